@@ -1,0 +1,676 @@
+//! Events: what a council registers, the rules its fields must meet, how its
+//! status may change, and when its SEQUENCE rises.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Catalogue;
+use crate::error::FieldError;
+use crate::programme::Placement;
+use crate::time::{self, When};
+
+pub const TITLE_MAX: usize = 200;
+pub const DESCRIPTION_MAX: usize = 10_000;
+pub const SHORT_TEXT_MAX: usize = 500;
+pub const CAPACITY_MAX: u32 = 100_000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    Public,
+    /// Children in care may be present: never published to partners.
+    Private,
+}
+
+impl Visibility {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Public => "public",
+            Visibility::Private => "private",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "public" => Some(Visibility::Public),
+            "private" => Some(Visibility::Private),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// New, waiting for the LGA's review.
+    Submitted,
+    /// In the national programme.
+    Approved,
+    /// The LGA asked the council for changes.
+    Returned,
+    /// Called off, with a reason; stays in feeds as cancelled.
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Submitted,
+        Status::Approved,
+        Status::Returned,
+        Status::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Submitted => "submitted",
+            Status::Approved => "approved",
+            Status::Returned => "returned",
+            Status::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+}
+
+/// A change of status that a person asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Review {
+    Approve,
+    Return { note: String },
+    Cancel { reason: String },
+}
+
+/// The status an event moves to under `review`, or why it cannot.
+pub fn next_status(current: Status, review: &Review) -> Result<Status, String> {
+    use Status::*;
+    match (current, review) {
+        (Cancelled, _) => Err("the event is cancelled; a cancelled event cannot change".into()),
+        (Approved, Review::Approve) => Err("the event is already approved".into()),
+        (Submitted | Returned, Review::Approve) => Ok(Approved),
+        (Returned, Review::Return { .. }) => Err("the event is already returned".into()),
+        (Submitted | Approved, Review::Return { .. }) => Ok(Returned),
+        (_, Review::Cancel { .. }) => Ok(Cancelled),
+    }
+}
+
+/// The status after a council edits an event: a returned event is
+/// resubmitted; others keep theirs. Cancelled events cannot be edited.
+pub fn status_after_edit(current: Status) -> Result<Status, String> {
+    match current {
+        Status::Cancelled => Err("the event is cancelled; a cancelled event cannot be edited".into()),
+        Status::Returned => Ok(Status::Submitted),
+        other => Ok(other),
+    }
+}
+
+/// An event as a person fills it in, every field as typed: what the event
+/// form holds and what `cpweek event add` builds from its flags.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EventForm {
+    /// Programme id; empty means the current programme.
+    pub programme: String,
+    pub council: String,
+    pub title: String,
+    pub description: String,
+    pub start: String,
+    pub end: String,
+    pub all_day: bool,
+    pub venue: String,
+    pub address: String,
+    pub postcode: String,
+    pub themes: Vec<String>,
+    pub audiences: Vec<String>,
+    pub private: bool,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub booking_url: String,
+    pub capacity: String,
+}
+
+/// The content of an event once every rule holds. Everything here is what a
+/// partner could see, so any change to it raises the event's SEQUENCE.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventContent {
+    pub programme_id: String,
+    pub council_code: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub start: DateTime<Utc>,
+    /// Exclusive; for all-day events, the midnight after the last day.
+    pub end: DateTime<Utc>,
+    pub all_day: bool,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub themes: Vec<String>,
+    pub audiences: Vec<String>,
+    pub visibility: Visibility,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub booking_url: Option<String>,
+    pub capacity: Option<u32>,
+}
+
+/// A stored event, with what is derived from its programme and council.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub id: i64,
+    /// iCalendar UID: made once, never changed.
+    pub uid: String,
+    /// iCalendar SEQUENCE: rises on every change a partner would see.
+    pub sequence: u32,
+    pub programme: String,
+    pub council: String,
+    pub council_name: String,
+    pub region: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Local time in the programme's zone, with its offset.
+    pub start: DateTime<FixedOffset>,
+    /// Exclusive end, local, with its offset.
+    pub end: DateTime<FixedOffset>,
+    pub all_day: bool,
+    /// First local date.
+    pub start_date: NaiveDate,
+    /// Last local date (inclusive).
+    pub end_date: NaiveDate,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub themes: Vec<String>,
+    pub audiences: Vec<String>,
+    pub visibility: Visibility,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub booking_url: Option<String>,
+    pub capacity: Option<u32>,
+    pub status: Status,
+    /// The LGA's note when returned, or the reason when cancelled.
+    pub status_note: Option<String>,
+    pub in_week: bool,
+    /// Which conference day the event starts on (1 for the first), if any.
+    pub conference_day: Option<u32>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Event {
+    pub fn placement(&self) -> Placement {
+        Placement {
+            in_week: self.in_week,
+            conference_day: self.conference_day,
+        }
+    }
+
+    /// What validation made of this event when it was saved.
+    pub fn content(&self) -> EventContent {
+        EventContent {
+            programme_id: self.programme.clone(),
+            council_code: self.council.clone(),
+            title: self.title.clone(),
+            description: self.description.clone(),
+            start: self.start.with_timezone(&Utc),
+            end: self.end.with_timezone(&Utc),
+            all_day: self.all_day,
+            venue: self.venue.clone(),
+            address: self.address.clone(),
+            postcode: self.postcode.clone(),
+            themes: self.themes.clone(),
+            audiences: self.audiences.clone(),
+            visibility: self.visibility,
+            contact_name: self.contact_name.clone(),
+            contact_email: self.contact_email.clone(),
+            contact_phone: self.contact_phone.clone(),
+            booking_url: self.booking_url.clone(),
+            capacity: self.capacity,
+        }
+    }
+
+    /// The form that edits this event, filled in with its values.
+    pub fn to_form(&self) -> EventForm {
+        let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let (start, end) = if self.all_day {
+            (self.start_date.to_string(), self.end_date.to_string())
+        } else {
+            (
+                self.start.format("%Y-%m-%dT%H:%M").to_string(),
+                self.end.format("%Y-%m-%dT%H:%M").to_string(),
+            )
+        };
+        EventForm {
+            programme: self.programme.clone(),
+            council: self.council.clone(),
+            title: self.title.clone(),
+            description: text(&self.description),
+            start,
+            end,
+            all_day: self.all_day,
+            venue: text(&self.venue),
+            address: text(&self.address),
+            postcode: text(&self.postcode),
+            themes: self.themes.clone(),
+            audiences: self.audiences.clone(),
+            private: self.visibility == Visibility::Private,
+            contact_name: text(&self.contact_name),
+            contact_email: text(&self.contact_email),
+            contact_phone: text(&self.contact_phone),
+            booking_url: text(&self.booking_url),
+            capacity: self.capacity.map(|c| c.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// What validation found: the content to store, and warnings that do not
+/// stop it (an event outside the week is accepted, flagged).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub content: EventContent,
+    pub placement: Placement,
+    pub warnings: Vec<String>,
+}
+
+/// Checks every field of `form` against the rules and the catalogue, and
+/// reports every field at fault, not just the first.
+pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+
+    let programme = match catalogue.programme(&form.programme) {
+        Ok(p) => Some(p),
+        Err(message) => {
+            errors.push(FieldError::new("programme", message));
+            None
+        }
+    };
+    let council_code = match catalogue.council(&form.council) {
+        Ok(c) => Some(c.code.clone()),
+        Err(message) => {
+            errors.push(FieldError::new("council", message));
+            None
+        }
+    };
+
+    let title = form.title.trim();
+    let title_len = title.chars().count();
+    if title.is_empty() {
+        errors.push(FieldError::new("title", "title is required"));
+    } else if title_len > TITLE_MAX {
+        errors.push(FieldError::new(
+            "title",
+            format!("title is {title_len} characters; it must be {TITLE_MAX} characters or fewer"),
+        ));
+    } else if title.chars().any(char::is_control) {
+        errors.push(FieldError::new("title", "title must be one line of text"));
+    }
+    let description = optional(&form.description);
+    if let Some(d) = &description {
+        let n = d.chars().count();
+        if n > DESCRIPTION_MAX {
+            errors.push(FieldError::new(
+                "description",
+                format!("description is {n} characters; it must be {DESCRIPTION_MAX} characters or fewer"),
+            ));
+        }
+    }
+
+    let tz = programme.map(|p| p.time_zone).unwrap_or(time::LONDON);
+    let span = check_span(form, tz, &mut errors);
+
+    let mut short = |field: &'static str, label: &str, value: &str| -> Option<String> {
+        let v = optional(value)?;
+        if v.chars().count() > SHORT_TEXT_MAX {
+            errors.push(FieldError::new(
+                field,
+                format!("{label} must be {SHORT_TEXT_MAX} characters or fewer"),
+            ));
+        }
+        Some(v)
+    };
+    let venue = short("venue", "venue", &form.venue);
+    let address = short("address", "address", &form.address);
+    let contact_name = short("contact_name", "contact name", &form.contact_name);
+
+    let postcode = optional(&form.postcode).and_then(|p| match normalise_postcode(&p) {
+        Some(p) => Some(p),
+        None => {
+            errors.push(FieldError::new(
+                "postcode",
+                format!("postcode \"{p}\" is not a UK postcode; expected one like ME14 1XQ"),
+            ));
+            None
+        }
+    });
+    let contact_email = optional(&form.contact_email).and_then(|e| {
+        if is_email(&e) {
+            Some(e)
+        } else {
+            errors.push(FieldError::new(
+                "contact_email",
+                format!("contact email \"{e}\" is not an email address; expected one like name@kent.gov.uk"),
+            ));
+            None
+        }
+    });
+    let contact_phone = optional(&form.contact_phone).and_then(|p| {
+        if is_phone(&p) {
+            Some(p)
+        } else {
+            errors.push(FieldError::new(
+                "contact_phone",
+                format!("contact phone \"{p}\" is not a phone number; expected one like 03000 41 41 41"),
+            ));
+            None
+        }
+    });
+    let booking_url = optional(&form.booking_url).and_then(|u| match check_url(&u) {
+        Ok(u) => Some(u),
+        Err(why) => {
+            errors.push(FieldError::new(
+                "booking_url",
+                format!("booking link \"{u}\" {why}; expected a web address like https://www.kent.gov.uk/events"),
+            ));
+            None
+        }
+    });
+    let capacity = optional(&form.capacity).and_then(|c| match c.parse::<u32>() {
+        Ok(n) if (1..=CAPACITY_MAX).contains(&n) => Some(n),
+        _ => {
+            errors.push(FieldError::new(
+                "capacity",
+                format!("capacity \"{c}\" must be a whole number from 1 to {CAPACITY_MAX}"),
+            ));
+            None
+        }
+    });
+
+    let themes = terms("themes", "theme", &form.themes, &catalogue.themes, &mut errors);
+    let audiences = terms("audiences", "audience", &form.audiences, &catalogue.audiences, &mut errors);
+
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let (programme, council_code, (start, end)) = match (programme, council_code, span) {
+        (Some(p), Some(c), Some(s)) => (p, c, s),
+        // Each None pushed an error above.
+        _ => return Err(errors),
+    };
+    let placement = programme.place(start, end);
+    if !placement.in_week {
+        warnings.push(format!(
+            "the event is outside {} ({} to {}); it is saved but flagged as not in the week",
+            programme.name,
+            time::format_date(programme.starts_on),
+            time::format_date(programme.ends_on)
+        ));
+    }
+    Ok(Checked {
+        content: EventContent {
+            programme_id: programme.id.clone(),
+            council_code,
+            title: title.to_string(),
+            description,
+            start,
+            end,
+            all_day: form.all_day,
+            venue,
+            address,
+            postcode,
+            themes,
+            audiences,
+            visibility: if form.private {
+                Visibility::Private
+            } else {
+                Visibility::Public
+            },
+            contact_name,
+            contact_email,
+            contact_phone,
+            booking_url,
+            capacity,
+        },
+        placement,
+        warnings,
+    })
+}
+
+/// Reads start and end. Timed events take a date and time for each (a date
+/// alone is refused); all-day events take dates, and `end` may be left out
+/// for a one-day event. Returns UTC instants with an exclusive end.
+fn check_span(
+    form: &EventForm,
+    tz: chrono_tz::Tz,
+    errors: &mut Vec<FieldError>,
+) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let read = |field: &'static str, text: &str, errors: &mut Vec<FieldError>| -> Option<When> {
+        if text.trim().is_empty() {
+            errors.push(FieldError::new(
+                field,
+                if form.all_day {
+                    format!("{field} date is required; expected YYYY-MM-DD, like 2014-10-28")
+                } else {
+                    format!("{field} is required; expected YYYY-MM-DDTHH:MM, like 2014-10-28T10:00")
+                },
+            ));
+            return None;
+        }
+        match time::parse_when(text) {
+            Err(message) => {
+                errors.push(FieldError::new(field, format!("{field} {message}")));
+                None
+            }
+            Ok(When::Date(_)) if !form.all_day => {
+                errors.push(FieldError::new(
+                    field,
+                    format!("{field} \"{}\" has no time; give YYYY-MM-DDTHH:MM, or mark the event all day", text.trim()),
+                ));
+                None
+            }
+            Ok(when) => {
+                let year = when.local_date(tz).year_ce().1;
+                if !(2000..=2100).contains(&year) {
+                    errors.push(FieldError::new(
+                        field,
+                        format!("{field} \"{}\" is not a year this programme could run in", text.trim()),
+                    ));
+                    return None;
+                }
+                Some(when)
+            }
+        }
+    };
+    use chrono::Datelike;
+
+    let start = read("start", &form.start, errors);
+    if form.all_day {
+        let end = if form.end.trim().is_empty() {
+            start
+        } else {
+            read("end", &form.end, errors)
+        };
+        let (first, last) = (start?.local_date(tz), end?.local_date(tz));
+        if last < first {
+            errors.push(FieldError::new(
+                "end",
+                format!("end date {last} is before start date {first}"),
+            ));
+            return None;
+        }
+        Some((
+            time::start_of_day(first, tz),
+            time::start_of_day(last + Duration::days(1), tz),
+        ))
+    } else {
+        let end = read("end", &form.end, errors);
+        let (start, end) = (start?.to_utc(tz), end?.to_utc(tz));
+        if end < start {
+            errors.push(FieldError::new(
+                "end",
+                format!(
+                    "end {} is before start {}",
+                    time::format_short(end, tz),
+                    time::format_short(start, tz)
+                ),
+            ));
+            return None;
+        }
+        if end == start {
+            errors.push(FieldError::new(
+                "end",
+                format!("end {} is the same as start; an event must last some time", time::format_short(end, tz)),
+            ));
+            return None;
+        }
+        Some((start, end))
+    }
+}
+
+fn optional(text: &str) -> Option<String> {
+    let t = text.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+fn terms(
+    field: &'static str,
+    singular: &str,
+    given: &[String],
+    known: &[crate::programme::Term],
+    errors: &mut Vec<FieldError>,
+) -> Vec<String> {
+    let mut slugs = Vec::new();
+    for g in given.iter().filter(|g| !g.trim().is_empty()) {
+        match crate::programme::find_term(known, g) {
+            Some(t) if !slugs.contains(&t.slug) => slugs.push(t.slug.clone()),
+            Some(_) => {}
+            None => errors.push(FieldError::new(
+                field,
+                format!(
+                    "{singular} \"{}\" is not known; choose from {}",
+                    g.trim(),
+                    known.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            )),
+        }
+    }
+    slugs
+}
+
+/// A UK postcode in its standard form ("me141xq" → "ME14 1XQ"), or None.
+pub fn normalise_postcode(text: &str) -> Option<String> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    if compact == "GIR0AA" {
+        return Some("GIR 0AA".into());
+    }
+    if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
+        return None;
+    }
+    let (outward, inward) = compact.split_at(compact.len() - 3);
+    let inward_ok = {
+        let b = inward.as_bytes();
+        b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
+    };
+    // Outward codes: A9, A99, AA9, AA99, A9A, AA9A.
+    let shape: String = outward
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '9' } else if c.is_ascii_alphabetic() { 'A' } else { '?' })
+        .collect();
+    let outward_ok = matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A");
+    (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
+}
+
+fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.rsplit_once('@') else {
+        return false;
+    };
+    let domain_ok = domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.contains('@')
+        && !local.chars().any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"".contains(c));
+    domain_ok && local_ok && text.len() <= 254
+}
+
+fn is_phone(text: &str) -> bool {
+    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
+    text.chars()
+        .all(|c| c.is_ascii_digit() || " +()-".contains(c))
+        && (10..=15).contains(&digits)
+}
+
+fn check_url(text: &str) -> Result<String, &'static str> {
+    let url = url::Url::parse(text).map_err(|_| "is not a web address")?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err("must start with https:// or http://");
+    }
+    if url.host_str().is_none_or(|h| !h.contains('.')) {
+        return Err("has no website name");
+    }
+    Ok(text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postcodes_are_checked_and_normalised() {
+        assert_eq!(normalise_postcode("me141xq").as_deref(), Some("ME14 1XQ"));
+        assert_eq!(normalise_postcode("SW1A 2AA").as_deref(), Some("SW1A 2AA"));
+        assert_eq!(normalise_postcode("M1 1AE").as_deref(), Some("M1 1AE"));
+        assert_eq!(normalise_postcode("B33 8TH").as_deref(), Some("B33 8TH"));
+        assert_eq!(normalise_postcode("EC1A 1BB").as_deref(), Some("EC1A 1BB"));
+        assert_eq!(normalise_postcode("XYZ"), None);
+        assert_eq!(normalise_postcode("12345"), None);
+        assert_eq!(normalise_postcode("ME14 XQ1"), None);
+    }
+
+    #[test]
+    fn emails_phones_and_links() {
+        assert!(is_email("events@kent.gov.uk"));
+        assert!(!is_email("events@kent"));
+        assert!(!is_email("events kent.gov.uk"));
+        assert!(!is_email("a b@kent.gov.uk"));
+        assert!(is_phone("03000 41 41 41"));
+        assert!(is_phone("+44 (0)1622 694000"));
+        assert!(!is_phone("call me"));
+        assert!(!is_phone("123"));
+        assert!(check_url("https://www.kent.gov.uk/events").is_ok());
+        assert!(check_url("javascript:alert(1)").is_err());
+        assert!(check_url("www.kent.gov.uk").is_err());
+    }
+
+    #[test]
+    fn status_moves_only_the_ways_the_review_allows() {
+        use Status::*;
+        let ret = Review::Return { note: "add a venue".into() };
+        let cancel = Review::Cancel { reason: "venue closed".into() };
+        assert_eq!(next_status(Submitted, &Review::Approve), Ok(Approved));
+        assert_eq!(next_status(Returned, &Review::Approve), Ok(Approved));
+        assert!(next_status(Approved, &Review::Approve).is_err());
+        assert_eq!(next_status(Approved, &ret), Ok(Returned));
+        assert!(next_status(Returned, &ret).is_err());
+        assert_eq!(next_status(Approved, &cancel), Ok(Cancelled));
+        assert!(next_status(Cancelled, &Review::Approve).is_err());
+        assert!(next_status(Cancelled, &cancel).is_err());
+        assert_eq!(status_after_edit(Returned), Ok(Submitted));
+        assert_eq!(status_after_edit(Approved), Ok(Approved));
+        assert!(status_after_edit(Cancelled).is_err());
+    }
+}

@@ -1,0 +1,20 @@
+//! cpweek-core: everything Corporate Parenting Week knows, with no user
+//! interface. The `cpweek` CLI and the desktop app are thin adapters over
+//! this crate; neither holds business rules.
+//!
+//! - [`event`]: events, their validation rules, status changes, SEQUENCE.
+//! - [`council`], [`programme`]: reference data and how input names it.
+//! - [`store`]: the SQLite store; every user action is one transaction.
+//! - [`time`]: local time in the programme's zone; nothing reads the clock.
+
+pub mod catalogue;
+pub mod council;
+pub mod error;
+pub mod event;
+pub mod programme;
+pub mod store;
+pub mod time;
+
+pub use catalogue::Catalogue;
+pub use error::{Error, ErrorCode, FieldError, Result};
+pub use store::Store;

@@ -1,0 +1,175 @@
+//! Programmes (one Corporate Parenting Week each) and the conference a week
+//! is tied to, and how an event's dates relate to them.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+/// A conference a programme is linked to (NCAS 2014). Its days and venue are
+/// data that LGA staff edit, not constants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conference {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    pub starts_on: Option<NaiveDate>,
+    pub ends_on: Option<NaiveDate>,
+    pub venue: Option<String>,
+    /// False while the days are provisional.
+    pub confirmed: bool,
+}
+
+impl Conference {
+    /// Which day of the conference `date` is (1 for the first), if any.
+    pub fn day_of(&self, date: NaiveDate) -> Option<u32> {
+        match (self.starts_on, self.ends_on) {
+            (Some(first), Some(last)) if first <= date && date <= last => {
+                Some((date - first).num_days() as u32 + 1)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One Corporate Parenting Week.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Programme {
+    /// Short id people type: "2014".
+    pub id: String,
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    #[serde(serialize_with = "serialize_tz")]
+    pub time_zone: Tz,
+    /// The programme new events go into when none is named.
+    pub is_current: bool,
+    pub conference: Option<Conference>,
+}
+
+fn serialize_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(tz.name())
+}
+
+/// Where an event falls against its programme's week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Placement {
+    /// The event starts and ends within the programme's dates.
+    pub in_week: bool,
+    /// The conference day it starts on (1 for the first), if any.
+    pub conference_day: Option<u32>,
+}
+
+impl Programme {
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.starts_on <= date && date <= self.ends_on
+    }
+
+    /// Places an event (start inclusive, end exclusive) against the week.
+    pub fn place(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Placement {
+        let first = start.with_timezone(&self.time_zone).date_naive();
+        // The end instant is exclusive: an event ending at midnight ends on
+        // the day before.
+        let last = (end - chrono::Duration::seconds(1))
+            .with_timezone(&self.time_zone)
+            .date_naive()
+            .max(first);
+        Placement {
+            in_week: self.contains(first) && self.contains(last),
+            conference_day: self.conference.as_ref().and_then(|c| c.day_of(first)),
+        }
+    }
+
+    /// The dates of the week, first to last.
+    pub fn days(&self) -> Vec<NaiveDate> {
+        self.starts_on
+            .iter_days()
+            .take_while(|d| *d <= self.ends_on)
+            .collect()
+    }
+}
+
+/// A theme or an audience: a fixed list, seeded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    pub slug: String,
+    pub name: String,
+}
+
+/// Finds the term `query` names, by slug or name, ignoring case.
+pub fn find_term<'a>(terms: &'a [Term], query: &str) -> Option<&'a Term> {
+    let q = query.trim();
+    terms
+        .iter()
+        .find(|t| t.slug.eq_ignore_ascii_case(q) || t.name.eq_ignore_ascii_case(q))
+}
+
+/// The Minister whose attendance councils ask for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Minister {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub department: String,
+    pub constituency: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::{resolve_local, LONDON};
+
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn week_2014() -> Programme {
+        Programme {
+            id: "2014".into(),
+            name: "Corporate Parenting Week 2014".into(),
+            starts_on: date("2014-10-27"),
+            ends_on: date("2014-11-02"),
+            time_zone: LONDON,
+            is_current: true,
+            conference: Some(Conference {
+                id: "ncas-2014".into(),
+                name: "NCAS".into(),
+                short_name: "NCAS".into(),
+                starts_on: Some(date("2014-10-29")),
+                ends_on: Some(date("2014-10-31")),
+                venue: None,
+                confirmed: false,
+            }),
+        }
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        resolve_local(
+            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap(),
+            LONDON,
+        )
+    }
+
+    #[test]
+    fn places_events_against_the_week_and_the_conference() {
+        let p = week_2014();
+        let inside = p.place(at("2014-10-28T10:00"), at("2014-10-28T12:00"));
+        assert_eq!(inside, Placement { in_week: true, conference_day: None });
+        let on_day_two = p.place(at("2014-10-30T10:00"), at("2014-10-30T12:00"));
+        assert_eq!(on_day_two.conference_day, Some(2));
+        let before = p.place(at("2014-10-26T10:00"), at("2014-10-26T12:00"));
+        assert!(!before.in_week);
+        let spills_over = p.place(at("2014-11-02T20:00"), at("2014-11-03T01:00"));
+        assert!(!spills_over.in_week);
+        // An all-day event on the last day ends at the following midnight.
+        let last_day = p.place(at("2014-11-02T00:00"), at("2014-11-03T00:00"));
+        assert!(last_day.in_week);
+    }
+
+    #[test]
+    fn week_has_seven_days() {
+        let days = week_2014().days();
+        assert_eq!(days.len(), 7);
+        assert_eq!(days[0], date("2014-10-27"));
+        assert_eq!(days[6], date("2014-11-02"));
+    }
+}

@@ -1,0 +1,296 @@
+//! The `events` table and its theme and audience links: rows in and out.
+//! Rules live in [`crate::event`]; this module only stores.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+
+use crate::error::{Error, Result};
+use crate::event::{Event, EventContent, Status, Visibility};
+use crate::programme::Programme;
+use crate::time;
+
+const SELECT: &str = "
+    SELECT e.id, e.uid, e.sequence, e.programme_id, e.council_code, c.display_name, r.name,
+           e.title, e.description, e.starts_at, e.ends_at, e.all_day, e.venue, e.address,
+           e.postcode, e.visibility, e.contact_name, e.contact_email, e.contact_phone,
+           e.booking_url, e.capacity, e.status, e.status_note, e.created_at, e.updated_at,
+           (SELECT group_concat(theme_slug, ' ') FROM
+               (SELECT theme_slug FROM event_themes WHERE event_id = e.id ORDER BY position)),
+           (SELECT group_concat(audience_slug, ' ') FROM
+               (SELECT audience_slug FROM event_audiences WHERE event_id = e.id ORDER BY position))
+    FROM events e
+    JOIN councils c ON c.code = e.council_code
+    JOIN regions r ON r.code = c.region_code";
+
+fn conversion(idx: usize, message: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, message.into())
+}
+
+fn instant(row: &Row, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text: String = row.get(idx)?;
+    time::from_store(&text).map_err(|m| conversion(idx, m))
+}
+
+fn words(row: &Row, idx: usize) -> rusqlite::Result<Vec<String>> {
+    let text: Option<String> = row.get(idx)?;
+    Ok(text
+        .map(|t| t.split(' ').map(str::to_string).collect())
+        .unwrap_or_default())
+}
+
+fn read(row: &Row, programmes: &[Programme]) -> rusqlite::Result<Event> {
+    let programme_id: String = row.get(3)?;
+    let programme = programmes
+        .iter()
+        .find(|p| p.id == programme_id)
+        .ok_or_else(|| conversion(3, format!("unknown programme {programme_id}")))?;
+    let tz = programme.time_zone;
+    let (start, end) = (instant(row, 9)?, instant(row, 10)?);
+    let placement = programme.place(start, end);
+    let visibility: String = row.get(15)?;
+    let status: String = row.get(21)?;
+    let capacity: Option<i64> = row.get(20)?;
+    Ok(Event {
+        id: row.get(0)?,
+        uid: row.get(1)?,
+        sequence: row.get(2)?,
+        programme: programme_id.clone(),
+        council: row.get(4)?,
+        council_name: row.get(5)?,
+        region: row.get(6)?,
+        title: row.get(7)?,
+        description: row.get(8)?,
+        start: time::with_offset(start, tz),
+        end: time::with_offset(end, tz),
+        all_day: row.get(11)?,
+        start_date: start.with_timezone(&tz).date_naive(),
+        end_date: (end - Duration::seconds(1))
+            .with_timezone(&tz)
+            .date_naive()
+            .max(start.with_timezone(&tz).date_naive()),
+        venue: row.get(12)?,
+        address: row.get(13)?,
+        postcode: row.get(14)?,
+        themes: words(row, 25)?,
+        audiences: words(row, 26)?,
+        visibility: Visibility::parse(&visibility)
+            .ok_or_else(|| conversion(15, format!("unknown visibility {visibility}")))?,
+        contact_name: row.get(16)?,
+        contact_email: row.get(17)?,
+        contact_phone: row.get(18)?,
+        booking_url: row.get(19)?,
+        capacity: capacity.map(|c| c as u32),
+        status: Status::parse(&status)
+            .ok_or_else(|| conversion(21, format!("unknown status {status}")))?,
+        status_note: row.get(22)?,
+        in_week: placement.in_week,
+        conference_day: placement.conference_day,
+        created_at: instant(row, 23)?,
+        updated_at: instant(row, 24)?,
+    })
+}
+
+pub(crate) fn get(conn: &Connection, programmes: &[Programme], id: i64) -> Result<Event> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE e.id = ?1"))?;
+    stmt.query_row([id], |r| read(r, programmes))
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            what: "event",
+            id: id.to_string(),
+        })
+}
+
+/// Resolved filters for a list: every field narrows the list.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Where {
+    pub programme_id: Option<String>,
+    pub council_code: Option<String>,
+    pub region_code: Option<String>,
+    /// [start, end) of a local day, in UTC.
+    pub day: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    pub theme: Option<String>,
+    pub status: Option<Status>,
+    pub visibility: Option<Visibility>,
+    pub search: Option<String>,
+}
+
+pub(crate) fn list(conn: &Connection, programmes: &[Programme], w: &Where) -> Result<Vec<Event>> {
+    let mut clauses = Vec::new();
+    let mut values: Vec<String> = Vec::new();
+    // Each clause names its one parameter `?N`, which may appear more than once.
+    let mut bind = |clause: &str, value: String| {
+        values.push(value);
+        clauses.push(clause.replace("?N", &format!("?{}", values.len())));
+    };
+    if let Some(p) = &w.programme_id {
+        bind("e.programme_id = ?N", p.clone());
+    }
+    if let Some(c) = &w.council_code {
+        bind("e.council_code = ?N", c.clone());
+    }
+    if let Some(r) = &w.region_code {
+        bind("c.region_code = ?N", r.clone());
+    }
+    if let Some((from, to)) = &w.day {
+        bind("e.ends_at > ?N", time::to_store(*from));
+        bind("e.starts_at < ?N", time::to_store(*to));
+    }
+    if let Some(t) = &w.theme {
+        bind(
+            "EXISTS (SELECT 1 FROM event_themes t WHERE t.event_id = e.id AND t.theme_slug = ?)",
+            t.clone(),
+        );
+    }
+    if let Some(s) = w.status {
+        bind("e.status = ?N", s.as_str().to_string());
+    }
+    if let Some(v) = w.visibility {
+        bind("e.visibility = ?N", v.as_str().to_string());
+    }
+    if let Some(s) = &w.search {
+        let pattern = format!(
+            "%{}%",
+            s.to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        bind(
+            "(lower(e.title) LIKE ?N ESCAPE '\\' OR lower(coalesce(e.description, '')) LIKE ?N ESCAPE '\\'
+              OR lower(coalesce(e.venue, '')) LIKE ?N ESCAPE '\\' OR lower(c.display_name) LIKE ?N ESCAPE '\\')",
+            pattern,
+        );
+    }
+    let sql = format!(
+        "{SELECT}{}{} ORDER BY e.starts_at, e.id",
+        if clauses.is_empty() { "" } else { " WHERE " },
+        clauses.join(" AND ")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(values.iter()), |r| read(r, programmes))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The UTC bounds of local `day` in the programme's zone.
+pub(crate) fn day_bounds(day: NaiveDate, tz: chrono_tz::Tz) -> (DateTime<Utc>, DateTime<Utc>) {
+    (
+        time::start_of_day(day, tz),
+        time::start_of_day(day + Duration::days(1), tz),
+    )
+}
+
+/// Inserts a new event; returns its id.
+pub(crate) fn insert(
+    conn: &Connection,
+    uid: &str,
+    content: &EventContent,
+    status: Status,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let now = time::to_store(now);
+    conn.execute(
+        "INSERT INTO events (uid, sequence, programme_id, council_code, title, description,
+             starts_at, ends_at, all_day, venue, address, postcode, visibility, contact_name,
+             contact_email, contact_phone, booking_url, capacity, status, created_at, updated_at)
+         VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+        params![
+            uid,
+            content.programme_id,
+            content.council_code,
+            content.title,
+            content.description,
+            time::to_store(content.start),
+            time::to_store(content.end),
+            content.all_day,
+            content.venue,
+            content.address,
+            content.postcode,
+            content.visibility.as_str(),
+            content.contact_name,
+            content.contact_email,
+            content.contact_phone,
+            content.booking_url,
+            content.capacity,
+            status.as_str(),
+            now,
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    write_terms(conn, id, content)?;
+    Ok(id)
+}
+
+/// Replaces an event's content, status and SEQUENCE.
+pub(crate) fn update(
+    conn: &Connection,
+    id: i64,
+    content: &EventContent,
+    status: Status,
+    sequence: u32,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE events SET sequence = ?2, programme_id = ?3, council_code = ?4, title = ?5,
+             description = ?6, starts_at = ?7, ends_at = ?8, all_day = ?9, venue = ?10,
+             address = ?11, postcode = ?12, visibility = ?13, contact_name = ?14,
+             contact_email = ?15, contact_phone = ?16, booking_url = ?17, capacity = ?18,
+             status = ?19, updated_at = ?20
+         WHERE id = ?1",
+        params![
+            id,
+            sequence,
+            content.programme_id,
+            content.council_code,
+            content.title,
+            content.description,
+            time::to_store(content.start),
+            time::to_store(content.end),
+            content.all_day,
+            content.venue,
+            content.address,
+            content.postcode,
+            content.visibility.as_str(),
+            content.contact_name,
+            content.contact_email,
+            content.contact_phone,
+            content.booking_url,
+            content.capacity,
+            status.as_str(),
+            time::to_store(now),
+        ],
+    )?;
+    conn.execute("DELETE FROM event_themes WHERE event_id = ?1", [id])?;
+    conn.execute("DELETE FROM event_audiences WHERE event_id = ?1", [id])?;
+    write_terms(conn, id, content)
+}
+
+pub(crate) fn set_status(
+    conn: &Connection,
+    id: i64,
+    status: Status,
+    note: Option<&str>,
+    sequence: u32,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "UPDATE events SET status = ?2, status_note = ?3, sequence = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id, status.as_str(), note, sequence, time::to_store(now)],
+    )?;
+    Ok(())
+}
+
+fn write_terms(conn: &Connection, id: i64, content: &EventContent) -> Result<()> {
+    for (position, slug) in content.themes.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO event_themes (event_id, theme_slug, position) VALUES (?1, ?2, ?3)",
+            params![id, slug, position as i64],
+        )?;
+    }
+    for (position, slug) in content.audiences.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO event_audiences (event_id, audience_slug, position) VALUES (?1, ?2, ?3)",
+            params![id, slug, position as i64],
+        )?;
+    }
+    Ok(())
+}
