@@ -125,7 +125,12 @@ fn normalise(text: &str) -> String {
 fn strip_council_words(text: &str) -> String {
     normalise(text)
         .split(' ')
-        .filter(|w| !matches!(*w, "council" | "county" | "borough" | "metropolitan" | "city" | "of"))
+        .filter(|w| {
+            !matches!(
+                *w,
+                "council" | "county" | "borough" | "metropolitan" | "city" | "of"
+            )
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -176,8 +181,14 @@ mod tests {
         assert_eq!(resolve(&all, &[], " kent ").unwrap().code, "886");
         assert_eq!(resolve(&all, &[], "Bristol, City of").unwrap().code, "801");
         assert_eq!(resolve(&all, &[], "bristol").unwrap().code, "801");
-        assert_eq!(resolve(&all, &[], "Kent County Council").unwrap().code, "886");
-        assert_eq!(resolve(&all, &[], "City of York Council").unwrap().code, "816");
+        assert_eq!(
+            resolve(&all, &[], "Kent County Council").unwrap().code,
+            "886"
+        );
+        assert_eq!(
+            resolve(&all, &[], "City of York Council").unwrap().code,
+            "816"
+        );
     }
 
     #[test]

@@ -101,7 +101,9 @@ pub fn next_status(current: Status, review: &Review) -> Result<Status, String> {
 /// resubmitted; others keep theirs. Cancelled events cannot be edited.
 pub fn status_after_edit(current: Status) -> Result<Status, String> {
     match current {
-        Status::Cancelled => Err("the event is cancelled; a cancelled event cannot be edited".into()),
+        Status::Cancelled => {
+            Err("the event is cancelled; a cancelled event cannot be edited".into())
+        }
         Status::Returned => Ok(Status::Submitted),
         other => Ok(other),
     }
@@ -208,6 +210,15 @@ impl Event {
             in_week: self.in_week,
             conference_day: self.conference_day,
         }
+    }
+
+    /// When it happens, for people: `Tuesday 28 October 2014, 10am to midday`.
+    pub fn when(&self) -> String {
+        time::format_span(
+            self.start.naive_local(),
+            self.end.naive_local(),
+            self.all_day,
+        )
     }
 
     /// What validation made of this event when it was saved.
@@ -365,7 +376,9 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
         } else {
             errors.push(FieldError::new(
                 "contact_phone",
-                format!("contact phone \"{p}\" is not a phone number; expected one like 03000 41 41 41"),
+                format!(
+                    "contact phone \"{p}\" is not a phone number; expected one like 03000 41 41 41"
+                ),
             ));
             None
         }
@@ -391,8 +404,20 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
         }
     });
 
-    let themes = terms("themes", "theme", &form.themes, &catalogue.themes, &mut errors);
-    let audiences = terms("audiences", "audience", &form.audiences, &catalogue.audiences, &mut errors);
+    let themes = terms(
+        "themes",
+        "theme",
+        &form.themes,
+        &catalogue.themes,
+        &mut errors,
+    );
+    let audiences = terms(
+        "audiences",
+        "audience",
+        &form.audiences,
+        &catalogue.audiences,
+        &mut errors,
+    );
 
     if !errors.is_empty() {
         return Err(errors);
@@ -478,7 +503,10 @@ fn check_span(
                 if !(2000..=2100).contains(&year) {
                     errors.push(FieldError::new(
                         field,
-                        format!("{field} \"{}\" is not a year this programme could run in", text.trim()),
+                        format!(
+                            "{field} \"{}\" is not a year this programme could run in",
+                            text.trim()
+                        ),
                     ));
                     return None;
                 }
@@ -524,7 +552,10 @@ fn check_span(
         if end == start {
             errors.push(FieldError::new(
                 "end",
-                format!("end {} is the same as start; an event must last some time", time::format_short(end, tz)),
+                format!(
+                    "end {} is the same as start; an event must last some time",
+                    time::format_short(end, tz)
+                ),
             ));
             return None;
         }
@@ -554,7 +585,11 @@ fn terms(
                 format!(
                     "{singular} \"{}\" is not known; choose from {}",
                     g.trim(),
-                    known.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>().join(", ")
+                    known
+                        .iter()
+                        .map(|t| t.slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             )),
         }
@@ -583,9 +618,20 @@ pub fn normalise_postcode(text: &str) -> Option<String> {
     // Outward codes: A9, A99, AA9, AA99, A9A, AA9A.
     let shape: String = outward
         .chars()
-        .map(|c| if c.is_ascii_digit() { '9' } else if c.is_ascii_alphabetic() { 'A' } else { '?' })
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '9'
+            } else if c.is_ascii_alphabetic() {
+                'A'
+            } else {
+                '?'
+            }
+        })
         .collect();
-    let outward_ok = matches!(shape.as_str(), "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A");
+    let outward_ok = matches!(
+        shape.as_str(),
+        "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A"
+    );
     (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
 }
 
@@ -603,7 +649,9 @@ fn is_email(text: &str) -> bool {
     let local_ok = !local.is_empty()
         && local.len() <= 64
         && !local.contains('@')
-        && !local.chars().any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"".contains(c));
+        && !local
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"".contains(c));
     domain_ok && local_ok && text.len() <= 254
 }
 
@@ -659,8 +707,12 @@ mod tests {
     #[test]
     fn status_moves_only_the_ways_the_review_allows() {
         use Status::*;
-        let ret = Review::Return { note: "add a venue".into() };
-        let cancel = Review::Cancel { reason: "venue closed".into() };
+        let ret = Review::Return {
+            note: "add a venue".into(),
+        };
+        let cancel = Review::Cancel {
+            reason: "venue closed".into(),
+        };
         assert_eq!(next_status(Submitted, &Review::Approve), Ok(Approved));
         assert_eq!(next_status(Returned, &Review::Approve), Ok(Approved));
         assert!(next_status(Approved, &Review::Approve).is_err());

@@ -153,7 +153,13 @@ mod tests {
     fn places_events_against_the_week_and_the_conference() {
         let p = week_2014();
         let inside = p.place(at("2014-10-28T10:00"), at("2014-10-28T12:00"));
-        assert_eq!(inside, Placement { in_week: true, conference_day: None });
+        assert_eq!(
+            inside,
+            Placement {
+                in_week: true,
+                conference_day: None
+            }
+        );
         let on_day_two = p.place(at("2014-10-30T10:00"), at("2014-10-30T12:00"));
         assert_eq!(on_day_two.conference_day, Some(2));
         let before = p.place(at("2014-10-26T10:00"), at("2014-10-26T12:00"));

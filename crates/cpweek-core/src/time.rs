@@ -107,7 +107,10 @@ pub fn parse_when(text: &str) -> Result<When, String> {
 /// Reads `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        format!("\"{}\" is not a date; expected YYYY-MM-DD, like 2014-10-28", text.trim())
+        format!(
+            "\"{}\" is not a date; expected YYYY-MM-DD, like 2014-10-28",
+            text.trim()
+        )
     })
 }
 
@@ -136,33 +139,31 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{} {} {}", d.format("%A"), d.day(), d.format("%B %Y"))
 }
 
-/// `Tuesday 28 October 2014, 10am`, in `tz`.
-pub fn format_when(t: DateTime<Utc>, tz: Tz) -> String {
-    let local = t.with_timezone(&tz);
+/// `Tuesday 28 October 2014, 10am`, for a local date and time.
+pub fn format_when(local: NaiveDateTime) -> String {
     format!(
         "{}, {}",
-        format_date(local.date_naive()),
+        format_date(local.date()),
         format_time(local.time())
     )
 }
 
-/// An event's time span for people: `Tuesday 28 October 2014, 10am to
-/// midday`, `... 10am to Wednesday 29 October 2014, 4pm`, or for all-day
-/// events `Tuesday 28 October 2014` / `... to Thursday 30 October 2014`.
-pub fn format_span(start: DateTime<Utc>, end: DateTime<Utc>, all_day: bool, tz: Tz) -> String {
-    let (s, e) = (start.with_timezone(&tz), end.with_timezone(&tz));
+/// An event's span for people, from its local start and exclusive local
+/// end: `Tuesday 28 October 2014, 10am to midday`, `... 10am to Wednesday
+/// 29 October 2014, 4pm`; all-day events `Tuesday 28 October 2014` or
+/// `Monday 27 October 2014 to Tuesday 28 October 2014`.
+pub fn format_span(start: NaiveDateTime, end: NaiveDateTime, all_day: bool) -> String {
     if all_day {
-        // `end` is exclusive: the midnight after the last day.
-        let last = (e - Duration::seconds(1)).date_naive();
-        if last == s.date_naive() {
+        let last = (end - Duration::seconds(1)).date().max(start.date());
+        if last == start.date() {
             format_date(last)
         } else {
-            format!("{} to {}", format_date(s.date_naive()), format_date(last))
+            format!("{} to {}", format_date(start.date()), format_date(last))
         }
-    } else if s.date_naive() == e.date_naive() {
-        format!("{} to {}", format_when(start, tz), format_time(e.time()))
+    } else if start.date() == end.date() {
+        format!("{} to {}", format_when(start), format_time(end.time()))
     } else {
-        format!("{} to {}", format_when(start, tz), format_when(end, tz))
+        format!("{} to {}", format_when(start), format_when(end))
     }
 }
 
@@ -212,7 +213,10 @@ mod tests {
         let t = resolve_local(naive("2014-10-24T10:00"), LONDON);
         assert_eq!(to_store(t), "2014-10-24T09:00:00Z");
         let t = resolve_local(naive("2012-06-26T10:00"), LONDON);
-        assert_eq!(with_offset(t, LONDON).to_rfc3339(), "2012-06-26T10:00:00+01:00");
+        assert_eq!(
+            with_offset(t, LONDON).to_rfc3339(),
+            "2012-06-26T10:00:00+01:00"
+        );
     }
 
     #[test]
@@ -220,7 +224,10 @@ mod tests {
         // Clocks went back from 02:00 BST to 01:00 GMT: 01:30 happened twice.
         let local = naive("2014-10-26T01:30");
         assert!(is_repeated(local, LONDON));
-        assert_eq!(to_store(resolve_local(local, LONDON)), "2014-10-26T00:30:00Z");
+        assert_eq!(
+            to_store(resolve_local(local, LONDON)),
+            "2014-10-26T00:30:00Z"
+        );
         // Just after the repeated hour there is one 02:00, in GMT.
         assert_eq!(
             to_store(resolve_local(naive("2014-10-26T02:00"), LONDON)),
@@ -275,18 +282,23 @@ mod tests {
         assert_eq!(format_time(t(0, 0)), "midnight");
         assert_eq!(format_time(t(15, 5)), "3:05pm");
         assert_eq!(format_time(t(12, 30)), "12:30pm");
-        let start = resolve_local(naive("2014-10-28T10:00"), LONDON);
-        assert_eq!(format_when(start, LONDON), "Tuesday 28 October 2014, 10am");
-        let end = resolve_local(naive("2014-10-28T12:00"), LONDON);
+        let start = naive("2014-10-28T10:00");
+        assert_eq!(format_when(start), "Tuesday 28 October 2014, 10am");
         assert_eq!(
-            format_span(start, end, false, LONDON),
+            format_span(start, naive("2014-10-28T12:00"), false),
             "Tuesday 28 October 2014, 10am to midday"
         );
-        let d = NaiveDate::from_ymd_opt(2014, 10, 28).unwrap();
-        let all_day_end = start_of_day(d.succ_opt().unwrap(), LONDON);
         assert_eq!(
-            format_span(start_of_day(d, LONDON), all_day_end, true, LONDON),
+            format_span(start, naive("2014-10-29T16:00"), false),
+            "Tuesday 28 October 2014, 10am to Wednesday 29 October 2014, 4pm"
+        );
+        assert_eq!(
+            format_span(naive("2014-10-28T00:00"), naive("2014-10-29T00:00"), true),
             "Tuesday 28 October 2014"
+        );
+        assert_eq!(
+            format_span(naive("2014-10-27T00:00"), naive("2014-10-29T00:00"), true),
+            "Monday 27 October 2014 to Tuesday 28 October 2014"
         );
     }
 }

@@ -8,8 +8,16 @@ use crate::error::Result;
 
 /// (version, name, SQL), in order. Each table group keeps its own files.
 pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
-    (1, "reference", include_str!("migrations/0001_reference.sql")),
-    (2, "programmes", include_str!("migrations/0002_programmes.sql")),
+    (
+        1,
+        "reference",
+        include_str!("migrations/0001_reference.sql"),
+    ),
+    (
+        2,
+        "programmes",
+        include_str!("migrations/0002_programmes.sql"),
+    ),
     (3, "events", include_str!("migrations/0003_events.sql")),
 ];
 

@@ -102,7 +102,11 @@ impl Store {
 
     /// A private database in memory, for tests and benchmarks.
     pub fn open_in_memory(now: DateTime<Utc>) -> Result<Store> {
-        Self::prepare(Connection::open_in_memory()?, PathBuf::from(":memory:"), now)
+        Self::prepare(
+            Connection::open_in_memory()?,
+            PathBuf::from(":memory:"),
+            now,
+        )
     }
 
     fn prepare(mut conn: Connection, path: PathBuf, now: DateTime<Utc>) -> Result<Store> {
@@ -124,7 +128,7 @@ impl Store {
 
     /// Loads the seeds, idempotently: running it twice leaves the same data.
     pub fn init(&mut self) -> Result<SeedReport> {
-        self.write(|tx| seeds::load(tx))
+        self.write(seeds::load)
     }
 
     fn write<T>(&mut self, action: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
@@ -159,7 +163,10 @@ impl Store {
             None => Ok(councils),
             Some(r) => {
                 let code = self.region_code(r)?;
-                Ok(councils.into_iter().filter(|c| c.region_code == code).collect())
+                Ok(councils
+                    .into_iter()
+                    .filter(|c| c.region_code == code)
+                    .collect())
             }
         }
     }
@@ -176,7 +183,11 @@ impl Store {
                     "region",
                     format!(
                         "region \"{q}\" is not an English region; choose from {}",
-                        regions.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", ")
+                        regions
+                            .iter()
+                            .map(|r| r.name.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 )
             })
@@ -214,7 +225,8 @@ impl Store {
         let catalogue = self.catalogue()?;
         let checked = event::validate(form, &catalogue).map_err(Error::Invalid)?;
         let uid = format!("{}@cpweek.local.gov.uk", uuid::Uuid::new_v4());
-        let id = self.write(|tx| events::insert(tx, &uid, &checked.content, Status::Submitted, now))?;
+        let id =
+            self.write(|tx| events::insert(tx, &uid, &checked.content, Status::Submitted, now))?;
         Ok(Saved {
             event: events::get(&self.conn, &catalogue.programmes, id)?,
             warnings: checked.warnings,
@@ -250,7 +262,9 @@ impl Store {
     pub fn review_event(&mut self, id: i64, review: &Review, now: DateTime<Utc>) -> Result<Event> {
         let note = match review {
             Review::Approve => None,
-            Review::Return { note } => Some(required_text("note", "a note saying what to change", note)?),
+            Review::Return { note } => {
+                Some(required_text("note", "a note saying what to change", note)?)
+            }
             Review::Cancel { reason } => Some(required_text("reason", "a reason", reason)?),
         };
         let programmes = self.programmes()?;
@@ -294,7 +308,9 @@ impl Store {
         if let Some(d) = given(&filter.day) {
             match crate::time::parse_date(d) {
                 Ok(day) => {
-                    let tz = programme.map(|p| p.time_zone).unwrap_or(crate::time::LONDON);
+                    let tz = programme
+                        .map(|p| p.time_zone)
+                        .unwrap_or(crate::time::LONDON);
                     w.day = Some(events::day_bounds(day, tz));
                 }
                 Err(m) => errors.push(FieldError::new("day", format!("day {m}"))),
@@ -307,7 +323,12 @@ impl Store {
                     "theme",
                     format!(
                         "theme \"{t}\" is not known; choose from {}",
-                        catalogue.themes.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>().join(", ")
+                        catalogue
+                            .themes
+                            .iter()
+                            .map(|t| t.slug.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 )),
             }
@@ -360,12 +381,18 @@ fn given(v: &Option<String>) -> Option<&str> {
 fn required_text(field: &'static str, what: &str, text: &str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(Error::invalid(field, format!("{field} is required: give {what}")));
+        return Err(Error::invalid(
+            field,
+            format!("{field} is required: give {what}"),
+        ));
     }
     if t.chars().count() > event::DESCRIPTION_MAX {
         return Err(Error::invalid(
             field,
-            format!("{field} must be {} characters or fewer", event::DESCRIPTION_MAX),
+            format!(
+                "{field} must be {} characters or fewer",
+                event::DESCRIPTION_MAX
+            ),
         ));
     }
     Ok(t.to_string())

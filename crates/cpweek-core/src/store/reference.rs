@@ -52,9 +52,8 @@ pub(crate) fn successors(conn: &Connection) -> Result<Vec<Successor>> {
 
 /// `table` is one of our own table names, never user input.
 pub(crate) fn terms(conn: &Connection, table: &'static str) -> Result<Vec<Term>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT slug, name FROM {table} ORDER BY position"
-    ))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT slug, name FROM {table} ORDER BY position"))?;
     let rows = stmt.query_map([], |r| {
         Ok(Term {
             slug: r.get(0)?,
@@ -177,17 +176,21 @@ pub(crate) fn update_conference(
     };
     let current = find(conn)?;
     let mut errors = Vec::new();
-    let mut read_date = |field: &'static str, text: &Option<String>, old: Option<NaiveDate>| match text {
-        None => old,
-        Some(t) if t.trim().is_empty() => None,
-        Some(t) => match crate::time::parse_date(t) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                errors.push(crate::FieldError::new(field, format!("{} {m}", field.replace('_', " "))));
-                old
-            }
-        },
-    };
+    let mut read_date =
+        |field: &'static str, text: &Option<String>, old: Option<NaiveDate>| match text {
+            None => old,
+            Some(t) if t.trim().is_empty() => None,
+            Some(t) => match crate::time::parse_date(t) {
+                Ok(d) => Some(d),
+                Err(m) => {
+                    errors.push(crate::FieldError::new(
+                        field,
+                        format!("{} {m}", field.replace('_', " ")),
+                    ));
+                    old
+                }
+            },
+        };
     let starts_on = read_date("start_date", &change.starts_on, current.starts_on);
     let ends_on = read_date("end_date", &change.ends_on, current.ends_on);
     if let (Some(s), Some(e)) = (starts_on, ends_on) {

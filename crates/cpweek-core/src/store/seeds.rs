@@ -123,7 +123,13 @@ pub(crate) fn load(tx: &Transaction) -> Result<SeedReport> {
              ON CONFLICT (code) DO UPDATE SET gss_code = excluded.gss_code,
                  name = excluded.name, display_name = excluded.display_name,
                  region_code = excluded.region_code",
-            params![c.dfe_la_code, c.gss_code, c.name, c.display_name, c.region_code],
+            params![
+                c.dfe_la_code,
+                c.gss_code,
+                c.name,
+                c.display_name,
+                c.region_code
+            ],
         )?;
     }
     for s in rows::<SuccessorRow>(SUCCESSORS)? {
@@ -173,9 +179,11 @@ pub(crate) fn load(tx: &Transaction) -> Result<SeedReport> {
         )?;
     }
     let count = |table: &str| -> Result<usize> {
-        Ok(tx.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
-            r.get::<_, i64>(0)
-        })? as usize)
+        Ok(
+            tx.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })? as usize,
+        )
     };
     Ok(SeedReport {
         regions: count("regions")?,

@@ -184,7 +184,10 @@ fn all_day_events_run_from_midnight_to_the_midnight_after_the_last_day() {
     let e = store.add_event(&form, at(2014, 9, 2, 9)).unwrap().event;
     assert_eq!(e.start.to_rfc3339(), "2014-10-27T00:00:00+00:00");
     assert_eq!(e.end.to_rfc3339(), "2014-10-29T00:00:00+00:00");
-    assert_eq!((e.start_date.to_string(), e.end_date.to_string()), ("2014-10-27".into(), "2014-10-28".into()));
+    assert_eq!(
+        (e.start_date.to_string(), e.end_date.to_string()),
+        ("2014-10-27".into(), "2014-10-28".into())
+    );
     assert_eq!(e.to_form().end, "2014-10-28");
 }
 
@@ -208,11 +211,22 @@ fn bad_input_names_every_field_and_writes_nothing() {
     let fields: Vec<&str> = err.field_errors().iter().map(|e| e.field).collect();
     assert_eq!(
         fields,
-        ["council", "title", "end", "postcode", "contact_email", "booking_url", "capacity", "themes"]
+        [
+            "council",
+            "title",
+            "end",
+            "postcode",
+            "contact_email",
+            "booking_url",
+            "capacity",
+            "themes"
+        ]
     );
     let end = &err.field_errors()[2].message;
     assert_eq!(end, "end 2014-10-28 10:00 is before start 2014-10-28 12:00");
-    assert!(err.field_errors()[0].message.contains("did you mean Kent (886)?"));
+    assert!(err.field_errors()[0]
+        .message
+        .contains("did you mean Kent (886)?"));
     assert_eq!(count(&store), 0);
 }
 
@@ -258,10 +272,16 @@ fn later_council_names_are_pointed_to_their_2014_council() {
 #[test]
 fn sequence_rises_on_every_change_a_partner_would_see() {
     let mut store = seeded();
-    let id = store.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event.id;
+    let id = store
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event
+        .id;
 
     // Saving the same values changes nothing.
-    let same = store.edit_event(id, &kent_form(), at(2014, 9, 3, 9)).unwrap();
+    let same = store
+        .edit_event(id, &kent_form(), at(2014, 9, 3, 9))
+        .unwrap();
     assert!(!same.changed);
     assert_eq!(same.event.sequence, 0);
     assert_eq!(same.event.updated_at, at(2014, 9, 2, 9));
@@ -270,29 +290,45 @@ fn sequence_rises_on_every_change_a_partner_would_see() {
         title: "Kent celebrates care leavers".into(),
         ..kent_form()
     };
-    let e = store.edit_event(id, &retitled, at(2014, 9, 4, 9)).unwrap().event;
+    let e = store
+        .edit_event(id, &retitled, at(2014, 9, 4, 9))
+        .unwrap()
+        .event;
     assert_eq!(e.sequence, 1);
     assert_eq!(e.updated_at, at(2014, 9, 4, 9));
 
-    let e = store.review_event(id, &Review::Approve, at(2014, 9, 5, 9)).unwrap();
+    let e = store
+        .review_event(id, &Review::Approve, at(2014, 9, 5, 9))
+        .unwrap();
     assert_eq!((e.status, e.sequence), (Status::Approved, 2));
 
     let moved = EventForm {
         start: "2014-10-28T11:00".into(),
         ..retitled.clone()
     };
-    let e = store.edit_event(id, &moved, at(2014, 9, 6, 9)).unwrap().event;
+    let e = store
+        .edit_event(id, &moved, at(2014, 9, 6, 9))
+        .unwrap()
+        .event;
     assert_eq!((e.status, e.sequence), (Status::Approved, 3));
 
     let e = store
-        .review_event(id, &Review::Cancel { reason: "venue flooded".into() }, at(2014, 9, 7, 9))
+        .review_event(
+            id,
+            &Review::Cancel {
+                reason: "venue flooded".into(),
+            },
+            at(2014, 9, 7, 9),
+        )
         .unwrap();
     assert_eq!((e.status, e.sequence), (Status::Cancelled, 4));
     assert_eq!(e.status_note.as_deref(), Some("venue flooded"));
     let uid = e.uid.clone();
 
     // A cancelled event cannot change, and the failed attempt writes nothing.
-    let err = store.edit_event(id, &kent_form(), at(2014, 9, 8, 9)).unwrap_err();
+    let err = store
+        .edit_event(id, &kent_form(), at(2014, 9, 8, 9))
+        .unwrap_err();
     assert_eq!(err.code(), crate::ErrorCode::Conflict);
     let e = store.event(id).unwrap();
     assert_eq!((e.sequence, e.uid), (4, uid));
@@ -301,28 +337,47 @@ fn sequence_rises_on_every_change_a_partner_would_see() {
 #[test]
 fn a_returned_event_is_resubmitted_by_its_edit() {
     let mut store = seeded();
-    let id = store.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event.id;
+    let id = store
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event
+        .id;
     let e = store
-        .review_event(id, &Review::Return { note: "Please add a booking link".into() }, at(2014, 9, 3, 9))
+        .review_event(
+            id,
+            &Review::Return {
+                note: "Please add a booking link".into(),
+            },
+            at(2014, 9, 3, 9),
+        )
         .unwrap();
     assert_eq!(e.status, Status::Returned);
     let fixed = EventForm {
         booking_url: "https://www.kent.gov.uk/cpw".into(),
         ..kent_form()
     };
-    let e = store.edit_event(id, &fixed, at(2014, 9, 4, 9)).unwrap().event;
+    let e = store
+        .edit_event(id, &fixed, at(2014, 9, 4, 9))
+        .unwrap()
+        .event;
     assert_eq!((e.status, e.sequence), (Status::Submitted, 2));
 }
 
 #[test]
 fn review_needs_a_note_or_reason_and_a_known_event() {
     let mut store = seeded();
-    let id = store.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event.id;
+    let id = store
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event
+        .id;
     let err = store
         .review_event(id, &Review::Return { note: "  ".into() }, at(2014, 9, 3, 9))
         .unwrap_err();
     assert_eq!(err.field_errors()[0].field, "note");
-    let err = store.review_event(999, &Review::Approve, at(2014, 9, 3, 9)).unwrap_err();
+    let err = store
+        .review_event(999, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap_err();
     assert_eq!(err.code(), crate::ErrorCode::NotFound);
     assert_eq!(store.event(id).unwrap().status, Status::Submitted);
 }
@@ -347,19 +402,76 @@ fn filters_narrow_the_list() {
         )
         .unwrap();
     let list = |f: EventFilter| -> Vec<String> {
-        store.events(&f).unwrap().into_iter().map(|e| e.council_name).collect()
+        store
+            .events(&f)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.council_name)
+            .collect()
     };
     assert_eq!(list(EventFilter::default()), ["Kent", "Bristol"]);
-    assert_eq!(list(EventFilter { region: Some("south west".into()), ..Default::default() }), ["Bristol"]);
-    assert_eq!(list(EventFilter { council: Some("886".into()), ..Default::default() }), ["Kent"]);
-    assert_eq!(list(EventFilter { day: Some("2014-10-29".into()), ..Default::default() }), ["Bristol"]);
-    assert_eq!(list(EventFilter { theme: Some("fostering".into()), ..Default::default() }), ["Bristol"]);
-    assert_eq!(list(EventFilter { visibility: Some("private".into()), ..Default::default() }), ["Bristol"]);
-    assert_eq!(list(EventFilter { search: Some("CARERS'".into()), ..Default::default() }), ["Bristol"]);
-    assert_eq!(list(EventFilter { search: Some("100%".into()), ..Default::default() }), Vec::<String>::new());
-    assert_eq!(list(EventFilter { programme: "2012".into(), ..Default::default() }), Vec::<String>::new());
+    assert_eq!(
+        list(EventFilter {
+            region: Some("south west".into()),
+            ..Default::default()
+        }),
+        ["Bristol"]
+    );
+    assert_eq!(
+        list(EventFilter {
+            council: Some("886".into()),
+            ..Default::default()
+        }),
+        ["Kent"]
+    );
+    assert_eq!(
+        list(EventFilter {
+            day: Some("2014-10-29".into()),
+            ..Default::default()
+        }),
+        ["Bristol"]
+    );
+    assert_eq!(
+        list(EventFilter {
+            theme: Some("fostering".into()),
+            ..Default::default()
+        }),
+        ["Bristol"]
+    );
+    assert_eq!(
+        list(EventFilter {
+            visibility: Some("private".into()),
+            ..Default::default()
+        }),
+        ["Bristol"]
+    );
+    assert_eq!(
+        list(EventFilter {
+            search: Some("CARERS'".into()),
+            ..Default::default()
+        }),
+        ["Bristol"]
+    );
+    assert_eq!(
+        list(EventFilter {
+            search: Some("100%".into()),
+            ..Default::default()
+        }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        list(EventFilter {
+            programme: "2012".into(),
+            ..Default::default()
+        }),
+        Vec::<String>::new()
+    );
     let err = store
-        .events(&EventFilter { status: Some("done".into()), day: Some("28/10".into()), ..Default::default() })
+        .events(&EventFilter {
+            status: Some("done".into()),
+            day: Some("28/10".into()),
+            ..Default::default()
+        })
         .unwrap_err();
     let fields: Vec<_> = err.field_errors().iter().map(|e| e.field).collect();
     assert_eq!(fields, ["day", "status"]);
@@ -370,7 +482,9 @@ fn a_file_store_survives_reopening_and_backs_up() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nested").join("cpweek.db");
     assert_eq!(
-        Store::open(&path, Open::Existing, at(2014, 9, 1, 9)).err().map(|e| e.code()),
+        Store::open(&path, Open::Existing, at(2014, 9, 1, 9))
+            .err()
+            .map(|e| e.code()),
         Some(crate::ErrorCode::NotInitialised)
     );
     let mut store = Store::open(&path, Open::CreateIfMissing, at(2014, 9, 1, 9)).unwrap();
@@ -384,7 +498,10 @@ fn a_file_store_survives_reopening_and_backs_up() {
     store.back_up(&backup).unwrap();
     let copy = Store::open(&backup, Open::Existing, at(2014, 9, 3, 9)).unwrap();
     assert_eq!(count(&copy), 1);
-    assert_eq!(store.back_up(&backup).unwrap_err().code(), crate::ErrorCode::InvalidInput);
+    assert_eq!(
+        store.back_up(&backup).unwrap_err().code(),
+        crate::ErrorCode::InvalidInput
+    );
 }
 
 #[test]

@@ -1,0 +1,127 @@
+//! The `cpweek` command line. A thin adapter: it parses arguments, reads the
+//! clock once, calls cpweek-core and prints the result, as text for people or
+//! as JSON (`--json`, stdout only) for scripts. Errors go to stderr, one line
+//! each, and the exit code is non-zero.
+
+mod event;
+mod output;
+mod reference;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand};
+use cpweek_core::store::{self, Open};
+use cpweek_core::{Error, Store};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cpweek",
+    version,
+    about = "Corporate Parenting Week: councils' events, the national programme and partner feeds",
+    after_help = "Times are Europe/London local times (YYYY-MM-DDTHH:MM); RFC 3339 with an offset is also accepted."
+)]
+pub struct Cli {
+    /// The database file [default: ~/.local/share/cpweek/cpweek.db]
+    #[arg(long, global = true, env = "CPWEEK_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create the database if needed and load the seeds (councils, regions,
+    /// programmes, themes, audiences, the minister); safe to run again
+    Init {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The 152 councils of 2014
+    Councils {
+        /// Only this region (name or E12 code)
+        #[arg(long, value_name = "NAME")]
+        region: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The 9 English regions
+    Regions {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Event themes
+    Themes {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Event audiences
+    Audiences {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Programmes (one per Corporate Parenting Week) with their dates and conference
+    Programmes {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Conferences a week is tied to (NCAS)
+    #[command(subcommand)]
+    Conference(reference::ConferenceCommand),
+    /// Register, list, review and change events
+    #[command(subcommand)]
+    Event(Box<event::EventCommand>),
+}
+
+/// Runs the CLI with the process's arguments and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli, Utc::now()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::print_error(&e);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
+    let path = match cli.db {
+        Some(p) => p,
+        None => store::default_path()?,
+    };
+    match cli.command {
+        Command::Init { json } => {
+            let mut store = Store::open(&path, Open::CreateIfMissing, now)?;
+            let report = store.init()?;
+            if json {
+                output::json(&report);
+            } else {
+                println!(
+                    "Database ready at {}: {} councils in {} regions, {} programmes, {} themes, {} audiences.",
+                    path.display(),
+                    report.councils,
+                    report.regions,
+                    report.programmes,
+                    report.themes,
+                    report.audiences
+                );
+            }
+            Ok(())
+        }
+        command => {
+            let mut store = Store::open(&path, Open::Existing, now)?;
+            match command {
+                Command::Init { .. } => unreachable!("handled above"),
+                Command::Councils { region, json } => reference::councils(&store, region, json),
+                Command::Regions { json } => reference::regions(&store, json),
+                Command::Themes { json } => reference::terms(store.themes()?, json),
+                Command::Audiences { json } => reference::terms(store.audiences()?, json),
+                Command::Programmes { json } => reference::programmes(&store, json),
+                Command::Conference(c) => reference::conference(&mut store, c),
+                Command::Event(c) => event::run(&mut store, *c, now),
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! tauri-build, with the app's own commands declared so that each one is a
+//! permission that a capability must grant (nothing is callable by default).
+
+/// Every command in `src-tauri/src/commands/`; keep in step with
+/// `lib.rs`'s `generate_handler!` and the capabilities.
+const COMMANDS: &[&str] = &["app_info", "reference_data", "list_events"];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            // The package root is the repository root; capabilities live here.
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,6 @@
+//! Tauri commands: each parses its input, calls cpweek-core and maps the
+//! result. No business rules here. Every command runs off the main thread
+//! (`async`), so database work never blocks the window.
+
+pub mod events;
+pub mod reference;
