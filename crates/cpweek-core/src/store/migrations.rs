@@ -19,6 +19,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0002_programmes.sql"),
     ),
     (3, "events", include_str!("migrations/0003_events.sql")),
+    (4, "settings", include_str!("migrations/0004_settings.sql")),
 ];
 
 /// Applies every migration not yet recorded. Returns how many it applied.

@@ -6,6 +6,7 @@ mod events;
 mod migrations;
 mod reference;
 mod seeds;
+mod settings;
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,7 @@ use crate::programme::{find_term, Conference, Minister, Programme, Term};
 
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
+pub use settings::{Role, Settings, SettingsForm};
 
 /// Where the database lives when neither `--db` nor `CPWEEK_DB` says:
 /// the platform data directory (`~/.local/share/cpweek/cpweek.db` on Linux).
@@ -53,8 +55,9 @@ pub struct Saved {
 }
 
 /// Filters for listing events, as people give them; every one narrows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(export)]
 pub struct EventFilter {
     /// Programme id; empty for the current programme.
     pub programme: String,
