@@ -28,9 +28,9 @@ function cli(...args) {
   return execFileSync(CLI, args, { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" });
 }
 
-async function shot(name) {
+async function shot(name, { top = true } = {}) {
   mkdirSync(SHOTS, { recursive: true });
-  // The whole page, not just the window, so long screens are seen whole.
+  if (top) await driver.executeScript("window.scrollTo(0, 0)");
   const png = await driver.takeScreenshot();
   writeFileSync(path.join(SHOTS, `${name}.png`), png, "base64");
 }
@@ -40,9 +40,11 @@ async function axe(screen) {
   await driver.executeScript(AXE);
   const result = await driver.executeAsyncScript(`
     const done = arguments[arguments.length - 1];
-    axe.run(document).then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{ id: "axe-error", help: String(e), nodes: [] }])));
+    axe.run(document).then(r => done(JSON.stringify({ violations: r.violations, passes: r.passes.length })),
+      e => done(JSON.stringify({ violations: [{ id: "axe-error", help: String(e), nodes: [] }], passes: 0 })));
   `);
-  const violations = JSON.parse(result);
+  const { violations, passes } = JSON.parse(result);
+  assert.ok(passes > 10, `axe-core ran its rules on ${screen} (${passes} passed)`);
   const report = violations
     .map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n  ")}`)
     .join("\n");
@@ -136,6 +138,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await save();
     const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
     const text = await summary.getText();
+    await shot("event-form-errors");
     assert.match(text, /There is a problem/);
     assert.match(text, /End 2014-10-28 09:00 is before start 2014-10-28 10:00/);
     const beside = await driver.findElement(By.id("end-error")).getText();
@@ -144,7 +147,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await summary.findElement(By.css("a")).click();
     assert.equal(await driver.switchTo().activeElement().getAttribute("id"), "end-day");
     await axe("the form with errors");
-    await shot("event-form-errors");
+    await shot("event-form-error-field", { top: false });
   });
 
   it("adds an event through the form and shows it, its table row and its place in the week", async () => {
@@ -261,6 +264,21 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await save();
     await driver.wait(until.elementLocated(By.xpath(`//p[normalize-space()="Event saved"]`)), WAIT);
     const shown = JSON.parse(cli("event", "show", "3", "--json"));
+    await go("Week");
+    await shot("week-with-events");
     assert.equal(shown.capacity ?? shown.event?.capacity, 40);
+  });
+
+  it("shows the 2012 programme's week when it is chosen", async () => {
+    await go("Week");
+    await driver.findElement(By.css("#programme option[value='2012']")).click();
+    await driver.wait(async () => {
+      const first = await driver.findElements(By.css(".week__day h2"));
+      return first.length === 7 && (await first[0].getText()) === "Monday 25 June";
+    }, WAIT, "the 2012 week starts on Monday 25 June");
+    const last = await driver.findElements(By.css(".week__day h2"));
+    assert.equal(await last[6].getText(), "Sunday 1 July");
+    await axe("the 2012 week");
+    await shot("week-2012");
   });
 });
