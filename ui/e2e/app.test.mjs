@@ -1,7 +1,7 @@
 // End-to-end tests: the real app binary in a real WebKitGTK window, driven
 // through tauri-driver and WebKitWebDriver, on its own database. Started by
 // ui/e2e/run.sh, which sets the environment read here.
-import { after, before, describe, it } from "node:test";
+import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -57,6 +57,25 @@ async function go(label) {
   await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="${label}"]`)), WAIT);
 }
 
+/** Types a file path into the native (GTK) save dialog titled `title`, as a
+ *  person would: it is outside the webview, so WebDriver cannot reach it. */
+async function answerSaveDialog(title, file) {
+  let id = "";
+  for (let i = 0; i < 50 && !id; i++) {
+    try {
+      id = execFileSync("xdotool", ["search", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  assert.ok(id, `a save dialog titled "${title}" opened`);
+  await new Promise((r) => setTimeout(r, 500));
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  execFileSync("xdotool", ["key", "--window", id, "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
+  execFileSync("xdotool", ["key", "--window", id, "Return"]);
+}
+
 async function heading() {
   return (await driver.wait(until.elementLocated(By.css("h1")), WAIT)).getText();
 }
@@ -103,6 +122,11 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
       .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
       .build();
     await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Week"]`)), WAIT);
+  });
+
+  afterEach(async (t) => {
+    // What the window showed when each test ended, to read after a failure.
+    await shot(`end-of-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`.replace("--", "-"), { top: false }).catch(() => {});
   });
 
   after(async () => {
@@ -224,6 +248,18 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await shot("dashboard");
   });
 
+  it("backs up the database to the file chosen in the native save dialog", async () => {
+    await go("Settings");
+    // Beside the live database, so the dialog lists (and may open) it.
+    const target = path.join(path.dirname(DB), "backup-from-window.db");
+    await driver.findElement(By.xpath(`//button[normalize-space()="Back up now"]`)).click();
+    await answerSaveDialog("Back up the database", target);
+    const message = await driver.wait(until.elementLocated(By.xpath(`//p[contains(., "backed up to")]`)), WAIT);
+    assert.equal(await message.getText(), `The database was backed up to ${target}`);
+    const copy = JSON.parse(execFileSync(CLI, ["event", "list", "--json"], { env: { ...process.env, CPWEEK_DB: target }, encoding: "utf8" }));
+    assert.equal(copy.length, 3, "the back-up holds every event");
+  });
+
   it("lets an LGA officer set in Settings approve an event", async () => {
     await go("Settings");
     await type("my-council", "Kent");
@@ -266,7 +302,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     const shown = JSON.parse(cli("event", "show", "3", "--json"));
     await go("Week");
     await shot("week-with-events");
-    assert.equal(shown.capacity ?? shown.event?.capacity, 40);
+    assert.equal(shown.capacity, 40, JSON.stringify(shown));
   });
 
   it("shows the 2012 programme's week when it is chosen", async () => {

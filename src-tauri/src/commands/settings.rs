@@ -45,13 +45,14 @@ pub fn save_settings(state: State<'_, AppState>, form: SettingsForm) -> IpcResul
 #[tauri::command(async)]
 pub fn back_up_now(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Option<String>> {
     let live = state.store().path().to_path_buf();
-    let chosen = app
-        .dialog()
-        .file()
-        .set_title("Back up the database")
-        .add_filter("cpweek database", &["db"])
-        .set_file_name("cpweek-backup.db")
-        .blocking_save_file();
+    let chosen = state.with_database_closed(|| {
+        app.dialog()
+            .file()
+            .set_title("Back up the database")
+            .add_filter("cpweek database", &["db"])
+            .set_file_name("cpweek-backup.db")
+            .blocking_save_file()
+    })?;
     let Some(chosen) = chosen else {
         return Ok(None);
     };

@@ -549,3 +549,22 @@ fn settings_keep_my_council_as_its_code_and_my_role() {
         crate::ErrorCode::Conflict
     );
 }
+
+#[test]
+fn changes_after_a_back_up_reach_the_database_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cpweek.db");
+    let mut store = Store::open(&path, Open::CreateIfMissing, at(2014, 9, 1, 9)).unwrap();
+    store.init().unwrap();
+    let id = store
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event
+        .id;
+    store.back_up(&dir.path().join("copy.db")).unwrap();
+    let mut form = kent_form();
+    form.capacity = "40".into();
+    store.edit_event(id, &form, at(2014, 9, 3, 9)).unwrap();
+    let other = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
+    assert_eq!(other.event(id).unwrap().capacity, Some(40));
+}
