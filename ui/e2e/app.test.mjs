@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Builder, By, until } from "selenium-webdriver";
+import { Builder, By, Key, until } from "selenium-webdriver";
 
 const need = (name) => {
   const v = process.env[name];
@@ -238,6 +238,25 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     const titles = listed.map((e) => e.title);
     assert.ok(titles.includes(TITLE), `cpweek event list has the window's event: ${titles}`);
     assert.ok(titles.includes(HOSTILE));
+  });
+
+  it("moves between table rows with the arrow keys and sorts by a column", async () => {
+    await go("Events");
+    await waitForRow("Added from the CLI");
+    const first = await driver.findElement(By.css(".events-table tbody a"));
+    const firstId = await first.getAttribute("id");
+    await first.sendKeys(Key.ARROW_DOWN);
+    const second = await driver.switchTo().activeElement();
+    assert.notEqual(await second.getAttribute("id"), firstId);
+    assert.equal(await second.getText(), (await tableTitles())[1]);
+    await second.sendKeys(Key.ARROW_UP);
+    assert.equal(await driver.switchTo().activeElement().getAttribute("id"), firstId);
+
+    await driver.findElement(By.xpath(`//th//button[normalize-space()="Title"]`)).click();
+    assert.equal(await driver.findElement(By.xpath(`//th[.//button[normalize-space()="Title"]]`)).getAttribute("aria-sort"), "ascending");
+    assert.deepEqual(await tableTitles(), [HOSTILE, "Added from the CLI", TITLE]);
+    await driver.findElement(By.xpath(`//th//button[normalize-space()="Title"]`)).click();
+    assert.deepEqual(await tableTitles(), [TITLE, "Added from the CLI", HOSTILE]);
   });
 
   it("shows the dashboard", async () => {
