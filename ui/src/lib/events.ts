@@ -32,29 +32,32 @@ export function searchText(e: EventView): string {
   return [e.title, e.description ?? "", e.venue ?? "", e.council_name].join("\n").toLowerCase();
 }
 
-export function matches(e: EventView, f: TableFilter, text: string): boolean {
+/** Whether `e` passes `f`; `query` is the search, trimmed and lower-cased. */
+export function matches(e: EventView, f: TableFilter, text: string, query: string): boolean {
   if (f.region && e.region !== f.region) return false;
   if (f.council && e.council !== f.council) return false;
   if (f.day && !(e.start_date <= f.day && f.day <= e.end_date)) return false;
   if (f.theme && !e.themes.includes(f.theme)) return false;
   if (f.status && e.status !== f.status) return false;
   if (f.visibility && e.visibility !== f.visibility) return false;
-  const q = f.search.trim().toLowerCase();
-  if (q && !text.includes(q)) return false;
+  if (query && !text.includes(query)) return false;
   return true;
 }
 
-/** The events that pass `f`, in the order `sort` asks for. */
-export function filterAndSort(
-  events: EventView[],
-  texts: string[],
-  f: TableFilter,
-  sort: Sort,
-): EventView[] {
+/** The events that pass `f`, keeping their order; `texts[i]` is
+ *  `searchText(events[i])`. */
+export function filterEvents(events: EventView[], texts: string[], f: TableFilter): EventView[] {
+  const query = f.search.trim().toLowerCase();
   const out: EventView[] = [];
   for (let i = 0; i < events.length; i++) {
-    if (matches(events[i], f, texts[i])) out.push(events[i]);
+    if (matches(events[i], f, texts[i], query)) out.push(events[i]);
   }
+  return out;
+}
+
+/** The events in the order `sort` asks for; ties by start, then id, as the
+ *  core orders them. Sorting is done once per column change, not per filter. */
+export function sortEvents(events: EventView[], sort: Sort): EventView[] {
   const dir = sort.ascending ? 1 : -1;
   const key = (e: EventView): string => {
     switch (sort.key) {
@@ -70,16 +73,21 @@ export function filterAndSort(
         return e.status;
     }
   };
-  // Start times in one programme share an offset format, so text order is
-  // time order; ties fall back to start then id, as the core orders them.
-  return out.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka < kb) return -dir;
-    if (ka > kb) return dir;
-    if (a.start !== b.start) return a.start < b.start ? -1 : 1;
-    return a.id - b.id;
+  const keyed = events.map((e) => ({ e, k: key(e) }));
+  keyed.sort((a, b) => {
+    if (a.k < b.k) return -dir;
+    if (a.k > b.k) return dir;
+    if (a.e.start !== b.e.start) return a.e.start < b.e.start ? -1 : 1;
+    return a.e.id - b.e.id;
   });
+  return keyed.map((x) => x.e);
+}
+
+/** The events that pass `f`, in the order `sort` asks for. */
+export function filterAndSort(events: EventView[], texts: string[], f: TableFilter, sort: Sort): EventView[] {
+  const byId = new Map(events.map((e, i) => [e.id, texts[i]]));
+  const sorted = sortEvents(events, sort);
+  return filterEvents(sorted, sorted.map((e) => byId.get(e.id) ?? searchText(e)), f);
 }
 
 /** Sorting by a column: a new column sorts ascending, the same one flips. */
