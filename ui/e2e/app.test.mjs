@@ -122,6 +122,13 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
       .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
       .build();
     await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Week"]`)), WAIT);
+    // Screens change by the URL's hash, never by reloading, so this records
+    // every CSP violation for the whole run (checked by the last test).
+    await driver.executeScript(`
+      window.cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.cspViolations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sample || "")));
+    `);
   });
 
   afterEach(async (t) => {
@@ -335,5 +342,19 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     assert.equal(await last[6].getText(), "Sunday 1 July");
     await axe("the 2012 week");
     await shot("week-2012");
+  });
+
+  it("kept to its strict CSP on every screen: no inline script or style was refused", async () => {
+    const violations = await driver.executeScript("return window.cspViolations");
+    assert.ok(Array.isArray(violations), "the CSP listener was still installed: no page reloaded");
+    assert.deepEqual(violations, []);
+    // And the listener does hear a refusal: an inline style is one.
+    await driver.executeScript(`
+      const d = document.createElement("div");
+      d.innerHTML = '<span style="color: red">x</span>';
+      document.body.append(d);
+    `);
+    await driver.wait(async () => (await driver.executeScript("return window.cspViolations.length")) > 0, WAIT,
+      "an inline style attribute is refused and reported");
   });
 });
