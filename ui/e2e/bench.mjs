@@ -36,6 +36,7 @@ try {
     const terms = ["kent", "benchmark event 99", "town hall 5", "copy 3", "zzz", "", "leeds", "event 1"];
     const out = [];
     const base = [];
+    const split = [];
     (async () => {
       // The cost of the measuring itself: the same steps with no change.
       for (let i = 0; i < 10; i++) {
@@ -52,8 +53,10 @@ try {
           input.dispatchEvent(new Event("input", { bubbles: true }));
           await Promise.resolve();
           await new Promise((r) => setTimeout(r, 0));
+          const updated = performance.now();
           void document.body.offsetHeight;
           out.push(performance.now() - start);
+          split.push([updated - start, performance.now() - updated]);
         }
       }
       input.value = ""; input.dispatchEvent(new Event("input", { bubbles: true }));
@@ -66,9 +69,10 @@ try {
         void document.body.offsetHeight;
         out.push(performance.now() - start);
       }
-      done({ out, base });
+      done({ out, base, split });
     })();
   `);
+  const median_of = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const baseline = [...timings.base].sort((a, b) => a - b)[5];
   const sorted = [...timings.out].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
@@ -96,6 +100,8 @@ try {
     filter_median_ms: Number(median.toFixed(1)),
     filter_worst_ms: Number(worst.toFixed(1)),
     filter_samples: timings.out.length,
+    search_update_median_ms: Number(median_of(timings.split.map((x) => x[0])).toFixed(1)),
+    search_layout_median_ms: Number(median_of(timings.split.map((x) => x[1])).toFixed(1)),
     measuring_overhead_ms: Number(baseline.toFixed(1)),
     processes: names.join(", "),
     rss_mb: Math.round(rssKb / 1024),
