@@ -122,15 +122,16 @@ pub struct TextError {
 /// own, so it stops at a character split by a fold, and it trims spaces
 /// at the ends of lines; this unfolding runs first so that neither matters.
 pub fn unfold(bytes: &[u8]) -> Result<Vec<Logical>, TextError> {
+    use std::borrow::Cow;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
+    let mut lines: Vec<(usize, Cow<[u8]>)> = Vec::new();
     for (index, raw) in bytes.split(|b| *b == b'\n').enumerate() {
         let number = index + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         match raw.first() {
             None => continue,
             Some(b' ' | b'\t') => match lines.last_mut() {
-                Some((_, current)) => current.extend_from_slice(&raw[1..]),
+                Some((_, current)) => current.to_mut().extend_from_slice(&raw[1..]),
                 None => return Err(TextError {
                     line: number,
                     message:
@@ -138,17 +139,22 @@ pub fn unfold(bytes: &[u8]) -> Result<Vec<Logical>, TextError> {
                             .into(),
                 }),
             },
-            Some(_) => lines.push((number, raw.to_vec())),
+            Some(_) => lines.push((number, Cow::Borrowed(raw))),
         }
     }
     lines
         .into_iter()
-        .map(|(line, raw)| match String::from_utf8(raw) {
-            Ok(text) => Ok(Logical { line, text }),
-            Err(_) => Err(TextError {
-                line,
-                message: "the text is not UTF-8; save the calendar as UTF-8 and try again".into(),
-            }),
+        .map(|(line, raw)| {
+            let text = match raw {
+                Cow::Borrowed(b) => std::str::from_utf8(b).map(str::to_string).ok(),
+                Cow::Owned(v) => String::from_utf8(v).ok(),
+            };
+            text.map(|text| Logical { line, text })
+                .ok_or_else(|| TextError {
+                    line,
+                    message: "the text is not UTF-8; save the calendar as UTF-8 and try again"
+                        .into(),
+                })
         })
         .collect()
 }

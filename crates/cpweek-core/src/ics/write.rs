@@ -54,8 +54,27 @@ pub fn categories(e: &Event, themes: &[Term]) -> Vec<String> {
     out
 }
 
+/// `YYYYMMDDTHHMMSSZ`, written without chrono's format parser (this runs
+/// several times per event).
 fn stamp(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    use chrono::{Datelike, Timelike};
+    let mut s = String::with_capacity(16);
+    let _ = write!(
+        s,
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    );
+    s
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// Writes the feed as a calendar.
@@ -112,10 +131,10 @@ fn event(e: &Event, themes: &[Term], out: &mut String, line: &mut String) {
     let _ = write!(line, "DTSTAMP:{}", stamp(e.updated_at));
     put(line);
     if e.all_day {
-        let _ = write!(line, "DTSTART;VALUE=DATE:{}", e.start_date.format("%Y%m%d"));
+        let _ = write!(line, "DTSTART;VALUE=DATE:{}", date(e.start_date));
         put(line);
         let end = e.end_date + Duration::days(1);
-        let _ = write!(line, "DTEND;VALUE=DATE:{}", end.format("%Y%m%d"));
+        let _ = write!(line, "DTEND;VALUE=DATE:{}", date(end));
         put(line);
     } else {
         let _ = write!(line, "DTSTART:{}", stamp(e.start.with_timezone(&Utc)));

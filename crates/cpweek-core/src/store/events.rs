@@ -188,11 +188,10 @@ pub(crate) fn insert(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let now = time::to_store(now);
-    conn.execute(
-        "INSERT INTO events (uid, sequence, programme_id, council_code, title, description,
+    conn.prepare_cached("INSERT INTO events (uid, sequence, programme_id, council_code, title, description,
              starts_at, ends_at, all_day, venue, address, postcode, visibility, contact_name,
              contact_email, contact_phone, booking_url, capacity, status, created_at, updated_at)
-         VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)",
+         VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)")?.execute(
         params![
             uid,
             content.programme_id,
@@ -229,38 +228,40 @@ pub(crate) fn update(
     sequence: u32,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE events SET sequence = ?2, programme_id = ?3, council_code = ?4, title = ?5,
              description = ?6, starts_at = ?7, ends_at = ?8, all_day = ?9, venue = ?10,
              address = ?11, postcode = ?12, visibility = ?13, contact_name = ?14,
              contact_email = ?15, contact_phone = ?16, booking_url = ?17, capacity = ?18,
              status = ?19, updated_at = ?20
          WHERE id = ?1",
-        params![
-            id,
-            sequence,
-            content.programme_id,
-            content.council_code,
-            content.title,
-            content.description,
-            time::to_store(content.start),
-            time::to_store(content.end),
-            content.all_day,
-            content.venue,
-            content.address,
-            content.postcode,
-            content.visibility.as_str(),
-            content.contact_name,
-            content.contact_email,
-            content.contact_phone,
-            content.booking_url,
-            content.capacity,
-            status.as_str(),
-            time::to_store(now),
-        ],
-    )?;
-    conn.execute("DELETE FROM event_themes WHERE event_id = ?1", [id])?;
-    conn.execute("DELETE FROM event_audiences WHERE event_id = ?1", [id])?;
+    )?
+    .execute(params![
+        id,
+        sequence,
+        content.programme_id,
+        content.council_code,
+        content.title,
+        content.description,
+        time::to_store(content.start),
+        time::to_store(content.end),
+        content.all_day,
+        content.venue,
+        content.address,
+        content.postcode,
+        content.visibility.as_str(),
+        content.contact_name,
+        content.contact_email,
+        content.contact_phone,
+        content.booking_url,
+        content.capacity,
+        status.as_str(),
+        time::to_store(now),
+    ])?;
+    conn.prepare_cached("DELETE FROM event_themes WHERE event_id = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM event_audiences WHERE event_id = ?1")?
+        .execute([id])?;
     write_terms(conn, id, content)
 }
 
@@ -272,8 +273,7 @@ pub(crate) fn set_status(
     sequence: u32,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE events SET status = ?2, status_note = ?3, sequence = ?4, updated_at = ?5 WHERE id = ?1",
+    conn.prepare_cached("UPDATE events SET status = ?2, status_note = ?3, sequence = ?4, updated_at = ?5 WHERE id = ?1")?.execute(
         params![id, status.as_str(), note, sequence, time::to_store(now)],
     )?;
     Ok(())
@@ -281,16 +281,16 @@ pub(crate) fn set_status(
 
 fn write_terms(conn: &Connection, id: i64, content: &EventContent) -> Result<()> {
     for (position, slug) in content.themes.iter().enumerate() {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO event_themes (event_id, theme_slug, position) VALUES (?1, ?2, ?3)",
-            params![id, slug, position as i64],
-        )?;
+        )?
+        .execute(params![id, slug, position as i64])?;
     }
     for (position, slug) in content.audiences.iter().enumerate() {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO event_audiences (event_id, audience_slug, position) VALUES (?1, ?2, ?3)",
-            params![id, slug, position as i64],
-        )?;
+        )?
+        .execute(params![id, slug, position as i64])?;
     }
     Ok(())
 }

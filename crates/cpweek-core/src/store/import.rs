@@ -332,20 +332,20 @@ fn save_series(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let now = time::to_store(now);
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO event_series (uid, council_code, title, rrule, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?5)
          ON CONFLICT (uid) DO UPDATE SET title = excluded.title, rrule = excluded.rrule,
              updated_at = CASE WHEN title IS excluded.title AND rrule IS excluded.rrule
                                THEN updated_at ELSE excluded.updated_at END",
-        params![
-            s.uid,
-            council,
-            s.title.clone().unwrap_or_default(),
-            s.rule,
-            now
-        ],
-    )?;
+    )?
+    .execute(params![
+        s.uid,
+        council,
+        s.title.clone().unwrap_or_default(),
+        s.rule,
+        now
+    ])?;
     Ok(tx.query_row(
         "SELECT id FROM event_series WHERE uid = ?1",
         [&s.uid],
@@ -376,11 +376,8 @@ fn one(
 ) -> Result<Outcome> {
     let e = c.source;
     let known: Option<(i64, Option<u32>, Option<String>)> = tx
-        .query_row(
-            "SELECT id, source_sequence, source_modified FROM events WHERE uid = ?1",
-            [&c.uid],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        .prepare_cached("SELECT id, source_sequence, source_modified FROM events WHERE uid = ?1")?
+        .query_row([&c.uid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let existing = match &known {
         Some((id, _, _)) => Some(events::get(tx, &catalogue.programmes, *id)?),
@@ -422,9 +419,8 @@ fn one(
             Status::Submitted
         };
         let id = events::insert(tx, &c.uid, &checked.content, status, now)?;
-        tx.execute(
-            "UPDATE events SET sequence = ?2, source_sequence = ?2, source_modified = ?3, series_id = ?4,
-                 status_note = ?5 WHERE id = ?1",
+        tx.prepare_cached("UPDATE events SET sequence = ?2, source_sequence = ?2, source_modified = ?3, series_id = ?4,
+                 status_note = ?5 WHERE id = ?1")?.execute(
             params![id, e.sequence, source_modified, series_id, cancelled.then_some("cancelled in the imported calendar")],
         )?;
         return Ok(Outcome::Done(Action::Created, summary, checked.warnings));
@@ -465,10 +461,9 @@ fn one(
     };
     let sequence = (old.sequence + 1).max(e.sequence);
     events::update(tx, old.id, &checked.content, status, sequence, now)?;
-    tx.execute(
-        "UPDATE events SET source_sequence = ?2, source_modified = ?3, series_id = coalesce(?4, series_id),
+    tx.prepare_cached("UPDATE events SET source_sequence = ?2, source_modified = ?3, series_id = coalesce(?4, series_id),
              status_note = CASE WHEN ?5 THEN 'cancelled in the imported calendar' ELSE status_note END
-         WHERE id = ?1",
+         WHERE id = ?1")?.execute(
         params![old.id, e.sequence, source_modified, series_id, cancelled],
     )?;
     Ok(Outcome::Done(Action::Updated, summary, checked.warnings))
