@@ -20,6 +20,7 @@ use cpweek_core::{Error, Store};
 #[command(
     name = "cpweek",
     version,
+    args_override_self = true,
     about = "Corporate Parenting Week: councils' events, the national programme and partner feeds",
     after_help = "Times are Europe/London local times (YYYY-MM-DDTHH:MM); RFC 3339 with an offset is also accepted."
 )]

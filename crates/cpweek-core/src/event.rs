@@ -175,8 +175,10 @@ pub struct Event {
     pub title: String,
     pub description: Option<String>,
     /// Local time in the programme's zone, with its offset.
+    #[serde(serialize_with = "time::serialize_rfc3339")]
     pub start: DateTime<FixedOffset>,
     /// Exclusive end, local, with its offset.
+    #[serde(serialize_with = "time::serialize_rfc3339")]
     pub end: DateTime<FixedOffset>,
     pub all_day: bool,
     /// First local date.
@@ -200,7 +202,9 @@ pub struct Event {
     pub in_week: bool,
     /// Which conference day the event starts on (1 for the first), if any.
     pub conference_day: Option<u32>,
+    #[serde(serialize_with = "time::serialize_rfc3339")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "time::serialize_rfc3339")]
     pub updated_at: DateTime<Utc>,
 }
 

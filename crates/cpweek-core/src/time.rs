@@ -177,6 +177,17 @@ pub fn with_offset(t: DateTime<Utc>, tz: Tz) -> DateTime<FixedOffset> {
     t.with_timezone(&tz).fixed_offset()
 }
 
+/// Serialises an instant as RFC 3339 with a numeric offset
+/// (`2014-10-28T10:00:00+00:00`, never `Z`), the form the JSON contract uses.
+pub fn serialize_rfc3339<Z, S>(t: &DateTime<Z>, s: S) -> Result<S::Ok, S::Error>
+where
+    Z: TimeZone,
+    Z::Offset: std::fmt::Display,
+    S: serde::Serializer,
+{
+    s.serialize_str(&t.to_rfc3339())
+}
+
 /// The fixed-width UTC text form the store keeps instants in; it sorts in
 /// time order.
 pub fn to_store(t: DateTime<Utc>) -> String {

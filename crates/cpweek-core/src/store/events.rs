@@ -2,6 +2,7 @@
 //! Rules live in [`crate::event`]; this module only stores.
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
@@ -179,7 +180,51 @@ pub(crate) fn day_bounds(day: NaiveDate, tz: chrono_tz::Tz) -> (DateTime<Utc>, D
     )
 }
 
-/// Inserts a new event; returns its id.
+/// The columns an event's content is stored in, in the order
+/// [`content_values`] gives their values.
+const CONTENT_COLUMNS: [&str; 17] = [
+    "programme_id",
+    "council_code",
+    "title",
+    "description",
+    "starts_at",
+    "ends_at",
+    "all_day",
+    "venue",
+    "address",
+    "postcode",
+    "visibility",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "booking_url",
+    "capacity",
+    "status",
+];
+
+fn content_values(content: &EventContent, status: Status) -> Vec<Value> {
+    vec![
+        content.programme_id.clone().into(),
+        content.council_code.clone().into(),
+        content.title.clone().into(),
+        content.description.clone().into(),
+        time::to_store(content.start).into(),
+        time::to_store(content.end).into(),
+        content.all_day.into(),
+        content.venue.clone().into(),
+        content.address.clone().into(),
+        content.postcode.clone().into(),
+        content.visibility.as_str().to_string().into(),
+        content.contact_name.clone().into(),
+        content.contact_email.clone().into(),
+        content.contact_phone.clone().into(),
+        content.booking_url.clone().into(),
+        content.capacity.into(),
+        status.as_str().to_string().into(),
+    ]
+}
+
+/// Inserts a new event with SEQUENCE 0; returns its id.
 pub(crate) fn insert(
     conn: &Connection,
     uid: &str,
@@ -188,32 +233,16 @@ pub(crate) fn insert(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let now = time::to_store(now);
-    conn.prepare_cached("INSERT INTO events (uid, sequence, programme_id, council_code, title, description,
-             starts_at, ends_at, all_day, venue, address, postcode, visibility, contact_name,
-             contact_email, contact_phone, booking_url, capacity, status, created_at, updated_at)
-         VALUES (?1, 0, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?19)")?.execute(
-        params![
-            uid,
-            content.programme_id,
-            content.council_code,
-            content.title,
-            content.description,
-            time::to_store(content.start),
-            time::to_store(content.end),
-            content.all_day,
-            content.venue,
-            content.address,
-            content.postcode,
-            content.visibility.as_str(),
-            content.contact_name,
-            content.contact_email,
-            content.contact_phone,
-            content.booking_url,
-            content.capacity,
-            status.as_str(),
-            now,
-        ],
-    )?;
+    let mut values: Vec<Value> = vec![uid.to_string().into(), now.clone().into(), now.into()];
+    values.extend(content_values(content, status));
+    let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO events (uid, created_at, updated_at, {}) VALUES ({})",
+        CONTENT_COLUMNS.join(", "),
+        placeholders.join(", ")
+    );
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
     let id = conn.last_insert_rowid();
     write_terms(conn, id, content)?;
     Ok(id)
@@ -228,36 +257,19 @@ pub(crate) fn update(
     sequence: u32,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    conn.prepare_cached(
-        "UPDATE events SET sequence = ?2, programme_id = ?3, council_code = ?4, title = ?5,
-             description = ?6, starts_at = ?7, ends_at = ?8, all_day = ?9, venue = ?10,
-             address = ?11, postcode = ?12, visibility = ?13, contact_name = ?14,
-             contact_email = ?15, contact_phone = ?16, booking_url = ?17, capacity = ?18,
-             status = ?19, updated_at = ?20
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        sequence,
-        content.programme_id,
-        content.council_code,
-        content.title,
-        content.description,
-        time::to_store(content.start),
-        time::to_store(content.end),
-        content.all_day,
-        content.venue,
-        content.address,
-        content.postcode,
-        content.visibility.as_str(),
-        content.contact_name,
-        content.contact_email,
-        content.contact_phone,
-        content.booking_url,
-        content.capacity,
-        status.as_str(),
-        time::to_store(now),
-    ])?;
+    let mut values: Vec<Value> = vec![id.into(), sequence.into(), time::to_store(now).into()];
+    values.extend(content_values(content, status));
+    let assignments: Vec<String> = CONTENT_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, column)| format!("{column} = ?{}", i + 4))
+        .collect();
+    let sql = format!(
+        "UPDATE events SET sequence = ?2, updated_at = ?3, {} WHERE id = ?1",
+        assignments.join(", ")
+    );
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
     conn.prepare_cached("DELETE FROM event_themes WHERE event_id = ?1")?
         .execute([id])?;
     conn.prepare_cached("DELETE FROM event_audiences WHERE event_id = ?1")?
