@@ -55,6 +55,7 @@ fn main() {
     let now = Utc.with_ymd_and_hms(2014, 10, 21, 9, 0, 0).unwrap();
 
     let (mut parse, mut import, mut export, mut emit) = (vec![], vec![], vec![], vec![]);
+    let mut read_db = vec![];
     let mut exported_len = 0;
     for run in 0..RUNS {
         let db = dir.join(format!("bench-{run}.db"));
@@ -86,7 +87,9 @@ fn main() {
         exported_len = exported.body.len();
         std::fs::write(dir.join("bench-export.ics"), &exported.body).unwrap();
 
+        let t = Instant::now();
         let feed = store.feed(&scope, "2014", Privacy::PublicOnly).unwrap();
+        read_db.push(ms(t));
         let themes = store.themes().unwrap();
         let t = Instant::now();
         let body = write::calendar(&feed, &themes);
@@ -99,10 +102,11 @@ fn main() {
     }
     println!(
         "{{\"events\": {EVENTS}, \"runs\": {RUNS}, \"import_parse_ms\": {:.1}, \"import_total_ms\": {:.1}, \
-         \"export_total_ms\": {:.1}, \"export_write_ms\": {:.1}, \"export_bytes\": {exported_len}}}",
+         \"export_total_ms\": {:.1}, \"export_read_ms\": {:.1}, \"export_write_ms\": {:.1}, \"export_bytes\": {exported_len}}}",
         median(parse),
         median(import),
         median(export),
+        median(read_db),
         median(emit)
     );
 }
