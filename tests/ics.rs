@@ -40,10 +40,10 @@ fn outlook_calendar_imports_with_the_right_instants() {
         "886",
         "--json",
     ]);
-    // 4 single events, 4 daily occurrences (one EXDATE), 1 weekly one in the
+    // 5 single events, 4 daily occurrences (one EXDATE), 1 weekly one in the
     // week (and 3 before it; occurrences are counted up to the end of the
     // last programme).
-    assert_eq!(r["created"], 9, "{r:#}");
+    assert_eq!(r["created"], 10, "{r:#}");
     assert_eq!(r["skipped"].as_array().unwrap().len(), 0, "{r:#}");
     let series = r["series"].as_array().unwrap();
     assert_eq!(series.len(), 2);
@@ -73,6 +73,12 @@ fn outlook_calendar_imports_with_the_right_instants() {
     assert_eq!(
         coffee["description"],
         "Tea and cake for foster carers, with the fostering team on hand to answer questions. Café open from 9.30am."
+    );
+    // A VTIMEZONE under a name no database knows, read from its rules.
+    let briefing = event(&events, "040000008200E00074C5B7101A82E00800000000A7");
+    assert_eq!(
+        utc(briefing),
+        ("2014-10-24T14:00:00Z".into(), "2014-10-24T15:30:00Z".into())
     );
     // The repeated hour on 26 October 2014 means the first 01:30 (BST).
     let night = event(&events, "040000008200E00074C5B7101A82E00800000000A3");

@@ -112,7 +112,10 @@ fn render(config: &Config, host: &str) -> Result<String, Error> {
          <p>How often calendars check for changes: Outlook about every 3 hours; Google Calendar on its own \
          schedule, often 12 to 24 hours, and it cannot be made to check sooner; Apple Calendar as often as you \
          choose when subscribing (every 5 minutes to every week). The feeds ask for every hour.</p>\n\
-         <p>Private events are never in these feeds.</p>\n",
+         <p>Private events are never in these feeds.</p>\n\
+         <p>This server speaks plain HTTP and listens on this computer only unless started with another \
+         address; the links below work once it is published behind an HTTPS address. Calendars open \
+         <code>webcal://</code> links as subscriptions.</p>\n",
     );
     html.push_str("<table>\n<thead><tr><th scope=\"col\">Feed</th><th scope=\"col\">Subscribe</th><th scope=\"col\">Web address</th></tr></thead>\n<tbody>\n");
     let host = escape(host);
