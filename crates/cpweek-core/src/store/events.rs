@@ -248,6 +248,50 @@ pub(crate) fn insert(
     Ok(id)
 }
 
+/// What an imported event's source calendar said of it.
+pub(crate) struct Source<'a> {
+    pub sequence: u32,
+    pub modified: Option<String>,
+    pub series_id: Option<i64>,
+    pub status_note: Option<&'a str>,
+}
+
+/// Inserts an event read from a calendar, keeping its SEQUENCE and source
+/// stamps, in one statement; returns its id.
+pub(crate) fn insert_imported(
+    conn: &Connection,
+    uid: &str,
+    content: &EventContent,
+    status: Status,
+    source: &Source,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let now = time::to_store(now);
+    let mut values: Vec<Value> = vec![
+        uid.to_string().into(),
+        now.clone().into(),
+        now.into(),
+        source.sequence.into(),
+        source.sequence.into(),
+        source.modified.clone().into(),
+        source.series_id.into(),
+        source.status_note.map(str::to_string).into(),
+    ];
+    values.extend(content_values(content, status));
+    let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO events (uid, created_at, updated_at, sequence, source_sequence, source_modified,
+             series_id, status_note, {}) VALUES ({})",
+        CONTENT_COLUMNS.join(", "),
+        placeholders.join(", ")
+    );
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
+    let id = conn.last_insert_rowid();
+    write_terms(conn, id, content)?;
+    Ok(id)
+}
+
 /// Replaces an event's content, status and SEQUENCE.
 pub(crate) fn update(
     conn: &Connection,

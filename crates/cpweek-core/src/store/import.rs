@@ -418,11 +418,13 @@ fn one(
         } else {
             Status::Submitted
         };
-        let id = events::insert(tx, &c.uid, &checked.content, status, now)?;
-        tx.prepare_cached("UPDATE events SET sequence = ?2, source_sequence = ?2, source_modified = ?3, series_id = ?4,
-                 status_note = ?5 WHERE id = ?1")?.execute(
-            params![id, e.sequence, source_modified, series_id, cancelled.then_some("cancelled in the imported calendar")],
-        )?;
+        let source = events::Source {
+            sequence: e.sequence,
+            modified: source_modified,
+            series_id,
+            status_note: cancelled.then_some("cancelled in the imported calendar"),
+        };
+        events::insert_imported(tx, &c.uid, &checked.content, status, &source, now)?;
         return Ok(Outcome::Done(Action::Created, summary, checked.warnings));
     };
     let (_, source_sequence, stored_modified) = known.expect("known when existing");
