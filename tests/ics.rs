@@ -361,10 +361,10 @@ fn python_parsers(path: &Path) -> Value {
         .arg(checker_dir().join("check.py"))
         .arg(path)
         .output()
-        .expect("python3 is needed for this test: install Python 3, then `pip install icalendar vobject`");
+        .expect("python3 is needed for this test: install Python 3, then `pip install -r tests/ics_check/requirements.txt`");
     assert!(
         out.status.success(),
-        "the Python parsers refused {}: {}\n(if a package is missing: pip install icalendar vobject)",
+        "the Python parsers refused {}: {}\n(if a package is missing: pip install -r tests/ics_check/requirements.txt)",
         path.display(),
         String::from_utf8_lossy(&out.stderr)
     );

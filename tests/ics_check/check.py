@@ -12,7 +12,7 @@ try:
     import icalendar
     import vobject
 except ImportError as e:  # the Rust test turns this into a failure
-    sys.stderr.write(f"missing Python package ({e}); install with: pip install icalendar vobject\n")
+    sys.stderr.write(f"missing Python package ({e}); install with: pip install -r tests/ics_check/requirements.txt\n")
     sys.exit(3)
 
 

@@ -790,6 +790,21 @@ mod tests {
     }
 
     #[test]
+    fn a_time_in_the_skipped_hour_moves_forward() {
+        // 30 March 2014: clocks went from 01:00 GMT to 02:00 BST, so 01:30
+        // never happened; RFC 5545 reads it with the offset before the gap.
+        let file = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;TZID=Europe/London:20140330T013000\r\nDTEND;TZID=Europe/London:20140330T033000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let cal = parse(file.as_bytes()).unwrap();
+        assert_eq!(
+            cal.events[0].span,
+            Some(Span::Timed {
+                start: utc("2014-03-30T01:30:00Z"),
+                end: utc("2014-03-30T02:30:00Z")
+            })
+        );
+    }
+
+    #[test]
     fn too_big_is_refused_before_reading() {
         let big = vec![b' '; (MAX_BYTES + 1) as usize];
         let err = components(&big).unwrap_err();
