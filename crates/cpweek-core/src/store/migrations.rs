@@ -19,6 +19,12 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0002_programmes.sql"),
     ),
     (3, "events", include_str!("migrations/0003_events.sql")),
+    // Version 4 is kept for the settings migration on another branch.
+    (
+        5,
+        "event_series",
+        include_str!("migrations/0005_event_series.sql"),
+    ),
 ];
 
 /// Applies every migration not yet recorded. Returns how many it applied.
