@@ -4,6 +4,7 @@
 //! each, and the exit code is non-zero.
 
 mod event;
+mod ics;
 mod output;
 mod reference;
 
@@ -73,6 +74,18 @@ enum Command {
     /// Register, list, review and change events
     #[command(subcommand)]
     Event(Box<event::EventCommand>),
+    /// Import events from a file
+    #[command(subcommand)]
+    Import(ics::ImportCommand),
+    /// Export events to a file
+    #[command(subcommand)]
+    Export(ics::ExportCommand),
+    /// Serve the partner feeds over HTTP for subscription (loopback only by default)
+    Serve {
+        /// Address to listen on
+        #[arg(long, default_value = cpweek_feeds::DEFAULT_ADDR, value_name = "IP:PORT")]
+        addr: String,
+    },
 }
 
 /// Runs the CLI with the process's arguments and returns its exit code.
@@ -111,10 +124,11 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
             }
             Ok(())
         }
+        Command::Serve { addr } => ics::serve(path, &addr),
         command => {
             let mut store = Store::open(&path, Open::Existing, now)?;
             match command {
-                Command::Init { .. } => unreachable!("handled above"),
+                Command::Init { .. } | Command::Serve { .. } => unreachable!("handled above"),
                 Command::Councils { region, json } => reference::councils(&store, region, json),
                 Command::Regions { json } => reference::regions(&store, json),
                 Command::Themes { json } => reference::terms(store.themes()?, json),
@@ -122,6 +136,8 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Programmes { json } => reference::programmes(&store, json),
                 Command::Conference(c) => reference::conference(&mut store, c),
                 Command::Event(c) => event::run(&mut store, *c, now),
+                Command::Import(c) => ics::import(&mut store, c, now),
+                Command::Export(c) => ics::export(&store, c),
             }
         }
     }

@@ -5,12 +5,14 @@
 //! - [`event`]: events, their validation rules, status changes, SEQUENCE.
 //! - [`council`], [`programme`]: reference data and how input names it.
 //! - [`store`]: the SQLite store; every user action is one transaction.
+//! - [`ics`]: iCalendar feeds out and calendars in.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
 
 pub mod catalogue;
 pub mod council;
 pub mod error;
 pub mod event;
+pub mod ics;
 pub mod programme;
 pub mod store;
 pub mod time;

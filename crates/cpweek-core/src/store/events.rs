@@ -248,6 +248,50 @@ pub(crate) fn insert(
     Ok(id)
 }
 
+/// What an imported event's source calendar said of it.
+pub(crate) struct Source<'a> {
+    pub sequence: u32,
+    pub modified: Option<String>,
+    pub series_id: Option<i64>,
+    pub status_note: Option<&'a str>,
+}
+
+/// Inserts an event read from a calendar, keeping its SEQUENCE and source
+/// stamps, in one statement; returns its id.
+pub(crate) fn insert_imported(
+    conn: &Connection,
+    uid: &str,
+    content: &EventContent,
+    status: Status,
+    source: &Source,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let now = time::to_store(now);
+    let mut values: Vec<Value> = vec![
+        uid.to_string().into(),
+        now.clone().into(),
+        now.into(),
+        source.sequence.into(),
+        source.sequence.into(),
+        source.modified.clone().into(),
+        source.series_id.into(),
+        source.status_note.map(str::to_string).into(),
+    ];
+    values.extend(content_values(content, status));
+    let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO events (uid, created_at, updated_at, sequence, source_sequence, source_modified,
+             series_id, status_note, {}) VALUES ({})",
+        CONTENT_COLUMNS.join(", "),
+        placeholders.join(", ")
+    );
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
+    let id = conn.last_insert_rowid();
+    write_terms(conn, id, content)?;
+    Ok(id)
+}
+
 /// Replaces an event's content, status and SEQUENCE.
 pub(crate) fn update(
     conn: &Connection,
@@ -270,8 +314,10 @@ pub(crate) fn update(
     );
     conn.prepare_cached(&sql)?
         .execute(params_from_iter(values))?;
-    conn.execute("DELETE FROM event_themes WHERE event_id = ?1", [id])?;
-    conn.execute("DELETE FROM event_audiences WHERE event_id = ?1", [id])?;
+    conn.prepare_cached("DELETE FROM event_themes WHERE event_id = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM event_audiences WHERE event_id = ?1")?
+        .execute([id])?;
     write_terms(conn, id, content)
 }
 
@@ -283,8 +329,7 @@ pub(crate) fn set_status(
     sequence: u32,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE events SET status = ?2, status_note = ?3, sequence = ?4, updated_at = ?5 WHERE id = ?1",
+    conn.prepare_cached("UPDATE events SET status = ?2, status_note = ?3, sequence = ?4, updated_at = ?5 WHERE id = ?1")?.execute(
         params![id, status.as_str(), note, sequence, time::to_store(now)],
     )?;
     Ok(())
@@ -292,16 +337,16 @@ pub(crate) fn set_status(
 
 fn write_terms(conn: &Connection, id: i64, content: &EventContent) -> Result<()> {
     for (position, slug) in content.themes.iter().enumerate() {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO event_themes (event_id, theme_slug, position) VALUES (?1, ?2, ?3)",
-            params![id, slug, position as i64],
-        )?;
+        )?
+        .execute(params![id, slug, position as i64])?;
     }
     for (position, slug) in content.audiences.iter().enumerate() {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO event_audiences (event_id, audience_slug, position) VALUES (?1, ?2, ?3)",
-            params![id, slug, position as i64],
-        )?;
+        )?
+        .execute(params![id, slug, position as i64])?;
     }
     Ok(())
 }

@@ -20,6 +20,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
     ),
     (3, "events", include_str!("migrations/0003_events.sql")),
     (4, "settings", include_str!("migrations/0004_settings.sql")),
+    (
+        5,
+        "event_series",
+        include_str!("migrations/0005_event_series.sql"),
+    ),
 ];
 
 /// Applies every migration not yet recorded. Returns how many it applied.

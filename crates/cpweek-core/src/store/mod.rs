@@ -3,6 +3,8 @@
 //! happens whole or not at all.
 
 mod events;
+mod feeds;
+mod import;
 mod migrations;
 mod reference;
 mod seeds;
@@ -20,6 +22,8 @@ use crate::error::{Error, FieldError, Result};
 use crate::event::{self, Event, EventForm, Review, Status, Visibility};
 use crate::programme::{find_term, Conference, Minister, Programme, Term};
 
+pub use feeds::Exported;
+pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
 pub use settings::{Role, Settings, SettingsForm};
@@ -401,5 +405,7 @@ fn required_text(field: &'static str, what: &str, text: &str) -> Result<String> 
     Ok(t.to_string())
 }
 
+#[cfg(test)]
+mod ics_tests;
 #[cfg(test)]
 mod tests;

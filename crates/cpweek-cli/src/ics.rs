@@ -1,0 +1,223 @@
+//! `cpweek import ics`, `cpweek export ics` and `cpweek serve`.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use cpweek_core::ics::{read, Privacy, Scope};
+use cpweek_core::store::{Action, ImportMode, ImportReport};
+use cpweek_core::{Error, Store};
+
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ImportCommand {
+    /// Import a council's events from an iCalendar file (Outlook, Google,
+    /// Apple, or a feed from cpweek); events are matched by UID
+    Ics {
+        /// The .ics file (50 MB at most)
+        file: PathBuf,
+        /// The council the events belong to: DfE code or name
+        #[arg(long, value_name = "CODE")]
+        council: String,
+        /// Show what would be created, updated, unchanged or skipped; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ExportCommand {
+    /// Write a feed as an iCalendar file (to standard output without -o)
+    Ics {
+        /// national | region:NAME | council:CODE | theme:NAME
+        #[arg(long, default_value = "national", value_name = "SCOPE")]
+        scope: String,
+        /// Programme id, e.g. 2014 [default: the current programme]
+        #[arg(long, value_name = "ID")]
+        programme: Option<String>,
+        /// Include private events, marked CLASS:PRIVATE: for the council's own use, never for partners
+        #[arg(long)]
+        include_private: bool,
+        /// Write to this file instead of standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+pub(crate) fn import(
+    store: &mut Store,
+    command: ImportCommand,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let ImportCommand::Ics {
+        file,
+        council,
+        dry_run,
+        json,
+    } = command;
+    let calendar = read::read_file(&file)?;
+    let mode = if dry_run {
+        ImportMode::DryRun
+    } else {
+        ImportMode::Write
+    };
+    let report = store.import_ics(&council, &calendar, mode, now)?;
+    if json {
+        output::json(&report);
+    } else {
+        print_report(&report);
+    }
+    Ok(())
+}
+
+fn print_report(r: &ImportReport) {
+    if r.dry_run {
+        println!("Dry run: nothing was written. This is what the import would do.");
+    }
+    println!(
+        "{}: {} created, {} updated, {} unchanged, {} skipped.",
+        r.council,
+        r.created,
+        r.updated,
+        r.unchanged,
+        r.skipped.len()
+    );
+    let rows: Vec<Vec<String>> = r
+        .items
+        .iter()
+        .map(|i| {
+            vec![
+                match i.action {
+                    Action::Created => "created",
+                    Action::Updated => "updated",
+                    Action::Unchanged => "unchanged",
+                }
+                .to_string(),
+                i.line.to_string(),
+                i.when.clone(),
+                i.title.clone(),
+            ]
+        })
+        .collect();
+    if !rows.is_empty() {
+        output::table(&["ACTION", "LINE", "WHEN", "TITLE"], &rows);
+    }
+    for s in &r.series {
+        println!(
+            "Recurring event \"{}\" (line {}, RRULE:{}): {} occurrence{} in the week imported, each linked to series {}; {} other occurrence(s) up to the end of the last programme fall outside the weeks and were not imported.",
+            s.title.as_deref().unwrap_or("(no title)"),
+            s.line,
+            s.rule,
+            s.occurrences,
+            if s.occurrences == 1 { "" } else { "s" },
+            s.uid,
+            s.outside
+        );
+    }
+    for i in &r.items {
+        for w in &i.warnings {
+            eprintln!("warning: line {}: {w}", i.line);
+        }
+    }
+    if !r.skipped.is_empty() {
+        println!("Skipped:");
+        for s in &r.skipped {
+            println!(
+                "  line {}: {}{}: {}",
+                s.line,
+                s.title
+                    .as_deref()
+                    .map(|t| format!("\"{t}\""))
+                    .unwrap_or_else(|| "(no title)".into()),
+                s.uid
+                    .as_deref()
+                    .map(|u| format!(" (UID {u})"))
+                    .unwrap_or_default(),
+                s.reason
+            );
+        }
+    }
+}
+
+pub(crate) fn export(store: &Store, command: ExportCommand) -> Result<(), Error> {
+    let ExportCommand::Ics {
+        scope,
+        programme,
+        include_private,
+        output,
+    } = command;
+    let scope = Scope::parse(&scope)?;
+    let privacy = if include_private {
+        Privacy::IncludePrivate
+    } else {
+        Privacy::PublicOnly
+    };
+    let exported = store.export_ics(&scope, programme.as_deref().unwrap_or(""), privacy)?;
+    match output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(exported.body.as_bytes())
+                .and_then(|_| out.flush())
+                .map_err(|source| Error::Io {
+                    context: "writing to standard output".into(),
+                    source,
+                })
+        }
+        Some(path) => {
+            write_whole(&path, exported.body.as_bytes())?;
+            eprintln!(
+                "Wrote {} ({} events) to {}.",
+                exported.name,
+                exported.events,
+                path.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, renamed.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |source| Error::Io {
+        context: format!("writing {}", path.display()),
+        source,
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let temp = path.with_file_name(format!(".{name}.partial"));
+    std::fs::write(&temp, bytes).map_err(io)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        io(e)
+    })
+}
+
+pub(crate) fn serve(db: PathBuf, addr: &str) -> Result<(), Error> {
+    let addr: SocketAddr = addr.parse().map_err(|_| {
+        Error::invalid(
+            "addr",
+            format!("address \"{addr}\" is not IP:PORT, like 127.0.0.1:8080"),
+        )
+    })?;
+    // Refuse a missing database now rather than on the first request.
+    Store::open(&db, cpweek_core::store::Open::Existing, Utc::now())?;
+    let config = cpweek_feeds::Config { db };
+    cpweek_feeds::serve(config, addr, |bound| {
+        println!("Serving feeds on http://{bound}/ (press Ctrl+C to stop)");
+        if !bound.ip().is_loopback() {
+            eprintln!("warning: {bound} is reachable from other machines");
+        }
+        let _ = std::io::stdout().flush();
+    })
+    .map_err(|source| Error::Io {
+        context: format!("serving on {addr}"),
+        source,
+    })
+}

@@ -1,0 +1,120 @@
+//! Which events a feed holds.
+//!
+//! - `national`: approved events: the national programme.
+//! - `region:NAME`, `council:CODE`, `theme:NAME`: that slice's submitted and
+//!   approved events (submitted ones are TENTATIVE).
+//! - Cancelled events stay in every feed they could have been in, with
+//!   `STATUS:CANCELLED` and a higher SEQUENCE, so that subscribers' calendars
+//!   drop them. (The store keeps no history of earlier statuses, so a
+//!   cancelled event is in its slice feeds and the national feed alike.)
+//! - Returned events are left out: the LGA has asked for changes, so the
+//!   event is not in the programme; subscribed calendars remove an event
+//!   that leaves the feed, and it comes back, with a higher SEQUENCE, when
+//!   the council resubmits it.
+//! - Private events (children in care may be present) are never in a feed
+//!   unless the caller asks for [`Privacy::IncludePrivate`], which is for a
+//!   council's own use and marks them `CLASS:PRIVATE`. The feed server never
+//!   asks for it.
+
+use chrono::{DateTime, Utc};
+
+use crate::error::{Error, Result};
+use crate::event::{Event, Status, Visibility};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    National,
+    /// A region, by name or E12 code.
+    Region(String),
+    /// A council, by DfE code or name.
+    Council(String),
+    /// A theme, by slug or name.
+    Theme(String),
+}
+
+impl Scope {
+    /// Reads `national`, `region:NAME`, `council:CODE` or `theme:NAME`.
+    pub fn parse(text: &str) -> Result<Scope> {
+        let t = text.trim();
+        if t.eq_ignore_ascii_case("national") {
+            return Ok(Scope::National);
+        }
+        let expected = "expected national, region:NAME, council:CODE or theme:NAME";
+        let (kind, value) = t.split_once(':').ok_or_else(|| {
+            Error::invalid("scope", format!("scope \"{t}\" is not known; {expected}"))
+        })?;
+        let value = value.trim().to_string();
+        if value.is_empty() {
+            return Err(Error::invalid(
+                "scope",
+                format!("scope \"{t}\" names no {kind}; {expected}"),
+            ));
+        }
+        match kind.trim().to_ascii_lowercase().as_str() {
+            "region" => Ok(Scope::Region(value)),
+            "council" => Ok(Scope::Council(value)),
+            "theme" => Ok(Scope::Theme(value)),
+            _ => Err(Error::invalid(
+                "scope",
+                format!("scope \"{t}\" is not known; {expected}"),
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Privacy {
+    /// Partner feeds: private events are never included.
+    PublicOnly,
+    /// A council's own copy: private events included, marked CLASS:PRIVATE.
+    IncludePrivate,
+}
+
+/// Whether an event in a feed's slice is in the feed.
+pub fn includes(scope: &Scope, privacy: Privacy, e: &Event) -> bool {
+    if e.visibility == Visibility::Private && privacy == Privacy::PublicOnly {
+        return false;
+    }
+    match (scope, e.status) {
+        (_, Status::Returned) => false,
+        (_, Status::Cancelled) => true,
+        (Scope::National, s) => s == Status::Approved,
+        (_, s) => matches!(s, Status::Submitted | Status::Approved),
+    }
+}
+
+/// A feed ready to write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Feed {
+    /// The calendar's name, for NAME and X-WR-CALNAME.
+    pub name: String,
+    pub events: Vec<Event>,
+    /// The latest change to any event of the programme (for
+    /// Last-Modified), so that an event leaving the feed counts too.
+    pub last_change: Option<DateTime<Utc>>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_parse_and_say_what_is_expected() {
+        assert_eq!(Scope::parse("national").unwrap(), Scope::National);
+        assert_eq!(
+            Scope::parse("region:South East").unwrap(),
+            Scope::Region("South East".into())
+        );
+        assert_eq!(
+            Scope::parse("council:886").unwrap(),
+            Scope::Council("886".into())
+        );
+        assert_eq!(
+            Scope::parse("theme:education").unwrap(),
+            Scope::Theme("education".into())
+        );
+        let err = Scope::parse("county:Kent").unwrap_err();
+        assert!(err.to_string().contains("region:NAME"), "{err}");
+        assert!(Scope::parse("region:").is_err());
+    }
+}

@@ -1,0 +1,262 @@
+//! The text layer of RFC 5545: content lines folded at 75 octets (3.1),
+//! unfolded on reading, and TEXT values escaped (3.3.11).
+
+/// The longest a physical line may be, in octets, without its CRLF.
+pub const LINE_OCTETS: usize = 75;
+
+/// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
+pub fn escape(text: &str, out: &mut String) {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            // Other control characters are not allowed in TEXT.
+            c if c.is_control() && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Reverses [`escape`]: `\\`, `\;`, `\,`, `\n` and `\N`. A backslash before
+/// any other character is kept with it, as most clients do.
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(c @ ('\\' | ';' | ',' | ':' | '"')) => out.push(c),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Splits a list value (CATEGORIES) at unescaped commas, then unescapes
+/// each item.
+pub fn split_list(text: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut current = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                current.push('\\');
+                if let Some(next) = chars.next() {
+                    current.push(next);
+                }
+            }
+            ',' => items.push(unescape(&std::mem::take(&mut current))),
+            c => current.push(c),
+        }
+    }
+    items.push(unescape(&current));
+    items
+        .into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Writes one content line, folded so that no physical line is longer than
+/// 75 octets and no UTF-8 character is split, ending every line with CRLF.
+pub fn fold(line: &str, out: &mut String) {
+    let mut rest = line;
+    let mut room = LINE_OCTETS;
+    loop {
+        if rest.len() <= room {
+            out.push_str(rest);
+            out.push_str("\r\n");
+            return;
+        }
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        // A continuation line starts with the space, which counts.
+        room = LINE_OCTETS - 1;
+    }
+}
+
+/// One unfolded content line and the physical line it started on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logical {
+    pub line: usize,
+    pub text: String,
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextError {
+    pub line: usize,
+    pub message: String,
+}
+
+/// Unfolds a file's bytes into content lines. Accepts CRLF or bare LF line
+/// ends, a leading byte-order mark, folds with a space or a TAB, and a UTF-8
+/// character split across a fold (the bytes are joined before decoding).
+/// Blank lines are ignored. Bytes that are not UTF-8 are an error naming
+/// the line.
+///
+/// The `ical` crate's own line reader decodes each physical line on its
+/// own, so it stops at a character split by a fold, and it trims spaces
+/// at the ends of lines; this unfolding runs first so that neither matters.
+pub fn unfold(bytes: &[u8]) -> Result<Vec<Logical>, TextError> {
+    use std::borrow::Cow;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut lines: Vec<(usize, Cow<[u8]>)> = Vec::new();
+    for (index, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+        let number = index + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        match raw.first() {
+            None => continue,
+            Some(b' ' | b'\t') => match lines.last_mut() {
+                Some((_, current)) => current.to_mut().extend_from_slice(&raw[1..]),
+                None => return Err(TextError {
+                    line: number,
+                    message:
+                        "the file starts with a folded (indented) line; expected BEGIN:VCALENDAR"
+                            .into(),
+                }),
+            },
+            Some(_) => lines.push((number, Cow::Borrowed(raw))),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(line, raw)| {
+            let text = match raw {
+                Cow::Borrowed(b) => std::str::from_utf8(b).map(str::to_string).ok(),
+                Cow::Owned(v) => String::from_utf8(v).ok(),
+            };
+            text.map(|text| Logical { line, text })
+                .ok_or_else(|| TextError {
+                    line,
+                    message: "the text is not UTF-8; save the calendar as UTF-8 and try again"
+                        .into(),
+                })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(text: &str) -> String {
+        let mut out = String::new();
+        escape(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn escaping_is_exact_both_ways() {
+        let text = "Tea, cake; and \\ talk\nSecond line";
+        let e = escaped(text);
+        assert_eq!(e, "Tea\\, cake\\; and \\\\ talk\\nSecond line");
+        assert_eq!(unescape(&e), text);
+        assert_eq!(escaped("a\r\nb"), "a\\nb");
+        assert_eq!(unescape("a\\Nb\\,c"), "a\nb,c");
+        // A backslash then n in the original survives a round trip.
+        assert_eq!(unescape(&escaped("C:\\new")), "C:\\new");
+    }
+
+    #[test]
+    fn lists_split_at_unescaped_commas_only() {
+        assert_eq!(
+            split_list("Education,Health\\, and wellbeing, London"),
+            vec!["Education", "Health, and wellbeing", "London"]
+        );
+    }
+
+    #[test]
+    fn folding_keeps_lines_within_75_octets_and_characters_whole() {
+        let line = format!("DESCRIPTION:{}", "é".repeat(100));
+        let mut out = String::new();
+        fold(&line, &mut out);
+        assert!(out.ends_with("\r\n"));
+        for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(physical.len() <= 75, "{} octets", physical.len());
+        }
+        // Unfolding gives back the line exactly.
+        let back = unfold(out.as_bytes()).unwrap();
+        assert_eq!(back.len(), 1);
+        assert_eq!(back[0].text, line);
+        // Short lines are not folded.
+        let mut out = String::new();
+        fold("VERSION:2.0", &mut out);
+        assert_eq!(out, "VERSION:2.0\r\n");
+        // Exactly 75 octets stays one line; 76 folds.
+        let mut out = String::new();
+        fold(&"A".repeat(75), &mut out);
+        assert_eq!(out.matches("\r\n").count(), 1);
+        let mut out = String::new();
+        fold(&"A".repeat(76), &mut out);
+        assert_eq!(out, format!("{}\r\n A\r\n", "A".repeat(75)));
+    }
+
+    #[test]
+    fn unfolds_tabs_lf_bom_and_split_characters() {
+        // "é" is C3 A9: split across a fold with a TAB, LF line ends, a BOM.
+        let mut bytes =
+            b"\xEF\xBB\xBFBEGIN:VCALENDAR\nSUMMARY:Caf\xC3\n\t\xA9 ok\n\nEND:VCALENDAR\n".to_vec();
+        let lines = unfold(&bytes).unwrap();
+        assert_eq!(lines[0].text, "BEGIN:VCALENDAR");
+        assert_eq!(lines[1].text, "SUMMARY:Café ok");
+        assert_eq!(lines[1].line, 2);
+        assert_eq!(lines[2].line, 5);
+        bytes[20] = 0xFF;
+        let err = unfold(&bytes).unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn escape_then_unescape_gives_the_text_back(text in "[^\\p{Cc}]{0,200}|[a-z,;\\\\\n é]{0,80}") {
+            let mut e = String::new();
+            escape(&text, &mut e);
+            prop_assert!(!e.contains('\n'));
+            prop_assert_eq!(unescape(&e), text);
+        }
+
+        #[test]
+        fn fold_then_unfold_gives_the_line_back(value in "[^\\p{Cc}]{0,400}") {
+            let line = format!("DESCRIPTION:{value}");
+            let mut out = String::new();
+            fold(&line, &mut out);
+            for physical in out.split("\r\n").filter(|l| !l.is_empty()) {
+                prop_assert!(physical.len() <= LINE_OCTETS);
+            }
+            let back = unfold(out.as_bytes()).unwrap();
+            prop_assert_eq!(back.len(), 1);
+            prop_assert_eq!(&back[0].text, &line);
+        }
+    }
+}

@@ -1,0 +1,477 @@
+//! The store's iCalendar side: feeds chosen and written, calendars imported.
+
+use chrono::{TimeZone, Utc};
+
+use super::*;
+use crate::ics::{read, Privacy, Scope};
+
+fn at(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, 0, 0).unwrap()
+}
+
+fn seeded() -> Store {
+    let mut store = Store::open_in_memory(at(2014, 9, 1, 9)).unwrap();
+    store.init().unwrap();
+    store
+}
+
+fn form(council: &str, title: &str, start: &str, end: &str) -> EventForm {
+    EventForm {
+        council: council.into(),
+        title: title.into(),
+        start: start.into(),
+        end: end.into(),
+        venue: "Sessions House".into(),
+        address: "County Road, Maidstone".into(),
+        postcode: "ME14 1XQ".into(),
+        description: "Tea, cake; and \\ talk\nSecond line".into(),
+        themes: vec!["care-leavers".into()],
+        audiences: vec!["care-leavers".into()],
+        ..Default::default()
+    }
+}
+
+fn national(store: &Store) -> String {
+    store
+        .export_ics(&Scope::National, "", Privacy::PublicOnly)
+        .unwrap()
+        .body
+}
+
+fn import(store: &mut Store, council: &str, body: &str, mode: ImportMode) -> ImportReport {
+    let cal = read::parse(body.as_bytes()).unwrap();
+    store
+        .import_ics(council, &cal, mode, at(2014, 10, 21, 9))
+        .unwrap()
+}
+
+#[test]
+fn feeds_hold_the_right_events_and_never_private_ones() {
+    let mut s = seeded();
+    let kent = s
+        .add_event(
+            &form(
+                "886",
+                "Kent submitted",
+                "2014-10-28T10:00",
+                "2014-10-28T12:00",
+            ),
+            at(2014, 9, 2, 9),
+        )
+        .unwrap()
+        .event;
+    let approved = s
+        .add_event(
+            &form(
+                "886",
+                "Kent approved",
+                "2014-10-29T10:00",
+                "2014-10-29T12:00",
+            ),
+            at(2014, 9, 2, 9),
+        )
+        .unwrap()
+        .event;
+    s.review_event(approved.id, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    let mut private = form(
+        "886",
+        "Kent private",
+        "2014-10-30T10:00",
+        "2014-10-30T12:00",
+    );
+    private.private = true;
+    let private = s.add_event(&private, at(2014, 9, 2, 9)).unwrap().event;
+    s.review_event(private.id, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    let returned = s
+        .add_event(
+            &form(
+                "886",
+                "Kent returned",
+                "2014-10-31T10:00",
+                "2014-10-31T12:00",
+            ),
+            at(2014, 9, 2, 9),
+        )
+        .unwrap()
+        .event;
+    s.review_event(
+        returned.id,
+        &Review::Return {
+            note: "add a room".into(),
+        },
+        at(2014, 9, 3, 9),
+    )
+    .unwrap();
+    s.add_event(
+        &form(
+            "383",
+            "Leeds submitted",
+            "2014-10-28T10:00",
+            "2014-10-28T12:00",
+        ),
+        at(2014, 9, 2, 9),
+    )
+    .unwrap();
+
+    let n = national(&s);
+    assert!(n.contains("SUMMARY:Kent approved"));
+    assert!(
+        !n.contains("Kent submitted"),
+        "national holds approved events only"
+    );
+    assert!(!n.contains("Kent private"));
+    assert!(!n.contains("Kent returned"));
+    assert!(n.contains("STATUS:CONFIRMED"));
+
+    let council = s
+        .export_ics(&Scope::Council("886".into()), "", Privacy::PublicOnly)
+        .unwrap()
+        .body;
+    assert!(council.contains("SUMMARY:Kent submitted"));
+    assert!(council.contains("STATUS:TENTATIVE"));
+    assert!(council.contains("SUMMARY:Kent approved"));
+    assert!(!council.contains("Kent private"));
+    assert!(!council.contains("Leeds"));
+    assert!(!council.contains("CLASS:PRIVATE"));
+    let region = s
+        .export_ics(&Scope::Region("South East".into()), "", Privacy::PublicOnly)
+        .unwrap()
+        .body;
+    assert!(region.contains("Kent submitted") && !region.contains("Leeds"));
+    let theme = s
+        .export_ics(
+            &Scope::Theme("Care leavers".into()),
+            "",
+            Privacy::PublicOnly,
+        )
+        .unwrap()
+        .body;
+    assert!(theme.contains("Leeds submitted") && theme.contains("Kent submitted"));
+    assert!(!theme.contains("Kent private"));
+    let none = s
+        .export_ics(&Scope::Theme("adoption".into()), "", Privacy::PublicOnly)
+        .unwrap();
+    assert_eq!(none.events, 0);
+
+    let own = s
+        .export_ics(&Scope::Council("886".into()), "", Privacy::IncludePrivate)
+        .unwrap()
+        .body;
+    assert!(own.contains("SUMMARY:Kent private"));
+    assert_eq!(own.matches("CLASS:PRIVATE").count(), 1);
+    let _ = kent;
+}
+
+#[test]
+fn unchanged_feed_is_byte_identical_and_changes_raise_sequence() {
+    let mut s = seeded();
+    let e = s
+        .add_event(
+            &form(
+                "886",
+                "Kent celebrates",
+                "2014-10-28T10:00",
+                "2014-10-28T12:00",
+            ),
+            at(2014, 9, 2, 9),
+        )
+        .unwrap()
+        .event;
+    s.review_event(e.id, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    let first = national(&s);
+    assert_eq!(first, national(&s));
+    assert!(
+        first.contains("DTSTAMP:20140903T090000Z\r\n"),
+        "DTSTAMP is the last change"
+    );
+    assert!(first.contains("SEQUENCE:1\r\n"));
+    // A no-op edit changes nothing.
+    let same = s.event(e.id).unwrap().to_form();
+    s.edit_event(e.id, &same, at(2014, 9, 4, 9)).unwrap();
+    assert_eq!(first, national(&s));
+    let mut changed = same.clone();
+    changed.title = "Kent celebrates its care leavers".into();
+    s.edit_event(e.id, &changed, at(2014, 9, 5, 9)).unwrap();
+    let second = national(&s);
+    assert!(second.contains("SEQUENCE:2\r\n"));
+    assert!(second.contains("LAST-MODIFIED:20140905T090000Z\r\n"));
+    s.review_event(
+        e.id,
+        &Review::Cancel {
+            reason: "venue closed".into(),
+        },
+        at(2014, 9, 6, 9),
+    )
+    .unwrap();
+    let third = national(&s);
+    assert!(
+        third.contains("STATUS:CANCELLED\r\n"),
+        "a cancelled event stays, cancelled"
+    );
+    assert!(third.contains("SEQUENCE:3\r\n"));
+}
+
+#[test]
+fn export_writes_times_escapes_and_calendar_properties() {
+    let mut s = seeded();
+    // 24 October 2014 was summer time: 10am is 09:00 UTC.
+    let e = s
+        .add_event(
+            &form(
+                "886",
+                "Summer time; check, please",
+                "2014-10-24T10:00",
+                "2014-10-24T12:00",
+            ),
+            at(2014, 9, 2, 9),
+        )
+        .unwrap()
+        .event;
+    s.review_event(e.id, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    let mut day = form("886", "All day", "2014-10-29", "2014-10-30");
+    day.all_day = true;
+    let d = s.add_event(&day, at(2014, 9, 2, 9)).unwrap().event;
+    s.review_event(d.id, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    let body = national(&s);
+    assert!(body.contains("DTSTART:20141024T090000Z\r\nDTEND:20141024T110000Z\r\n"));
+    assert!(
+        body.contains("DTSTART;VALUE=DATE:20141029\r\nDTEND;VALUE=DATE:20141031\r\n"),
+        "exclusive end date"
+    );
+    assert!(body.contains("SUMMARY:Summer time\\; check\\, please\r\n"));
+    assert!(body.contains("DESCRIPTION:Tea\\, cake\\; and \\\\ talk\\nSecond line\r\n"));
+    assert!(body.contains("CATEGORIES:Care leavers,South East\r\n"));
+    for needed in [
+        "METHOD:PUBLISH\r\n",
+        "VERSION:2.0\r\n",
+        "NAME:Corporate Parenting Week 2014: national programme\r\n",
+        "X-WR-CALNAME:",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n",
+        "X-PUBLISHED-TTL:PT1H\r\n",
+    ] {
+        assert!(body.contains(needed), "{needed}");
+    }
+    assert!(!body.contains("TZID:GMT") && !body.contains("BST"));
+    assert!(!body.replace("\r\n", "").contains('\n'), "CRLF only");
+    assert!(body.split("\r\n").all(|l| l.len() <= 75));
+}
+
+#[test]
+fn import_matches_by_uid_and_updates_only_newer_copies() {
+    let mut s = seeded();
+    let cal = |seq: u32, modified: &str, title: &str| {
+        format!(
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:abc@example.org\r\nDTSTART;TZID=Europe/London:20141024T100000\r\nDTEND;TZID=Europe/London:20141024T120000\r\nSUMMARY:{title}\r\nSEQUENCE:{seq}\r\nLAST-MODIFIED:{modified}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
+    };
+    let file = cal(0, "20141001T090000Z", "Coffee morning");
+    let dry = import(&mut s, "886", &file, ImportMode::DryRun);
+    assert_eq!((dry.created, dry.dry_run), (1, true));
+    assert_eq!(
+        s.events(&EventFilter::default()).unwrap().len(),
+        0,
+        "a dry run writes nothing"
+    );
+    let r = import(&mut s, "Kent", &file, ImportMode::Write);
+    assert_eq!((r.created, r.updated, r.unchanged), (1, 0, 0));
+    let events = s.events(&EventFilter::default()).unwrap();
+    assert_eq!(events[0].uid, "abc@example.org", "the source UID is kept");
+    assert_eq!(
+        crate::time::to_store(events[0].start.with_timezone(&Utc)),
+        "2014-10-24T09:00:00Z"
+    );
+    // The same file again changes nothing.
+    let r = import(&mut s, "886", &file, ImportMode::Write);
+    assert_eq!((r.created, r.updated, r.unchanged), (0, 0, 1));
+    // A different copy that is not newer is skipped, with the reason.
+    let r = import(
+        &mut s,
+        "886",
+        &cal(0, "20141001T090000Z", "Other title"),
+        ImportMode::Write,
+    );
+    assert_eq!(r.skipped.len(), 1);
+    assert!(r.skipped[0].reason.contains("not newer"), "{:?}", r.skipped);
+    // A higher SEQUENCE updates, and raises ours.
+    let r = import(
+        &mut s,
+        "886",
+        &cal(1, "20141001T090000Z", "Coffee morning for carers"),
+        ImportMode::Write,
+    );
+    assert_eq!(r.updated, 1);
+    let e = &s.events(&EventFilter::default()).unwrap()[0];
+    assert_eq!(e.title, "Coffee morning for carers");
+    assert_eq!(e.sequence, 1);
+    // A later LAST-MODIFIED updates too.
+    let r = import(
+        &mut s,
+        "886",
+        &cal(1, "20141002T090000Z", "Coffee morning (new room)"),
+        ImportMode::Write,
+    );
+    assert_eq!(r.updated, 1);
+    assert_eq!(s.events(&EventFilter::default()).unwrap()[0].sequence, 2);
+    // Another council cannot take the event over by its UID.
+    let r = import(
+        &mut s,
+        "383",
+        &cal(9, "20141009T090000Z", "Leeds"),
+        ImportMode::Write,
+    );
+    assert!(r.skipped[0].reason.contains("Kent"), "{:?}", r.skipped);
+}
+
+#[test]
+fn import_validates_with_the_event_rules_and_cancels() {
+    let mut s = seeded();
+    let file = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@x\r\nDTSTART:20141028T100000Z\r\nDTEND:20141028T110000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b@x\r\nDTSTART:20141028T100000Z\r\nDTEND:20141028T110000Z\r\nSUMMARY:Cancelled one\r\nSTATUS:CANCELLED\r\nCLASS:CONFIDENTIAL\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let r = import(&mut s, "886", file, ImportMode::Write);
+    assert_eq!(r.created, 1);
+    assert_eq!(r.skipped.len(), 1);
+    assert_eq!(r.skipped[0].line, 2);
+    assert!(
+        r.skipped[0].reason.contains("title is required"),
+        "{:?}",
+        r.skipped
+    );
+    let e = &s.events(&EventFilter::default()).unwrap()[0];
+    assert_eq!(e.status, Status::Cancelled);
+    assert_eq!(e.visibility, Visibility::Private);
+}
+
+#[test]
+fn recurring_events_become_linked_occurrences_within_the_week() {
+    let mut s = seeded();
+    let file = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:series@x\r\nDTSTART;TZID=Europe/London:20141020T120000\r\nDTEND;TZID=Europe/London:20141020T130000\r\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH;UNTIL=20141103T115959Z\r\nSUMMARY:Clinic\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let r = import(&mut s, "886", file, ImportMode::Write);
+    assert_eq!(r.series.len(), 1);
+    assert_eq!((r.series[0].occurrences, r.series[0].outside), (2, 2));
+    let events = s.events(&EventFilter::default()).unwrap();
+    let uids: Vec<&str> = events.iter().map(|e| e.uid.as_str()).collect();
+    assert_eq!(
+        uids,
+        vec!["series@x/20141027T120000Z", "series@x/20141030T120000Z"]
+    );
+    let linked: i64 = s.conn.query_row(
+        "SELECT count(*) FROM events e JOIN event_series s ON s.id = e.series_id WHERE s.uid = 'series@x'",
+        [],
+        |r| r.get(0),
+    ).unwrap();
+    assert_eq!(linked, 2);
+    let again = import(&mut s, "886", file, ImportMode::Write);
+    assert_eq!((again.created, again.unchanged), (0, 2));
+}
+
+#[test]
+fn export_then_import_changes_nothing() {
+    let mut s = seeded();
+    let e = s
+        .add_event(
+            &form(
+                "886",
+                "Round trip, with; escapes \\",
+                "2014-10-24T10:00",
+                "2014-10-24T12:00",
+            ),
+            at(2014, 9, 2, 9),
+        )
+        .unwrap()
+        .event;
+    s.review_event(e.id, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    let body = s
+        .export_ics(&Scope::Council("886".into()), "", Privacy::IncludePrivate)
+        .unwrap()
+        .body;
+    let before = s.events(&EventFilter::default()).unwrap();
+    let r = import(&mut s, "886", &body, ImportMode::Write);
+    assert_eq!(
+        (r.created, r.updated, r.unchanged, r.skipped.len()),
+        (0, 0, 1, 0),
+        "{r:?}"
+    );
+    assert_eq!(before, s.events(&EventFilter::default()).unwrap());
+}
+
+mod round_trip {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    #[derive(Debug, Clone)]
+    struct Spec {
+        title: String,
+        description: String,
+        minutes: i64,
+        length: i64,
+        all_day: bool,
+        private: bool,
+        approved: bool,
+    }
+
+    fn spec() -> impl Strategy<Value = Spec> {
+        (
+            "[A-Za-z0-9é—][A-Za-z0-9 ,;\\\\é—]{0,80}",
+            "[A-Za-z ,;\\\\\né]{0,300}",
+            0i64..(7 * 24 * 60 - 600),
+            15i64..600,
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        )
+            .prop_map(
+                |(title, description, minutes, length, all_day, private, approved)| Spec {
+                    title,
+                    description,
+                    minutes,
+                    length,
+                    all_day,
+                    private,
+                    approved,
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Whatever the events, exporting a council's feed and importing it
+        /// again changes nothing.
+        #[test]
+        fn export_then_import_changes_nothing(specs in proptest::collection::vec(spec(), 1..6)) {
+            let mut s = seeded();
+            let week = chrono::NaiveDate::from_ymd_opt(2014, 10, 27).unwrap().and_hms_opt(0, 0, 0).unwrap();
+            for sp in &specs {
+                let start = week + chrono::Duration::minutes(sp.minutes);
+                let end = start + chrono::Duration::minutes(sp.length);
+                let mut f = form("886", &sp.title, "", "");
+                f.description = sp.description.clone();
+                f.all_day = sp.all_day;
+                f.private = sp.private;
+                if sp.all_day {
+                    f.start = start.date().to_string();
+                    f.end = end.date().to_string();
+                } else {
+                    f.start = start.format("%Y-%m-%dT%H:%M").to_string();
+                    f.end = end.format("%Y-%m-%dT%H:%M").to_string();
+                }
+                let e = s.add_event(&f, at(2014, 9, 2, 9)).unwrap().event;
+                if sp.approved {
+                    s.review_event(e.id, &Review::Approve, at(2014, 9, 3, 9)).unwrap();
+                }
+            }
+            let body = s.export_ics(&Scope::Council("886".into()), "", Privacy::IncludePrivate).unwrap().body;
+            let before = s.events(&EventFilter::default()).unwrap();
+            let r = import(&mut s, "886", &body, ImportMode::Write);
+            prop_assert_eq!((r.created, r.updated, r.skipped.len()), (0, 0, 0), "{:?}", r);
+            prop_assert_eq!(r.unchanged, specs.len());
+            prop_assert_eq!(before, s.events(&EventFilter::default()).unwrap());
+        }
+    }
+}
