@@ -16,11 +16,17 @@ class AppData {
 
   async start() {
     try {
-      const [reference, settings] = await Promise.all([api.referenceData(), api.getSettings()]);
-      this.reference = reference;
-      this.settings = settings;
+      // All at once: an empty programme asks the core for the current one.
+      const [reference, settings, events] = await Promise.all([
+        api.referenceData(),
+        api.getSettings(),
+        api.listEvents(emptyFilter("")),
+      ]);
       this.programme = reference.programmes.find((p) => p.is_current)?.id ?? reference.programmes[0]?.id ?? "";
-      await this.reload();
+      this.events = events;
+      this.settings = settings;
+      this.reference = reference;
+      this.loaded = true;
     } catch (e) {
       this.problem = asIpcError(e);
     }
