@@ -355,9 +355,11 @@ fn checker_dir() -> std::path::PathBuf {
 }
 
 /// What Python's icalendar and vobject read from the file. Fails (never
-/// skips) when they are missing, saying what to install.
+/// skips) when they are missing, saying what to install. `CPWEEK_PYTHON`
+/// names the interpreter that has them (`scripts/setup test` makes one).
 fn python_parsers(path: &Path) -> Value {
-    let out = Command::new("python3")
+    let python = std::env::var_os("CPWEEK_PYTHON").unwrap_or_else(|| "python3".into());
+    let out = Command::new(python)
         .arg(checker_dir().join("check.py"))
         .arg(path)
         .output()
