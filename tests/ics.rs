@@ -482,13 +482,22 @@ fn exported_feeds_pass_three_parsers_and_the_byte_checks() {
             .map(|e| e["uid"].as_str().unwrap().to_string())
             .collect()
     };
-    // Every approved or cancelled public event, with its UTC instants, status and SEQUENCE.
+    // Every approved public event, and every cancelled one that had been
+    // approved, with its UTC instants, status and SEQUENCE.
     let expected: Vec<&Value> = store
         .iter()
         .filter(|e| {
-            (e["status"] == "approved" || e["status"] == "cancelled") && e["visibility"] == "public"
+            let was_in_programme = e["status"] == "approved"
+                || (e["status"] == "cancelled" && e["was_approved"] == true);
+            was_in_programme && e["visibility"] == "public"
         })
         .collect();
+    assert!(
+        store
+            .iter()
+            .any(|e| e["status"] == "cancelled" && e["was_approved"] == false),
+        "the fixtures hold an event cancelled before approval, which national leaves out"
+    );
     assert_eq!(national.len(), expected.len());
     for e in expected {
         let got = event(&national, e["uid"].as_str().unwrap());
