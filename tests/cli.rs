@@ -574,3 +574,32 @@ fn the_cpweek_db_variable_names_the_database() {
     let councils: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(councils.as_array().unwrap().len(), 33);
 }
+
+#[test]
+fn a_reader_that_stops_early_does_not_make_it_panic() {
+    use std::io::Read;
+    let db = Db::initialised();
+    for i in 0..80 {
+        db.ok(&with(
+            KENT,
+            &[
+                "--title",
+                &format!("Event {i} with a title long enough to fill a pipe"),
+            ],
+        ));
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cpweek"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["event", "list", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read a little, as `head` would, then close the pipe.
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -90,6 +90,7 @@ enum Command {
 
 /// Runs the CLI with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
+    restore_default_sigpipe();
     let cli = Cli::parse();
     match run(cli, Utc::now()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -97,6 +98,18 @@ pub fn main() -> ExitCode {
             output::print_error(&e);
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so printing into a closed pipe (`cpweek event list
+/// --json | head`) would fail and panic; a command-line tool should instead
+/// stop quietly, as other Unix tools do.
+fn restore_default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in main, before any thread starts; SIG_DFL
+    // is a valid disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -205,6 +205,8 @@ pub struct Event {
     pub status: Status,
     /// The LGA's note when returned, or the reason when cancelled.
     pub status_note: Option<String>,
+    /// It has been in the national programme (approved) at some time.
+    pub was_approved: bool,
     pub in_week: bool,
     /// Which conference day the event starts on (1 for the first), if any.
     pub conference_day: Option<u32>,

@@ -3,10 +3,10 @@
 //! - `national`: approved events: the national programme.
 //! - `region:NAME`, `council:CODE`, `theme:NAME`: that slice's submitted and
 //!   approved events (submitted ones are TENTATIVE).
-//! - Cancelled events stay in every feed they could have been in, with
+//! - Cancelled events stay in every feed they were in, with
 //!   `STATUS:CANCELLED` and a higher SEQUENCE, so that subscribers' calendars
-//!   drop them. (The store keeps no history of earlier statuses, so a
-//!   cancelled event is in its slice feeds and the national feed alike.)
+//!   drop them: in their slice feeds always, and in the national feed if
+//!   they were ever approved (`Event::was_approved`).
 //! - Returned events are left out: the LGA has asked for changes, so the
 //!   event is not in the programme; subscribed calendars remove an event
 //!   that leaves the feed, and it comes back, with a higher SEQUENCE, when
@@ -77,6 +77,7 @@ pub fn includes(scope: &Scope, privacy: Privacy, e: &Event) -> bool {
     }
     match (scope, e.status) {
         (_, Status::Returned) => false,
+        (Scope::National, Status::Cancelled) => e.was_approved,
         (_, Status::Cancelled) => true,
         (Scope::National, s) => s == Status::Approved,
         (_, s) => matches!(s, Status::Submitted | Status::Approved),

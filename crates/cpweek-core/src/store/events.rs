@@ -18,7 +18,8 @@ const SELECT: &str = "
            (SELECT group_concat(theme_slug, ' ') FROM
                (SELECT theme_slug FROM event_themes WHERE event_id = e.id ORDER BY position)),
            (SELECT group_concat(audience_slug, ' ') FROM
-               (SELECT audience_slug FROM event_audiences WHERE event_id = e.id ORDER BY position))
+               (SELECT audience_slug FROM event_audiences WHERE event_id = e.id ORDER BY position)),
+           e.approved_once
     FROM events e
     JOIN councils c ON c.code = e.council_code
     JOIN regions r ON r.code = c.region_code";
@@ -84,6 +85,7 @@ fn read(row: &Row, programmes: &[Programme]) -> rusqlite::Result<Event> {
         status: Status::parse(&status)
             .ok_or_else(|| conversion(21, format!("unknown status {status}")))?,
         status_note: row.get(22)?,
+        was_approved: row.get(27)?,
         in_week: placement.in_week,
         conference_day: placement.conference_day,
         created_at: instant(row, 23)?,
@@ -329,9 +331,19 @@ pub(crate) fn set_status(
     sequence: u32,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    conn.prepare_cached("UPDATE events SET status = ?2, status_note = ?3, sequence = ?4, updated_at = ?5 WHERE id = ?1")?.execute(
-        params![id, status.as_str(), note, sequence, time::to_store(now)],
-    )?;
+    conn.prepare_cached(
+        "UPDATE events SET status = ?2, status_note = ?3, sequence = ?4, updated_at = ?5,
+             approved_once = approved_once OR ?6
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        status.as_str(),
+        note,
+        sequence,
+        time::to_store(now),
+        status == Status::Approved
+    ])?;
     Ok(())
 }
 

@@ -475,3 +475,40 @@ mod round_trip {
         }
     }
 }
+
+#[test]
+fn the_national_feed_keeps_cancelled_events_only_if_they_were_in_the_programme() {
+    let mut s = seeded();
+    let day = |t: &str| form("886", t, "2014-10-28T10:00", "2014-10-28T12:00");
+    let was_approved = s
+        .add_event(&day("Kent approved then cancelled"), at(2014, 9, 2, 9))
+        .unwrap()
+        .event
+        .id;
+    let never = s
+        .add_event(&day("Kent cancelled before review"), at(2014, 9, 2, 9))
+        .unwrap()
+        .event
+        .id;
+    s.review_event(was_approved, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    let cancel = Review::Cancel {
+        reason: "venue closed".into(),
+    };
+    s.review_event(was_approved, &cancel, at(2014, 9, 4, 9))
+        .unwrap();
+    s.review_event(never, &cancel, at(2014, 9, 4, 9)).unwrap();
+
+    let n = national(&s);
+    assert!(n.contains("SUMMARY:Kent approved then cancelled"));
+    assert!(n.contains("STATUS:CANCELLED"));
+    assert!(!n.contains("Kent cancelled before review"), "{n}");
+    // The council's own slice feed shows both, so its subscribers drop both.
+    let council = s
+        .export_ics(&Scope::Council("886".into()), "", Privacy::PublicOnly)
+        .unwrap()
+        .body;
+    assert!(council.contains("Kent cancelled before review"));
+    assert!(s.event(was_approved).unwrap().was_approved);
+    assert!(!s.event(never).unwrap().was_approved);
+}

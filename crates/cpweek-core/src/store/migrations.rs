@@ -25,6 +25,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "event_series",
         include_str!("migrations/0005_event_series.sql"),
     ),
+    (
+        6,
+        "event_approved_once",
+        include_str!("migrations/0006_event_approved_once.sql"),
+    ),
 ];
 
 /// Applies every migration not yet recorded. Returns how many it applied.
