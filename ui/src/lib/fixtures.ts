@@ -32,6 +32,7 @@ export function event(over: Partial<EventView> = {}): EventView {
     capacity: null,
     status: "submitted",
     status_note: null,
+    was_approved: false,
     in_week: true,
     conference_day: null,
     created_at: "2014-09-01T09:00:00Z",

@@ -34,7 +34,11 @@ end_date: string, venue: string | null, address: string | null, postcode: string
 /**
  * The LGA's note when returned, or the reason when cancelled.
  */
-status_note: string | null, in_week: boolean, 
+status_note: string | null, 
+/**
+ * It has been in the national programme (approved) at some time.
+ */
+was_approved: boolean, in_week: boolean, 
 /**
  * Which conference day the event starts on (1 for the first), if any.
  */
