@@ -3,7 +3,20 @@
 
 /// Every command in `src-tauri/src/commands/`; keep in step with
 /// `lib.rs`'s `generate_handler!` and the capabilities.
-const COMMANDS: &[&str] = &["app_info", "reference_data", "list_events"];
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "reference_data",
+    "list_events",
+    "get_event",
+    "get_event_form",
+    "check_event_form",
+    "add_event",
+    "edit_event",
+    "review_event",
+    "get_settings",
+    "save_settings",
+    "back_up_now",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");

@@ -3,8 +3,10 @@
 
 use cpweek_core::{ErrorCode, FieldError};
 use serde::Serialize;
+use ts_rs::TS;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
 pub struct IpcError {
     pub code: ErrorCode,
     pub message: String,

@@ -9,11 +9,21 @@ mod state;
 pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     let state = state::AppState::open()?;
     tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::reference::app_info,
             commands::reference::reference_data,
             commands::events::list_events,
+            commands::events::get_event,
+            commands::events::get_event_form,
+            commands::events::check_event_form,
+            commands::events::add_event,
+            commands::events::edit_event,
+            commands::events::review_event,
+            commands::settings::get_settings,
+            commands::settings::save_settings,
+            commands::settings::back_up_now,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

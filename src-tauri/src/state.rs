@@ -27,6 +27,24 @@ impl AppState {
         })
     }
 
+    /// Runs `pick` (a native file dialog) with the database closed, then
+    /// opens it again. GTK may open and close the database file while its
+    /// dialog lists a folder (to sniff the file's type), and closing any
+    /// descriptor of a file drops all of this process's POSIX locks on it:
+    /// a `cpweek` CLI closing next would think it was the last user, delete
+    /// the WAL, and this app's later writes would go to a deleted file.
+    /// Other commands wait for the lock meanwhile, as for a modal dialog.
+    pub fn with_database_closed<T>(&self, pick: impl FnOnce() -> T) -> cpweek_core::Result<T> {
+        let mut store = self.store();
+        let path = store.path().to_path_buf();
+        let now = Utc::now();
+        // Dropping the only connection closes every descriptor SQLite holds.
+        drop(std::mem::replace(&mut *store, Store::open_in_memory(now)?));
+        let picked = pick();
+        *store = Store::open(&path, Open::Existing, now)?;
+        Ok(picked)
+    }
+
     pub fn store(&self) -> MutexGuard<'_, Store> {
         // A command that panicked cannot have left a transaction open
         // (rusqlite rolls back on drop), so the store is still sound.

@@ -2,15 +2,18 @@
 //! person types ("886", "Kent", "bristol") into one of them.
 
 use serde::Serialize;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Region {
     pub code: String,
     pub name: String,
 }
 
 /// A local authority with children's services responsibility in 2014.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Council {
     /// DfE three-digit LA number, as text ("886" is Kent).
     pub code: String,

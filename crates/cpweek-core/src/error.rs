@@ -2,11 +2,14 @@
 //! what crosses IPC and what the UI branches on; the message is for people.
 
 use serde::Serialize;
+use ts_rs::TS;
 
 /// One problem with one field of user input, named the way the form and the
 /// CLI name it (`title`, `end`, `contact_email`, ...).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct FieldError {
+    #[ts(type = "string")]
     pub field: &'static str,
     pub message: String,
 }
@@ -58,8 +61,9 @@ fn join_messages(errors: &[FieldError]) -> String {
 }
 
 /// The closed set of error codes. Adding one is a change to the IPC contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum ErrorCode {
     InvalidInput,
     NotFound,

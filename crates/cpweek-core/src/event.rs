@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::catalogue::Catalogue;
 use crate::error::FieldError;
@@ -14,8 +15,9 @@ pub const DESCRIPTION_MAX: usize = 10_000;
 pub const SHORT_TEXT_MAX: usize = 500;
 pub const CAPACITY_MAX: u32 = 100_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum Visibility {
     Public,
     /// Children in care may be present: never published to partners.
@@ -39,8 +41,9 @@ impl Visibility {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
+#[ts(export)]
 pub enum Status {
     /// New, waiting for the LGA's review.
     Submitted,
@@ -111,8 +114,9 @@ pub fn status_after_edit(current: Status) -> Result<Status, String> {
 
 /// An event as a person fills it in, every field as typed: what the event
 /// form holds and what `cpweek event add` builds from its flags.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
+#[ts(export)]
 pub struct EventForm {
     /// Programme id; empty means the current programme.
     pub programme: String,
@@ -161,8 +165,10 @@ pub struct EventContent {
 }
 
 /// A stored event, with what is derived from its programme and council.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Event {
+    #[ts(type = "number")]
     pub id: i64,
     /// iCalendar UID: made once, never changed.
     pub uid: String,

@@ -4,10 +4,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
+use ts_rs::TS;
 
 /// A conference a programme is linked to (NCAS 2014). Its days and venue are
 /// data that LGA staff edit, not constants.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Conference {
     pub id: String,
     pub name: String,
@@ -32,22 +34,20 @@ impl Conference {
 }
 
 /// One Corporate Parenting Week.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
 pub struct Programme {
     /// Short id people type: "2014".
     pub id: String,
     pub name: String,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
-    #[serde(serialize_with = "serialize_tz")]
+    /// IANA name, e.g. "Europe/London" (chrono-tz's serde form).
+    #[ts(type = "string")]
     pub time_zone: Tz,
     /// The programme new events go into when none is named.
     pub is_current: bool,
     pub conference: Option<Conference>,
-}
-
-fn serialize_tz<S: serde::Serializer>(tz: &Tz, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(tz.name())
 }
 
 /// Where an event falls against its programme's week.
@@ -89,7 +89,8 @@ impl Programme {
 }
 
 /// A theme or an audience: a fixed list, seeded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Term {
     pub slug: String,
     pub name: String,

@@ -1,11 +1,113 @@
-use cpweek_core::event::Event;
-use cpweek_core::store::EventFilter;
+//! Listing, reading, checking, saving and reviewing events.
+
+use chrono::Utc;
+use cpweek_core::event::{Event, EventForm, Review};
+use cpweek_core::store::{EventFilter, Saved};
+use serde::{Deserialize, Serialize};
 use tauri::State;
+use ts_rs::TS;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
 
+/// An event as the screens show it: the stored event plus when it happens,
+/// written by the core for people ("Tuesday 28 October 2014, 10am to midday").
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct EventView {
+    #[serde(flatten)]
+    pub event: Event,
+    pub when: String,
+}
+
+impl From<Event> for EventView {
+    fn from(event: Event) -> Self {
+        let when = event.when();
+        EventView { event, when }
+    }
+}
+
+/// What saving a form did: the event, warnings that did not stop it (for
+/// example, outside the week), and whether anything changed.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct SavedEvent {
+    pub event: EventView,
+    pub warnings: Vec<String>,
+    pub changed: bool,
+}
+
+impl From<Saved> for SavedEvent {
+    fn from(saved: Saved) -> Self {
+        SavedEvent {
+            event: saved.event.into(),
+            warnings: saved.warnings,
+            changed: saved.changed,
+        }
+    }
+}
+
+/// A review decision as the window sends it.
+#[derive(Debug, Deserialize, TS)]
+#[serde(tag = "action", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ReviewAction {
+    Approve,
+    Return { note: String },
+    Cancel { reason: String },
+}
+
+impl From<ReviewAction> for Review {
+    fn from(action: ReviewAction) -> Self {
+        match action {
+            ReviewAction::Approve => Review::Approve,
+            ReviewAction::Return { note } => Review::Return { note },
+            ReviewAction::Cancel { reason } => Review::Cancel { reason },
+        }
+    }
+}
+
 #[tauri::command(async)]
-pub fn list_events(state: State<'_, AppState>, filter: EventFilter) -> IpcResult<Vec<Event>> {
-    Ok(state.store().events(&filter)?)
+pub fn list_events(state: State<'_, AppState>, filter: EventFilter) -> IpcResult<Vec<EventView>> {
+    let events = state.store().events(&filter)?;
+    Ok(events.into_iter().map(EventView::from).collect())
+}
+
+#[tauri::command(async)]
+pub fn get_event(state: State<'_, AppState>, id: i64) -> IpcResult<EventView> {
+    Ok(state.store().event(id)?.into())
+}
+
+/// The edit form for event `id`, filled in with its values.
+#[tauri::command(async)]
+pub fn get_event_form(state: State<'_, AppState>, id: i64) -> IpcResult<EventForm> {
+    Ok(state.store().event(id)?.to_form())
+}
+
+/// Checks a form by the core's rules without saving it; returns warnings.
+#[tauri::command(async)]
+pub fn check_event_form(state: State<'_, AppState>, form: EventForm) -> IpcResult<Vec<String>> {
+    Ok(state.store().check_event(&form)?.warnings)
+}
+
+#[tauri::command(async)]
+pub fn add_event(state: State<'_, AppState>, form: EventForm) -> IpcResult<SavedEvent> {
+    Ok(state.store().add_event(&form, Utc::now())?.into())
+}
+
+#[tauri::command(async)]
+pub fn edit_event(state: State<'_, AppState>, id: i64, form: EventForm) -> IpcResult<SavedEvent> {
+    Ok(state.store().edit_event(id, &form, Utc::now())?.into())
+}
+
+/// Approves, returns or cancels an event; only for the LGA officer role.
+#[tauri::command(async)]
+pub fn review_event(
+    state: State<'_, AppState>,
+    id: i64,
+    review: ReviewAction,
+) -> IpcResult<EventView> {
+    let mut store = state.store();
+    store.settings()?.role.may_review()?;
+    Ok(store.review_event(id, &review.into(), Utc::now())?.into())
 }

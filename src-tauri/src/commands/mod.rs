@@ -4,3 +4,4 @@
 
 pub mod events;
 pub mod reference;
+pub mod settings;

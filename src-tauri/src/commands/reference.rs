@@ -2,26 +2,29 @@ use cpweek_core::council::{Council, Region};
 use cpweek_core::programme::{Programme, Term};
 use serde::Serialize;
 use tauri::State;
+use ts_rs::TS;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(export)]
 pub struct AppInfo {
-    pub version: &'static str,
+    pub version: String,
     pub database: String,
 }
 
 #[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
-        version: env!("CARGO_PKG_VERSION"),
+        version: env!("CARGO_PKG_VERSION").to_string(),
         database: state.store().path().display().to_string(),
     }
 }
 
 /// Everything the screens need to label and pick from, in one call.
-#[derive(Serialize)]
+#[derive(Serialize, TS)]
+#[ts(export)]
 pub struct ReferenceData {
     pub councils: Vec<Council>,
     pub regions: Vec<Region>,

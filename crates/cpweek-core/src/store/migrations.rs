@@ -19,7 +19,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0002_programmes.sql"),
     ),
     (3, "events", include_str!("migrations/0003_events.sql")),
-    // Version 4 is kept for the settings migration on another branch.
+    (4, "settings", include_str!("migrations/0004_settings.sql")),
     (
         5,
         "event_series",

@@ -8,6 +8,7 @@ mod import;
 mod migrations;
 mod reference;
 mod seeds;
+mod settings;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,7 @@ pub use feeds::Exported;
 pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
+pub use settings::{Role, Settings, SettingsForm};
 
 /// Where the database lives when neither `--db` nor `CPWEEK_DB` says:
 /// the platform data directory (`~/.local/share/cpweek/cpweek.db` on Linux).
@@ -57,8 +59,9 @@ pub struct Saved {
 }
 
 /// Filters for listing events, as people give them; every one narrows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(export)]
 pub struct EventFilter {
     /// Programme id; empty for the current programme.
     pub programme: String,

@@ -511,3 +511,60 @@ fn an_unseeded_database_says_to_run_init() {
     assert_eq!(err.code(), crate::ErrorCode::NotInitialised);
     assert!(err.to_string().contains("cpweek init"));
 }
+
+#[test]
+fn settings_keep_my_council_as_its_code_and_my_role() {
+    let mut store = seeded();
+    assert_eq!(store.settings().unwrap(), Settings::default());
+    let saved = store
+        .save_settings(&SettingsForm {
+            my_council: "kent".into(),
+            role: Role::LgaOfficer,
+        })
+        .unwrap();
+    assert_eq!(saved.my_council.as_deref(), Some("886"));
+    assert_eq!(store.settings().unwrap(), saved);
+    assert!(saved.role.may_review().is_ok());
+
+    let err = store
+        .save_settings(&SettingsForm {
+            my_council: "Kentt".into(),
+            role: Role::CouncilOrganiser,
+        })
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "my_council");
+    assert!(err.to_string().contains("did you mean Kent (886)"), "{err}");
+    // Nothing half-written: the role did not change either.
+    assert_eq!(store.settings().unwrap(), saved);
+
+    let cleared = store
+        .save_settings(&SettingsForm {
+            my_council: " ".into(),
+            role: Role::CouncilOrganiser,
+        })
+        .unwrap();
+    assert_eq!(cleared, Settings::default());
+    assert_eq!(
+        cleared.role.may_review().unwrap_err().code(),
+        crate::ErrorCode::Conflict
+    );
+}
+
+#[test]
+fn changes_after_a_back_up_reach_the_database_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cpweek.db");
+    let mut store = Store::open(&path, Open::CreateIfMissing, at(2014, 9, 1, 9)).unwrap();
+    store.init().unwrap();
+    let id = store
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event
+        .id;
+    store.back_up(&dir.path().join("copy.db")).unwrap();
+    let mut form = kent_form();
+    form.capacity = "40".into();
+    store.edit_event(id, &form, at(2014, 9, 3, 9)).unwrap();
+    let other = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
+    assert_eq!(other.event(id).unwrap().capacity, Some(40));
+}

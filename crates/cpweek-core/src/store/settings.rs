@@ -1,0 +1,114 @@
+//! The person's settings kept with the database: their own council (the
+//! default for new events) and their role, which decides whether they may
+//! review events.
+
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::Store;
+use crate::error::{Error, FieldError, Result};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Role {
+    /// Registers and edits their council's events.
+    #[default]
+    CouncilOrganiser,
+    /// Reviews events into the national programme.
+    LgaOfficer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::CouncilOrganiser => "council_organiser",
+            Role::LgaOfficer => "lga_officer",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        [Role::CouncilOrganiser, Role::LgaOfficer]
+            .into_iter()
+            .find(|r| r.as_str() == text.trim())
+    }
+
+    /// Only LGA officers approve, return or cancel events.
+    pub fn may_review(self) -> Result<()> {
+        match self {
+            Role::LgaOfficer => Ok(()),
+            Role::CouncilOrganiser => Err(Error::Conflict(
+                "only an LGA officer can approve, return or cancel events; change your role in Settings".into(),
+            )),
+        }
+    }
+}
+
+/// The settings as stored: `my_council` is a DfE code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Settings {
+    pub my_council: Option<String>,
+    pub role: Role,
+}
+
+/// The settings as a person gives them: the council by name or code, or
+/// empty for none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct SettingsForm {
+    pub my_council: String,
+    pub role: Role,
+}
+
+impl Store {
+    pub fn settings(&self) -> Result<Settings> {
+        let get = |key: &str| -> Result<Option<String>> {
+            Ok(self
+                .conn
+                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?)
+        };
+        Ok(Settings {
+            my_council: get("my_council")?,
+            role: get("role")?
+                .and_then(|r| Role::parse(&r))
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Checks and saves the settings in one transaction.
+    pub fn save_settings(&mut self, form: &SettingsForm) -> Result<Settings> {
+        let my_council = match form.my_council.trim() {
+            "" => None,
+            query => Some(
+                self.catalogue()?
+                    .council(query)
+                    .map_err(|m| Error::Invalid(vec![FieldError::new("my_council", m)]))?
+                    .code
+                    .clone(),
+            ),
+        };
+        self.write(|tx| {
+            match &my_council {
+                Some(code) => tx.execute(
+                    "INSERT INTO settings (key, value) VALUES ('my_council', ?1)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [code],
+                )?,
+                None => tx.execute("DELETE FROM settings WHERE key = 'my_council'", [])?,
+            };
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('role', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [form.role.as_str()],
+            )?;
+            Ok(())
+        })?;
+        self.settings()
+    }
+}

@@ -1,0 +1,360 @@
+// End-to-end tests: the real app binary in a real WebKitGTK window, driven
+// through tauri-driver and WebKitWebDriver, on its own database. Started by
+// ui/e2e/run.sh, which sets the environment read here.
+import { after, afterEach, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Builder, By, Key, until } from "selenium-webdriver";
+
+const need = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set; start the suite with ui/e2e/run.sh`);
+  return v;
+};
+const APP = need("CPWEEK_APP");
+const CLI = need("CPWEEK_CLI");
+const DB = need("CPWEEK_DB");
+const SERVER = need("WEBDRIVER_URL");
+const SHOTS = need("SCREENSHOTS");
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+const WAIT = 15_000;
+let driver;
+
+function cli(...args) {
+  return execFileSync(CLI, args, { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" });
+}
+
+async function shot(name, { top = true } = {}) {
+  mkdirSync(SHOTS, { recursive: true });
+  if (top) await driver.executeScript("window.scrollTo(0, 0)");
+  const png = await driver.takeScreenshot();
+  writeFileSync(path.join(SHOTS, `${name}.png`), png, "base64");
+}
+
+/** Runs axe-core inside the webview and fails on any violation. */
+async function axe(screen) {
+  await driver.executeScript(AXE);
+  const result = await driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    axe.run(document).then(r => done(JSON.stringify({ violations: r.violations, passes: r.passes.length })),
+      e => done(JSON.stringify({ violations: [{ id: "axe-error", help: String(e), nodes: [] }], passes: 0 })));
+  `);
+  const { violations, passes } = JSON.parse(result);
+  assert.ok(passes > 10, `axe-core ran its rules on ${screen} (${passes} passed)`);
+  const report = violations
+    .map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n  ")}`)
+    .join("\n");
+  assert.equal(violations.length, 0, `axe-core found problems on ${screen}:\n${report}`);
+}
+
+async function go(label) {
+  const link = await driver.findElement(By.xpath(`//nav//a[normalize-space()="${label}"]`));
+  await link.click();
+  await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="${label}"]`)), WAIT);
+}
+
+/** Types a file path into the native (GTK) save dialog titled `title`, as a
+ *  person would: it is outside the webview, so WebDriver cannot reach it. */
+async function answerSaveDialog(title, file) {
+  let id = "";
+  for (let i = 0; i < 50 && !id; i++) {
+    try {
+      id = execFileSync("xdotool", ["search", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  assert.ok(id, `a save dialog titled "${title}" opened`);
+  await new Promise((r) => setTimeout(r, 500));
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  execFileSync("xdotool", ["key", "--window", id, "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
+  execFileSync("xdotool", ["key", "--window", id, "Return"]);
+}
+
+async function heading() {
+  return (await driver.wait(until.elementLocated(By.css("h1")), WAIT)).getText();
+}
+
+async function type(id, text) {
+  const el = await driver.findElement(By.id(id));
+  await el.clear();
+  if (text) await el.sendKeys(text);
+}
+
+async function fillDate(name, day, month, year, time) {
+  await type(`${name}-day`, day);
+  await type(`${name}-month`, month);
+  await type(`${name}-year`, year);
+  if (time !== undefined) await type(`${name}-time`, time);
+}
+
+async function openAddForm() {
+  await go("Events");
+  await driver.findElement(By.xpath(`//a[normalize-space()="Add event"]`)).click();
+  await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Add event"]`)), WAIT);
+}
+
+async function save() {
+  await driver.findElement(By.xpath(`//button[normalize-space()="Save event"]`)).click();
+}
+
+async function tableTitles() {
+  const links = await driver.findElements(By.css(".events-table tbody a"));
+  return Promise.all(links.map((l) => l.getText()));
+}
+
+async function waitForRow(title) {
+  await driver.wait(async () => (await tableTitles()).includes(title), WAIT, `no row titled ${title}`);
+}
+
+const TITLE = "Kent celebrates its care leavers";
+const HOSTILE = "<img src=x onerror=alert(1)>";
+
+describe("cpweek desktop app", { timeout: 300_000 }, () => {
+  before(async () => {
+    driver = await new Builder()
+      .usingServer(SERVER)
+      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+      .build();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Week"]`)), WAIT);
+    // Screens change by the URL's hash, never by reloading, so this records
+    // every CSP violation for the whole run (checked by the last test).
+    await driver.executeScript(`
+      window.cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.cspViolations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sample || "")));
+    `);
+  });
+
+  afterEach(async (t) => {
+    // What the window showed when each test ended, to read after a failure.
+    await shot(`end-of-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`.replace("--", "-"), { top: false }).catch(() => {});
+  });
+
+  after(async () => {
+    await driver?.quit();
+  });
+
+  it("shows the 2014 week as seven days with the NCAS conference days marked", async () => {
+    const days = await driver.findElements(By.css(".week__day h2"));
+    const names = await Promise.all(days.map((d) => d.getText()));
+    assert.deepEqual(names, [
+      "Monday 27 October", "Tuesday 28 October", "Wednesday 29 October", "Thursday 30 October",
+      "Friday 31 October", "Saturday 1 November", "Sunday 2 November",
+    ]);
+    const marked = await driver.findElements(By.css(".week__day--conference"));
+    assert.equal(marked.length, 3);
+    await axe("the week");
+    await shot("week-empty");
+  });
+
+  it("shows the core's error beside End and in the error summary when the end is before the start", async () => {
+    await openAddForm();
+    await axe("the add event form");
+    await shot("event-form");
+    for (const label of ["Council", "Title", "Description", "Start", "End", "All day", "Venue", "Address", "Postcode",
+      "Themes", "Audiences", "Private event", "Contact name", "Contact email", "Contact phone", "Booking link", "Capacity"]) {
+      const found = await driver.findElements(By.xpath(`//label[normalize-space()="${label}"] | //legend[normalize-space()="${label}"]`));
+      assert.equal(found.length, 1, `one visible label "${label}"`);
+    }
+    await type("council", "Kent");
+    await type("title", TITLE);
+    await fillDate("start", "28", "10", "2014", "10:00");
+    await fillDate("end", "28", "10", "2014", "09:00");
+    await save();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    const text = await summary.getText();
+    await shot("event-form-errors");
+    assert.match(text, /There is a problem/);
+    assert.match(text, /End 2014-10-28 09:00 is before start 2014-10-28 10:00/);
+    const beside = await driver.findElement(By.id("end-error")).getText();
+    assert.match(beside, /End 2014-10-28 09:00 is before start 2014-10-28 10:00/);
+    // The summary's link takes the focus to the field at fault.
+    await summary.findElement(By.css("a")).click();
+    assert.equal(await driver.switchTo().activeElement().getAttribute("id"), "end-day");
+    await axe("the form with errors");
+    await shot("event-form-error-field", { top: false });
+  });
+
+  it("adds an event through the form and shows it, its table row and its place in the week", async () => {
+    await fillDate("end", "28", "10", "2014", "12:00");
+    await type("venue", "Sessions House");
+    await type("postcode", "me14 1xq");
+    await driver.findElement(By.xpath(`//label[normalize-space()="Care leavers"]`)).click().catch(() => {});
+    await save();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="${TITLE}"]`)), WAIT);
+    const page = await driver.findElement(By.css("main")).getText();
+    assert.match(page, /Tuesday 28 October 2014, 10am to midday/);
+    assert.match(page, /Submitted/);
+    assert.match(page, /ME14 1XQ/);
+    await axe("the event");
+    await shot("event-detail");
+
+    await go("Events");
+    await waitForRow(TITLE);
+    await go("Week");
+    const tuesday = await driver.findElement(By.xpath(`//section[.//h2[normalize-space()="Tuesday 28 October"]]`));
+    const inWeek = await tuesday.findElements(By.xpath(`.//a[contains(normalize-space(), "${TITLE}")]`));
+    assert.equal(inWeek.length, 1, "the event is in Tuesday's column");
+    await shot("week");
+  });
+
+  it("renders a hostile title as text and runs nothing", async () => {
+    await openAddForm();
+    await type("council", "Leeds");
+    await type("title", HOSTILE);
+    await fillDate("start", "29", "10", "2014", "2pm");
+    await fillDate("end", "29", "10", "2014", "3pm");
+    await save();
+    const h1 = await driver.wait(until.elementLocated(By.css("h1.event-title")), WAIT);
+    assert.equal(await h1.getText(), HOSTILE);
+    assert.equal((await h1.findElements(By.css("img"))).length, 0);
+    await go("Events");
+    await waitForRow(HOSTILE);
+    await go("Week");
+    const images = await driver.executeScript("return document.querySelectorAll('img').length");
+    assert.equal(images, 0, "no element was made from the title");
+    await assert.rejects(driver.switchTo().alert(), "no alert was opened");
+  });
+
+  it("finds the event by search", async () => {
+    await go("Events");
+    await type("search", "celebrates its care");
+    await driver.wait(async () => {
+      const t = await tableTitles();
+      return t.length === 1 && t[0] === TITLE;
+    }, WAIT, "search leaves exactly the Kent event");
+    assert.match(await driver.findElement(By.id("events-count")).getText(), /^1 event of 2$/);
+    await axe("the events table");
+    await shot("events");
+    await type("search", "");
+  });
+
+  it("shares the database with the cpweek CLI both ways", async () => {
+    cli("event", "add", "--council", "Bristol", "--title", "Added from the CLI",
+      "--start", "2014-10-30T10:00", "--end", "2014-10-30T11:00");
+    await go("Week");
+    await go("Events");
+    await waitForRow("Added from the CLI");
+    const listed = JSON.parse(cli("event", "list", "--json"));
+    const titles = listed.map((e) => e.title);
+    assert.ok(titles.includes(TITLE), `cpweek event list has the window's event: ${titles}`);
+    assert.ok(titles.includes(HOSTILE));
+  });
+
+  it("moves between table rows with the arrow keys and sorts by a column", async () => {
+    await go("Events");
+    await waitForRow("Added from the CLI");
+    const first = await driver.findElement(By.css(".events-table tbody a"));
+    const firstId = await first.getAttribute("id");
+    await first.sendKeys(Key.ARROW_DOWN);
+    const second = await driver.switchTo().activeElement();
+    assert.notEqual(await second.getAttribute("id"), firstId);
+    assert.equal(await second.getText(), (await tableTitles())[1]);
+    await second.sendKeys(Key.ARROW_UP);
+    assert.equal(await driver.switchTo().activeElement().getAttribute("id"), firstId);
+
+    await driver.findElement(By.xpath(`//th//button[normalize-space()="Title"]`)).click();
+    assert.equal(await driver.findElement(By.xpath(`//th[.//button[normalize-space()="Title"]]`)).getAttribute("aria-sort"), "ascending");
+    assert.deepEqual(await tableTitles(), [HOSTILE, "Added from the CLI", TITLE]);
+    await driver.findElement(By.xpath(`//th//button[normalize-space()="Title"]`)).click();
+    assert.deepEqual(await tableTitles(), [TITLE, "Added from the CLI", HOSTILE]);
+  });
+
+  it("shows the dashboard", async () => {
+    await go("Dashboard");
+    const text = await driver.findElement(By.css("main")).getText();
+    assert.match(text, /3 events from 3 of 152 councils/);
+    await axe("the dashboard");
+    await shot("dashboard");
+  });
+
+  it("backs up the database to the file chosen in the native save dialog", async () => {
+    await go("Settings");
+    // Beside the live database, so the dialog lists (and may open) it.
+    const target = path.join(path.dirname(DB), "backup-from-window.db");
+    await driver.findElement(By.xpath(`//button[normalize-space()="Back up now"]`)).click();
+    await answerSaveDialog("Back up the database", target);
+    const message = await driver.wait(until.elementLocated(By.xpath(`//p[contains(., "backed up to")]`)), WAIT);
+    assert.equal(await message.getText(), `The database was backed up to ${target}`);
+    const copy = JSON.parse(execFileSync(CLI, ["event", "list", "--json"], { env: { ...process.env, CPWEEK_DB: target }, encoding: "utf8" }));
+    assert.equal(copy.length, 3, "the back-up holds every event");
+  });
+
+  it("lets an LGA officer set in Settings approve an event", async () => {
+    await go("Settings");
+    await type("my-council", "Kent");
+    await driver.findElement(By.id("role-officer")).click();
+    await driver.findElement(By.xpath(`//button[normalize-space()="Save settings"]`)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//*[normalize-space()="Settings saved"]`)), WAIT);
+    await axe("settings");
+    await shot("settings");
+
+    await go("Events");
+    await waitForRow(TITLE);
+    await driver.findElement(By.linkText(TITLE)).click();
+    await driver.findElement(By.xpath(`//button[normalize-space()="Return event"]`)).click();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.match(await summary.getText(), /Note is required/);
+    await driver.findElement(By.xpath(`//button[normalize-space()="Approve event"]`)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//p[normalize-space()="Event approved"]`)), WAIT);
+    assert.equal(await driver.findElement(By.css("h1 + p .tag")).getText(), "Approved");
+    await axe("the event as an LGA officer");
+    await shot("event-review");
+    const shown = JSON.parse(cli("event", "show", "1", "--json"));
+    assert.equal(shown.status ?? shown.event?.status, "approved");
+  });
+
+  it("opens an event from the week and changes it through the edit form", async () => {
+    await go("Week");
+    await driver.findElement(By.xpath(`//section//a[contains(normalize-space(), "Added from the CLI")]`)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Added from the CLI"]`)), WAIT);
+    await driver.findElement(By.xpath(`//a[normalize-space()="Change event"]`)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Change event"]`)), WAIT);
+    assert.equal(await driver.findElement(By.id("council")).getAttribute("value"), "Bristol");
+    assert.equal(await driver.findElement(By.id("start-time")).getAttribute("value"), "10:00");
+    await type("capacity", "lots");
+    await save();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.match(await summary.getText(), /Capacity "lots" must be a whole number from 1 to 100000/);
+    await type("capacity", "40");
+    await save();
+    await driver.wait(until.elementLocated(By.xpath(`//p[normalize-space()="Event saved"]`)), WAIT);
+    const shown = JSON.parse(cli("event", "show", "3", "--json"));
+    await go("Week");
+    await shot("week-with-events");
+    assert.equal(shown.capacity, 40, JSON.stringify(shown));
+  });
+
+  it("shows the 2012 programme's week when it is chosen", async () => {
+    await go("Week");
+    await driver.findElement(By.css("#programme option[value='2012']")).click();
+    await driver.wait(async () => {
+      const first = await driver.findElements(By.css(".week__day h2"));
+      return first.length === 7 && (await first[0].getText()) === "Monday 25 June";
+    }, WAIT, "the 2012 week starts on Monday 25 June");
+    const last = await driver.findElements(By.css(".week__day h2"));
+    assert.equal(await last[6].getText(), "Sunday 1 July");
+    await axe("the 2012 week");
+    await shot("week-2012");
+  });
+
+  it("kept to its strict CSP on every screen: no inline script or style was refused", async () => {
+    const violations = await driver.executeScript("return window.cspViolations");
+    assert.ok(Array.isArray(violations), "the CSP listener was still installed: no page reloaded");
+    assert.deepEqual(violations, []);
+    // And the listener does hear a refusal: an inline style is one.
+    await driver.executeScript(`
+      const d = document.createElement("div");
+      d.innerHTML = '<span style="color: red">x</span>';
+      document.body.append(d);
+    `);
+    await driver.wait(async () => (await driver.executeScript("return window.cspViolations.length")) > 0, WAIT,
+      "an inline style attribute is refused and reported");
+  });
+});

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Benchmark of the desktop app (not a test): time to the events table with
+# 1,000 events, filter time at 10,000 events, and the memory of the app with
+# its WebKit processes. Prints the figures for docs/benchmarks.md.
+#
+#   ui/e2e/bench.sh [APP] [CLI]     (defaults: target/release/cpweek-desktop, target/debug/cpweek)
+#
+# Needs what ui/e2e/run.sh needs, plus the sqlite3 command. The 1,000 events
+# are added through `cpweek event add` (so the core validates each); the
+# 10,000 are those 1,000 copied nine times in SQL with new UIDs.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+app="$(realpath "${1:-$root/target/release/cpweek-desktop}")"
+cli="$(realpath "${2:-$root/target/debug/cpweek}")"
+port="${E2E_PORT:-4444}"
+native_port="${E2E_NATIVE_PORT:-4445}"
+command -v sqlite3 >/dev/null || { echo "error: sqlite3 is needed" >&2; exit 2; }
+work="$(mktemp -d)"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+if [ -z "${DISPLAY:-}" ]; then
+  export DISPLAY="${E2E_DISPLAY:-:99}"
+  Xvfb "$DISPLAY" -screen 0 1366x900x24 >"$work/xvfb.log" 2>&1 &
+  pids+=($!)
+  sleep 1
+fi
+
+councils=($("$cli" --db "$work/seed.db" init >/dev/null && "$cli" --db "$work/seed.db" councils --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).map(c=>c.code).join(" ")))'))
+themes=(care-leavers achievement education health-wellbeing)
+db1k="$work/1k.db"
+"$cli" --db "$db1k" init >/dev/null
+echo "adding 1,000 events through the CLI..." >&2
+for i in $(seq 0 999); do
+  day=$((27 + i % 5)); hour=$((8 + i % 10))
+  args=(--council "${councils[$((i % ${#councils[@]}))]}" --title "Benchmark event $i for children in care"
+    --start "2014-10-${day}T$(printf %02d $hour):00" --end "2014-10-${day}T$(printf %02d $((hour + 1))):30"
+    --venue "Town hall $i" --postcode "ME14 1XQ")
+  if [ $((i % 3)) -eq 0 ]; then args+=(--theme "${themes[$((i % 4))]}"); fi
+  if [ $((i % 7)) -eq 0 ]; then args+=(--private); fi
+  "$cli" --db "$db1k" event add "${args[@]}" >/dev/null
+done
+db10k="$work/10k.db"
+cp "$db1k" "$db10k"
+sqlite3 "$db10k" <<'SQL'
+WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < 9)
+INSERT INTO events (uid, sequence, programme_id, council_code, title, description, starts_at, ends_at, all_day,
+  venue, address, postcode, visibility, contact_name, contact_email, contact_phone, booking_url, capacity, status,
+  status_note, created_at, updated_at)
+SELECT lower(hex(randomblob(16))) || '@cpweek.local.gov.uk', 0, programme_id, council_code, title || ' (copy ' || n || ')',
+  description, starts_at, ends_at, all_day, venue, address, postcode, visibility, contact_name, contact_email,
+  contact_phone, booking_url, capacity, status, status_note, created_at, updated_at
+FROM events, k WHERE events.id <= 1000;
+INSERT INTO event_themes (event_id, theme_slug, position)
+SELECT e.id, t.theme_slug, t.position FROM events e
+JOIN events o ON o.id = 1 + ((e.id - 1) % 1000)
+JOIN event_themes t ON t.event_id = o.id WHERE e.id > 1000;
+SQL
+echo "10k database: $(sqlite3 "$db10k" 'SELECT count(*) FROM events') events" >&2
+
+for db in "$db1k" "$db10k"; do
+  CPWEEK_DB="$db" tauri-driver --port "$port" --native-port "$native_port" >"$work/tauri-driver.log" 2>&1 &
+  driver=$!
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
+  CPWEEK_APP="$app" WEBDRIVER_URL="http://127.0.0.1:$port/" BENCH_EVENTS="$(sqlite3 "$db" 'SELECT count(*) FROM events')" \
+    node "$root/ui/e2e/bench.mjs"
+  kill "$driver"; wait "$driver" 2>/dev/null || true
+done

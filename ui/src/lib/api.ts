@@ -1,0 +1,53 @@
+// Typed calls to the app's commands. Every type here is generated from Rust
+// by ts-rs (./bindings); nothing that crosses IPC is written by hand.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { EventFilter } from "./bindings/EventFilter";
+import type { EventForm } from "./bindings/EventForm";
+import type { EventView } from "./bindings/EventView";
+import type { IpcError } from "./bindings/IpcError";
+import type { ReferenceData } from "./bindings/ReferenceData";
+import type { ReviewAction } from "./bindings/ReviewAction";
+import type { SavedEvent } from "./bindings/SavedEvent";
+import type { SettingsForm } from "./bindings/SettingsForm";
+import type { SettingsView } from "./bindings/SettingsView";
+
+/** Whether a rejection is the app's typed error (it always should be). */
+export function isIpcError(e: unknown): e is IpcError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+/** Any rejection as an IpcError, so screens only handle one shape. */
+export function asIpcError(e: unknown): IpcError {
+  if (isIpcError(e)) return { ...e, fields: e.fields ?? [] };
+  return { code: "io", message: String(e), fields: [] };
+}
+
+export const api = {
+  appInfo: () => invoke<AppInfo>("app_info"),
+  referenceData: () => invoke<ReferenceData>("reference_data"),
+  listEvents: (filter: EventFilter) => invoke<EventView[]>("list_events", { filter }),
+  getEvent: (id: number) => invoke<EventView>("get_event", { id }),
+  getEventForm: (id: number) => invoke<EventForm>("get_event_form", { id }),
+  checkEventForm: (form: EventForm) => invoke<string[]>("check_event_form", { form }),
+  addEvent: (form: EventForm) => invoke<SavedEvent>("add_event", { form }),
+  editEvent: (id: number, form: EventForm) => invoke<SavedEvent>("edit_event", { id, form }),
+  reviewEvent: (id: number, review: ReviewAction) =>
+    invoke<EventView>("review_event", { id, review }),
+  getSettings: () => invoke<SettingsView>("get_settings"),
+  saveSettings: (form: SettingsForm) => invoke<SettingsView>("save_settings", { form }),
+  backUpNow: () => invoke<string | null>("back_up_now"),
+};
+
+export function emptyFilter(programme: string): EventFilter {
+  return {
+    programme,
+    council: null,
+    region: null,
+    day: null,
+    theme: null,
+    status: null,
+    visibility: null,
+    search: null,
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { filterAndSort, nextSort, noFilter, searchText } from "./events";
+import { event } from "./fixtures";
+
+const kent = event({ id: 1, title: "Kent celebrates care leavers", venue: "Sessions House", themes: ["care-leavers"] });
+const leeds = event({
+  id: 2, title: "Leeds awards", council: "383", council_name: "Leeds", region: "Yorkshire and The Humber",
+  start: "2014-10-27T18:00:00+00:00", end: "2014-10-27T20:00:00+00:00", start_date: "2014-10-27", end_date: "2014-10-27",
+  status: "approved", visibility: "private", description: "An evening for FOSTER carers",
+});
+const multi = event({
+  id: 3, title: "All week exhibition", all_day: true, start: "2014-10-27T00:00:00+00:00", end: "2014-10-30T00:00:00+00:00",
+  start_date: "2014-10-27", end_date: "2014-10-29",
+});
+const all = [kent, leeds, multi];
+const texts = all.map(searchText);
+const byStart = { key: "start" as const, ascending: true };
+const ids = (es: { id: number }[]) => es.map((e) => e.id);
+
+describe("events table filter", () => {
+  it("searches title, description, venue and council, ignoring case", () => {
+    expect(ids(filterAndSort(all, texts, { ...noFilter, search: "foster" }, byStart))).toEqual([2]);
+    expect(ids(filterAndSort(all, texts, { ...noFilter, search: "sessions" }, byStart))).toEqual([1]);
+    expect(ids(filterAndSort(all, texts, { ...noFilter, search: " LEEDS " }, byStart))).toEqual([2]);
+    expect(ids(filterAndSort(all, texts, { ...noFilter, search: "nothing like this" }, byStart))).toEqual([]);
+  });
+
+  it("takes a day to mean any event on it, as the core does", () => {
+    expect(ids(filterAndSort(all, texts, { ...noFilter, day: "2014-10-28" }, byStart))).toEqual([3, 1]);
+    expect(ids(filterAndSort(all, texts, { ...noFilter, day: "2014-10-30" }, byStart))).toEqual([]);
+  });
+
+  it("combines region, council, theme, status and visibility", () => {
+    const f = { ...noFilter, region: "South East", theme: "care-leavers" };
+    expect(ids(filterAndSort(all, texts, f, byStart))).toEqual([1]);
+    expect(ids(filterAndSort(all, texts, { ...noFilter, status: "approved", visibility: "private" }, byStart))).toEqual([2]);
+    expect(ids(filterAndSort(all, texts, { ...noFilter, council: "886" }, byStart))).toEqual([3, 1]);
+  });
+
+  it("sorts by a column both ways, ties by start", () => {
+    expect(ids(filterAndSort(all, texts, noFilter, byStart))).toEqual([3, 2, 1]);
+    expect(ids(filterAndSort(all, texts, noFilter, { key: "title", ascending: true }))).toEqual([3, 1, 2]);
+    expect(ids(filterAndSort(all, texts, noFilter, { key: "title", ascending: false }))).toEqual([2, 1, 3]);
+    expect(ids(filterAndSort(all, texts, noFilter, { key: "council", ascending: true }))).toEqual([3, 1, 2]);
+  });
+
+  it("flips the order when the same column is chosen again", () => {
+    const s = nextSort(byStart, "title");
+    expect(s).toEqual({ key: "title", ascending: true });
+    expect(nextSort(s, "title")).toEqual({ key: "title", ascending: false });
+  });
+
+  it("filters 10,000 events", () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => event({ id: 10 + i, title: `Event number ${i}` }));
+    const t = many.map(searchText);
+    expect(filterAndSort(many, t, { ...noFilter, search: "number 9999" }, byStart)).toHaveLength(1);
+  });
+});
