@@ -324,7 +324,14 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     assert.match(await summary.getText(), /Capacity "lots" must be a whole number from 1 to 100000/);
     await type("capacity", "40");
     await save();
-    await driver.wait(until.elementLocated(By.xpath(`//p[normalize-space()="Event saved"]`)), WAIT);
+    // If the save does not land, say what the page shows: a general error
+    // is at the top of the form, out of the end-of-test screenshot.
+    try {
+      await driver.wait(until.elementLocated(By.xpath(`//p[normalize-space()="Event saved"]`)), WAIT);
+    } catch (e) {
+      console.log("PAGE:", await driver.findElement(By.css("main")).getText());
+      throw e;
+    }
     const shown = JSON.parse(cli("event", "show", "3", "--json"));
     await go("Week");
     await shot("week-with-events");

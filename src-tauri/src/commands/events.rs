@@ -100,14 +100,16 @@ pub fn edit_event(state: State<'_, AppState>, id: i64, form: EventForm) -> IpcRe
     Ok(state.store().edit_event(id, &form, Utc::now())?.into())
 }
 
-/// Approves, returns or cancels an event; only for the LGA officer role.
+/// Approves, returns or cancels an event, as far as the user's role allows
+/// (organisers may only cancel).
 #[tauri::command(async)]
 pub fn review_event(
     state: State<'_, AppState>,
     id: i64,
     review: ReviewAction,
 ) -> IpcResult<EventView> {
+    let review = review.into();
     let mut store = state.store();
-    store.settings()?.role.may_review()?;
-    Ok(store.review_event(id, &review.into(), Utc::now())?.into())
+    store.settings()?.role.may(&review)?;
+    Ok(store.review_event(id, &review, Utc::now())?.into())
 }

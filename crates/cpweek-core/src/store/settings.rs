@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use super::Store;
 use crate::error::{Error, FieldError, Result};
+use crate::event::Review;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -34,12 +35,14 @@ impl Role {
             .find(|r| r.as_str() == text.trim())
     }
 
-    /// Only LGA officers approve, return or cancel events.
-    pub fn may_review(self) -> Result<()> {
-        match self {
-            Role::LgaOfficer => Ok(()),
-            Role::CouncilOrganiser => Err(Error::Conflict(
-                "only an LGA officer can approve, return or cancel events; change your role in Settings".into(),
+    /// LGA officers approve, return and cancel events; a council organiser
+    /// may cancel (their council's plans change) but not approve or return.
+    pub fn may(self, review: &Review) -> Result<()> {
+        match (self, review) {
+            (Role::LgaOfficer, _) | (Role::CouncilOrganiser, Review::Cancel { .. }) => Ok(()),
+            (Role::CouncilOrganiser, _) => Err(Error::Conflict(
+                "only an LGA officer can approve or return events; change your role in Settings"
+                    .into(),
             )),
         }
     }

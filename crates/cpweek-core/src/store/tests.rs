@@ -524,7 +524,7 @@ fn settings_keep_my_council_as_its_code_and_my_role() {
         .unwrap();
     assert_eq!(saved.my_council.as_deref(), Some("886"));
     assert_eq!(store.settings().unwrap(), saved);
-    assert!(saved.role.may_review().is_ok());
+    assert!(saved.role.may(&Review::Approve).is_ok());
 
     let err = store
         .save_settings(&SettingsForm {
@@ -545,8 +545,15 @@ fn settings_keep_my_council_as_its_code_and_my_role() {
         .unwrap();
     assert_eq!(cleared, Settings::default());
     assert_eq!(
-        cleared.role.may_review().unwrap_err().code(),
+        cleared.role.may(&Review::Approve).unwrap_err().code(),
         crate::ErrorCode::Conflict
+    );
+    let cancel = Review::Cancel {
+        reason: "venue closed".into(),
+    };
+    assert!(
+        cleared.role.may(&cancel).is_ok(),
+        "organisers cancel their own events"
     );
 }
 
