@@ -589,21 +589,10 @@ fn terms(
 ) -> Vec<String> {
     let mut slugs = Vec::new();
     for g in given.iter().filter(|g| !g.trim().is_empty()) {
-        match crate::programme::find_term(known, g) {
-            Some(t) if !slugs.contains(&t.slug) => slugs.push(t.slug.clone()),
-            Some(_) => {}
-            None => errors.push(FieldError::new(
-                field,
-                format!(
-                    "{singular} \"{}\" is not known; choose from {}",
-                    g.trim(),
-                    known
-                        .iter()
-                        .map(|t| t.slug.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            )),
+        match crate::programme::resolve_term(known, singular, g) {
+            Ok(t) if !slugs.contains(&t.slug) => slugs.push(t.slug.clone()),
+            Ok(_) => {}
+            Err(message) => errors.push(FieldError::new(field, message)),
         }
     }
     slugs

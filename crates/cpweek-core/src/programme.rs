@@ -104,6 +104,22 @@ pub fn find_term<'a>(terms: &'a [Term], query: &str) -> Option<&'a Term> {
         .find(|t| t.slug.eq_ignore_ascii_case(q) || t.name.eq_ignore_ascii_case(q))
 }
 
+/// Finds the term `query` names, or says which there are: `kind` is what a
+/// term is called in the message ("theme", "audience").
+pub fn resolve_term<'a>(terms: &'a [Term], kind: &str, query: &str) -> Result<&'a Term, String> {
+    find_term(terms, query).ok_or_else(|| {
+        format!(
+            "{kind} \"{}\" is not known; choose from {}",
+            query.trim(),
+            terms
+                .iter()
+                .map(|t| t.slug.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    })
+}
+
 /// The Minister whose attendance councils ask for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Minister {

@@ -6,7 +6,7 @@ use super::{events, Store};
 use crate::error::{Error, FieldError, Result};
 use crate::ics::feed::{self, Feed, Privacy, Scope};
 use crate::ics::write;
-use crate::programme::find_term;
+use crate::programme::resolve_term;
 use crate::time;
 
 /// A feed written out.
@@ -51,20 +51,8 @@ impl Store {
                 council.label()
             }
             Scope::Theme(t) => {
-                let theme = find_term(&catalogue.themes, t).ok_or_else(|| {
-                    Error::invalid(
-                        "theme",
-                        format!(
-                            "theme \"{t}\" is not known; choose from {}",
-                            catalogue
-                                .themes
-                                .iter()
-                                .map(|t| t.slug.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    )
-                })?;
+                let theme = resolve_term(&catalogue.themes, "theme", t)
+                    .map_err(|m| Error::invalid("theme", m))?;
                 w.theme = Some(theme.slug.clone());
                 theme.name.clone()
             }

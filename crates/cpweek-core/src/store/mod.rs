@@ -20,7 +20,7 @@ use crate::catalogue::Catalogue;
 use crate::council::{Council, Region};
 use crate::error::{Error, FieldError, Result};
 use crate::event::{self, Event, EventForm, Review, Status, Visibility};
-use crate::programme::{find_term, Conference, Minister, Programme, Term};
+use crate::programme::{resolve_term, Conference, Minister, Programme, Term};
 
 pub use feeds::Exported;
 pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
@@ -324,20 +324,9 @@ impl Store {
             }
         }
         if let Some(t) = given(&filter.theme) {
-            match find_term(&catalogue.themes, t) {
-                Some(t) => w.theme = Some(t.slug.clone()),
-                None => errors.push(FieldError::new(
-                    "theme",
-                    format!(
-                        "theme \"{t}\" is not known; choose from {}",
-                        catalogue
-                            .themes
-                            .iter()
-                            .map(|t| t.slug.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                )),
+            match resolve_term(&catalogue.themes, "theme", t) {
+                Ok(t) => w.theme = Some(t.slug.clone()),
+                Err(m) => errors.push(FieldError::new("theme", m)),
             }
         }
         if let Some(s) = given(&filter.status) {
