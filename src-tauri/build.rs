@@ -9,7 +9,6 @@ const COMMANDS: &[&str] = &[
     "list_events",
     "get_event",
     "get_event_form",
-    "check_event_form",
     "add_event",
     "edit_event",
     "review_event",

@@ -17,7 +17,6 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::events::list_events,
             commands::events::get_event,
             commands::events::get_event_form,
-            commands::events::check_event_form,
             commands::events::add_event,
             commands::events::edit_event,
             commands::events::review_event,

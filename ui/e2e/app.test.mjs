@@ -286,6 +286,21 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     assert.equal(copy.length, 3, "the back-up holds every event");
   });
 
+  it("lets a council organiser cancel an event but not approve or return it", async () => {
+    await go("Events");
+    await waitForRow(TITLE);
+    await driver.findElement(By.linkText(TITLE)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//h2[normalize-space()="Cancel this event"]`)), WAIT);
+    assert.equal((await driver.findElements(By.xpath(`//button[normalize-space()="Approve event"]`))).length, 0);
+    assert.equal((await driver.findElements(By.xpath(`//button[normalize-space()="Return event"]`))).length, 0);
+    await driver.findElement(By.xpath(`//button[normalize-space()="Cancel event"]`)).click();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.match(await summary.getText(), /Reason is required/);
+    await axe("the event as a council organiser");
+    const shown = JSON.parse(cli("event", "show", "1", "--json"));
+    assert.equal(shown.status, "submitted", "a refused cancellation changes nothing");
+  });
+
   it("lets an LGA officer set in Settings approve an event", async () => {
     await go("Settings");
     await type("my-council", "Kent");

@@ -84,12 +84,6 @@ pub fn get_event_form(state: State<'_, AppState>, id: i64) -> IpcResult<EventFor
     Ok(state.store().event(id)?.to_form())
 }
 
-/// Checks a form by the core's rules without saving it; returns warnings.
-#[tauri::command(async)]
-pub fn check_event_form(state: State<'_, AppState>, form: EventForm) -> IpcResult<Vec<String>> {
-    Ok(state.store().check_event(&form)?.warnings)
-}
-
 #[tauri::command(async)]
 pub fn add_event(state: State<'_, AppState>, form: EventForm) -> IpcResult<SavedEvent> {
     Ok(state.store().add_event(&form, Utc::now())?.into())

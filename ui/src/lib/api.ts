@@ -29,7 +29,6 @@ export const api = {
   listEvents: (filter: EventFilter) => invoke<EventView[]>("list_events", { filter }),
   getEvent: (id: number) => invoke<EventView>("get_event", { id }),
   getEventForm: (id: number) => invoke<EventForm>("get_event_form", { id }),
-  checkEventForm: (form: EventForm) => invoke<string[]>("check_event_form", { form }),
   addEvent: (form: EventForm) => invoke<SavedEvent>("add_event", { form }),
   editEvent: (id: number, form: EventForm) => invoke<SavedEvent>("edit_event", { id, form }),
   reviewEvent: (id: number, review: ReviewAction) =>

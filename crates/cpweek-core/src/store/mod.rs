@@ -221,12 +221,6 @@ impl Store {
         self.write(|tx| reference::update_conference(tx, id, change))
     }
 
-    /// Checks `form` without saving it: what the form shows as the user
-    /// types, with the same rules as saving.
-    pub fn check_event(&self, form: &EventForm) -> Result<event::Checked> {
-        event::validate(form, &self.catalogue()?).map_err(Error::Invalid)
-    }
-
     /// Registers a new event as `submitted`, with a new UID and SEQUENCE 0.
     pub fn add_event(&mut self, form: &EventForm, now: DateTime<Utc>) -> Result<Saved> {
         let catalogue = self.catalogue()?;
