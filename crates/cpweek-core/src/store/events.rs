@@ -235,12 +235,33 @@ pub(crate) fn insert(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let now = time::to_store(now);
-    let mut values: Vec<Value> = vec![uid.to_string().into(), now.clone().into(), now.into()];
+    insert_row(
+        conn,
+        vec![
+            ("uid", uid.to_string().into()),
+            ("created_at", now.clone().into()),
+            ("updated_at", now.into()),
+        ],
+        content,
+        status,
+    )
+}
+
+/// Inserts one row of `events`: the given columns and the content's, and
+/// the content's themes and audiences; returns its id.
+fn insert_row(
+    conn: &Connection,
+    columns: Vec<(&str, Value)>,
+    content: &EventContent,
+    status: Status,
+) -> Result<i64> {
+    let (mut names, mut values): (Vec<&str>, Vec<Value>) = columns.into_iter().unzip();
+    names.extend(CONTENT_COLUMNS);
     values.extend(content_values(content, status));
     let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
     let sql = format!(
-        "INSERT INTO events (uid, created_at, updated_at, {}) VALUES ({})",
-        CONTENT_COLUMNS.join(", "),
+        "INSERT INTO events ({}) VALUES ({})",
+        names.join(", "),
         placeholders.join(", ")
     );
     conn.prepare_cached(&sql)?
@@ -269,29 +290,21 @@ pub(crate) fn insert_imported(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let now = time::to_store(now);
-    let mut values: Vec<Value> = vec![
-        uid.to_string().into(),
-        now.clone().into(),
-        now.into(),
-        source.sequence.into(),
-        source.sequence.into(),
-        source.modified.clone().into(),
-        source.series_id.into(),
-        source.status_note.map(str::to_string).into(),
-    ];
-    values.extend(content_values(content, status));
-    let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
-    let sql = format!(
-        "INSERT INTO events (uid, created_at, updated_at, sequence, source_sequence, source_modified,
-             series_id, status_note, {}) VALUES ({})",
-        CONTENT_COLUMNS.join(", "),
-        placeholders.join(", ")
-    );
-    conn.prepare_cached(&sql)?
-        .execute(params_from_iter(values))?;
-    let id = conn.last_insert_rowid();
-    write_terms(conn, id, content)?;
-    Ok(id)
+    insert_row(
+        conn,
+        vec![
+            ("uid", uid.to_string().into()),
+            ("created_at", now.clone().into()),
+            ("updated_at", now.into()),
+            ("sequence", source.sequence.into()),
+            ("source_sequence", source.sequence.into()),
+            ("source_modified", source.modified.clone().into()),
+            ("series_id", source.series_id.into()),
+            ("status_note", source.status_note.map(str::to_string).into()),
+        ],
+        content,
+        status,
+    )
 }
 
 /// Replaces an event's content, status and SEQUENCE.
