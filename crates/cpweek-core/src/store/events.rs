@@ -234,28 +234,26 @@ pub(crate) fn insert(
     status: Status,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let now = time::to_store(now);
-    insert_row(
-        conn,
-        vec![
-            ("uid", uid.to_string().into()),
-            ("created_at", now.clone().into()),
-            ("updated_at", now.into()),
-        ],
-        content,
-        status,
-    )
+    insert_row(conn, uid, now, Vec::new(), content, status)
 }
 
-/// Inserts one row of `events`: the given columns and the content's, and
-/// the content's themes and audiences; returns its id.
+/// Inserts one row of `events`: its UID and stamps, the `extra` columns and
+/// the content's, and the content's themes and audiences; returns its id.
 fn insert_row(
     conn: &Connection,
-    columns: Vec<(&str, Value)>,
+    uid: &str,
+    now: DateTime<Utc>,
+    extra: Vec<(&str, Value)>,
     content: &EventContent,
     status: Status,
 ) -> Result<i64> {
-    let (mut names, mut values): (Vec<&str>, Vec<Value>) = columns.into_iter().unzip();
+    let now = time::to_store(now);
+    let stamps: Vec<(&str, Value)> = vec![
+        ("uid", uid.to_string().into()),
+        ("created_at", now.clone().into()),
+        ("updated_at", now.into()),
+    ];
+    let (mut names, mut values): (Vec<&str>, Vec<Value>) = stamps.into_iter().chain(extra).unzip();
     names.extend(CONTENT_COLUMNS);
     values.extend(content_values(content, status));
     let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
@@ -289,13 +287,11 @@ pub(crate) fn insert_imported(
     source: &Source,
     now: DateTime<Utc>,
 ) -> Result<i64> {
-    let now = time::to_store(now);
     insert_row(
         conn,
+        uid,
+        now,
         vec![
-            ("uid", uid.to_string().into()),
-            ("created_at", now.clone().into()),
-            ("updated_at", now.into()),
             ("sequence", source.sequence.into()),
             ("source_sequence", source.sequence.into()),
             ("source_modified", source.modified.clone().into()),

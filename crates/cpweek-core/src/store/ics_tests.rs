@@ -1,19 +1,8 @@
 //! The store's iCalendar side: feeds chosen and written, calendars imported.
 
-use chrono::{TimeZone, Utc};
-
+use super::tests::{at, seeded};
 use super::*;
 use crate::ics::{read, Privacy, Scope};
-
-fn at(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(y, mo, d, h, 0, 0).unwrap()
-}
-
-fn seeded() -> Store {
-    let mut store = Store::open_in_memory(at(2014, 9, 1, 9)).unwrap();
-    store.init().unwrap();
-    store
-}
 
 fn form(council: &str, title: &str, start: &str, end: &str) -> EventForm {
     EventForm {

@@ -4,11 +4,11 @@ use chrono::{TimeZone, Utc};
 
 use super::*;
 
-fn at(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
+pub(super) fn at(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, mo, d, h, 0, 0).unwrap()
 }
 
-fn seeded() -> Store {
+pub(super) fn seeded() -> Store {
     let mut store = Store::open_in_memory(at(2014, 9, 1, 9)).unwrap();
     store.init().unwrap();
     store
