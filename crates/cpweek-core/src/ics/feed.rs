@@ -18,8 +18,9 @@
 
 use chrono::{DateTime, Utc};
 
+use super::read::Span;
 use crate::error::{Error, Result};
-use crate::event::{Event, Status, Visibility};
+use crate::event::{Status, Visibility};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -71,7 +72,7 @@ pub enum Privacy {
 }
 
 /// Whether an event in a feed's slice is in the feed.
-pub fn includes(scope: &Scope, privacy: Privacy, e: &Event) -> bool {
+pub fn includes(scope: &Scope, privacy: Privacy, e: &FeedEvent) -> bool {
     if e.visibility == Visibility::Private && privacy == Privacy::PublicOnly {
         return false;
     }
@@ -84,12 +85,40 @@ pub fn includes(scope: &Scope, privacy: Privacy, e: &Event) -> bool {
     }
 }
 
+/// An event as a feed carries it: what its VEVENT says and what decides
+/// whether it is in the feed, and no more (no contact details, audiences
+/// or review notes), so that a feed of thousands is quick to read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedEvent {
+    pub uid: String,
+    pub sequence: u32,
+    pub title: String,
+    pub description: Option<String>,
+    /// Instants, or for an all-day event its local dates in the programme's
+    /// zone (the end exclusive).
+    pub span: Span,
+    pub venue: Option<String>,
+    pub address: Option<String>,
+    pub postcode: Option<String>,
+    pub booking_url: Option<String>,
+    /// Theme slugs, in the order the council gave them.
+    pub themes: Vec<String>,
+    /// The region's name (the last of the CATEGORIES).
+    pub region: String,
+    pub visibility: Visibility,
+    pub status: Status,
+    /// It has been in the national programme (approved) at some time.
+    pub was_approved: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
 /// A feed ready to write.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feed {
     /// The calendar's name, for NAME and X-WR-CALNAME.
     pub name: String,
-    pub events: Vec<Event>,
+    pub events: Vec<FeedEvent>,
     /// The latest change to any event of the programme (for
     /// Last-Modified), so that an event leaving the feed counts too.
     pub last_change: Option<DateTime<Utc>>,

@@ -5,26 +5,58 @@
 pub const LINE_OCTETS: usize = 75;
 
 /// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
+/// Other control characters (C0 but TAB, DEL, C1) are not allowed in TEXT
+/// and are dropped. Runs of ordinary text are copied whole: feeds escape
+/// megabytes of it.
 pub fn escape(text: &str, out: &mut String) {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push_str("\\n");
-            }
-            '\n' => out.push_str("\\n"),
-            // Other control characters are not allowed in TEXT.
-            c if c.is_control() && c != '\t' => {}
-            c => out.push(c),
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !MAY_CHANGE[usize::from(bytes[i])] {
+            i += 1;
+            continue;
         }
+        // What replaces the character at `i`, and how many bytes it takes.
+        // Every byte matched here starts a character (ASCII, or C2 leading
+        // a C1 control), so the slices below fall on character boundaries.
+        let (with, len) = match bytes[i] {
+            b'\\' => ("\\\\", 1),
+            b';' => ("\\;", 1),
+            b',' => ("\\,", 1),
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => ("\\n", 2),
+            b'\r' | b'\n' => ("\\n", 1),
+            0xC2 if !matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => {
+                i += 1;
+                continue;
+            }
+            0xC2 => ("", 2),
+            _ => ("", 1),
+        };
+        out.push_str(&text[run..i]);
+        out.push_str(with);
+        i += len;
+        run = i;
     }
+    out.push_str(&text[run..]);
 }
+
+/// The bytes [`escape`] may change: backslash, semicolon, comma, C0
+/// controls but TAB, DEL, and 0xC2 (which leads the C1 controls).
+const MAY_CHANGE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != 0x09;
+        b += 1;
+    }
+    table[b'\\' as usize] = true;
+    table[b';' as usize] = true;
+    table[b',' as usize] = true;
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table
+};
 
 /// Reverses [`escape`]: `\\`, `\;`, `\,`, `\n` and `\N`. A backslash before
 /// any other character is kept with it, as most clients do.
@@ -169,6 +201,37 @@ mod tests {
         out
     }
 
+    /// The rule as RFC 5545 states it, character by character: what the
+    /// run-copying [`escape`] must agree with.
+    pub(super) fn escape_by_char(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                ';' => out.push_str("\\;"),
+                ',' => out.push_str("\\,"),
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push_str("\\n");
+                }
+                '\n' => out.push_str("\\n"),
+                c if c.is_control() && c != '\t' => {}
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn escaping_drops_control_characters_but_tab() {
+        let text = "a\u{0}b\u{1f}c\u{7f}d\u{80}e\u{85}f\u{9f}g\u{a0}h\ti\r\rj\n\rk\u{c2}";
+        assert_eq!(escaped(text), "abcdefg\u{a0}h\ti\\n\\nj\\n\\nk\u{c2}");
+        assert_eq!(escaped(text), escape_by_char(text));
+    }
+
     #[test]
     fn escaping_is_exact_both_ways() {
         let text = "Tea, cake; and \\ talk\nSecond line";
@@ -244,6 +307,15 @@ mod properties {
             escape(&text, &mut e);
             prop_assert!(!e.contains('\n'));
             prop_assert_eq!(unescape(&e), text);
+        }
+
+        #[test]
+        fn escape_agrees_with_the_rule_char_by_char(
+            text in "[^\\p{Cc}]{0,100}|[a-z,;\\\\\r\n\t\u{0}-\u{1f}\u{7f}-\u{a0}é€]{0,80}"
+        ) {
+            let mut e = String::new();
+            escape(&text, &mut e);
+            prop_assert_eq!(e, super::tests::escape_by_char(&text));
         }
 
         #[test]

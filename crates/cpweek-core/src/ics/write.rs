@@ -5,9 +5,10 @@
 
 use std::fmt::Write as _;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
-use super::feed::Feed;
+use super::feed::{Feed, FeedEvent};
+use super::read::Span;
 use super::text::{escape, fold};
 use crate::event::{Event, Status, Visibility};
 use crate::programme::Term;
@@ -31,50 +32,49 @@ pub fn status(s: Status) -> &'static str {
 
 /// The LOCATION of an event: venue, address and postcode.
 pub fn location(e: &Event) -> Option<String> {
-    let parts: Vec<&str> = [&e.venue, &e.address, &e.postcode]
-        .into_iter()
-        .filter_map(|p| p.as_deref())
-        .collect();
+    let parts: Vec<&str> = location_parts(&e.venue, &e.address, &e.postcode).collect();
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-/// CATEGORIES: the theme names, then the region.
-pub fn categories(e: &Event, themes: &[Term]) -> Vec<String> {
-    let mut out: Vec<String> = e
-        .themes
-        .iter()
-        .map(|slug| {
-            themes
-                .iter()
-                .find(|t| &t.slug == slug)
-                .map_or_else(|| slug.clone(), |t| t.name.clone())
-        })
-        .collect();
-    out.push(e.region.clone());
-    out
+/// The parts of a LOCATION that are given, in order.
+fn location_parts<'a>(
+    venue: &'a Option<String>,
+    address: &'a Option<String>,
+    postcode: &'a Option<String>,
+) -> impl Iterator<Item = &'a str> {
+    [venue, address, postcode]
+        .into_iter()
+        .filter_map(|p| p.as_deref())
 }
 
-/// `YYYYMMDDTHHMMSSZ`, written without chrono's format parser (this runs
-/// several times per event).
-fn stamp(t: DateTime<Utc>) -> String {
-    use chrono::{Datelike, Timelike};
-    let mut s = String::with_capacity(16);
-    let _ = write!(
-        s,
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    );
-    s
+/// Pushes `n` as exactly `width` decimal digits (`n` has no more).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
+    }
 }
 
-fn date(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+/// `YYYYMMDD`.
+fn push_date(out: &mut String, d: NaiveDate) {
+    match u32::try_from(d.year()) {
+        Ok(year) if year <= 9999 => push_digits(out, year, 4),
+        _ => {
+            let _ = write!(out, "{:04}", d.year());
+        }
+    }
+    push_digits(out, d.month(), 2);
+    push_digits(out, d.day(), 2);
+}
+
+/// `YYYYMMDDTHHMMSSZ`, written digit by digit (this runs several times per
+/// event, for thousands of events).
+fn push_stamp(out: &mut String, t: DateTime<Utc>) {
+    push_date(out, t.date_naive());
+    out.push('T');
+    push_digits(out, t.hour(), 2);
+    push_digits(out, t.minute(), 2);
+    push_digits(out, t.second(), 2);
+    out.push('Z');
 }
 
 /// Writes the feed as a calendar.
@@ -115,7 +115,7 @@ pub fn calendar(feed: &Feed, themes: &[Term]) -> String {
     out
 }
 
-fn event(e: &Event, themes: &[Term], out: &mut String, line: &mut String) {
+fn event(e: &FeedEvent, themes: &[Term], out: &mut String, line: &mut String) {
     let mut put = |line: &mut String| {
         fold(line, out);
         line.clear();
@@ -124,23 +124,31 @@ fn event(e: &Event, themes: &[Term], out: &mut String, line: &mut String) {
         line.push_str(key);
         escape(value, line);
     };
+    let stamp = |line: &mut String, key: &str, t: DateTime<Utc>| {
+        line.push_str(key);
+        push_stamp(line, t);
+    };
     line.push_str("BEGIN:VEVENT");
     put(line);
     text(line, "UID:", &e.uid);
     put(line);
-    let _ = write!(line, "DTSTAMP:{}", stamp(e.updated_at));
+    stamp(line, "DTSTAMP:", e.updated_at);
     put(line);
-    if e.all_day {
-        let _ = write!(line, "DTSTART;VALUE=DATE:{}", date(e.start_date));
-        put(line);
-        let end = e.end_date + Duration::days(1);
-        let _ = write!(line, "DTEND;VALUE=DATE:{}", date(end));
-        put(line);
-    } else {
-        let _ = write!(line, "DTSTART:{}", stamp(e.start.with_timezone(&Utc)));
-        put(line);
-        let _ = write!(line, "DTEND:{}", stamp(e.end.with_timezone(&Utc)));
-        put(line);
+    match e.span {
+        Span::AllDay { start, end } => {
+            line.push_str("DTSTART;VALUE=DATE:");
+            push_date(line, start);
+            put(line);
+            line.push_str("DTEND;VALUE=DATE:");
+            push_date(line, end);
+            put(line);
+        }
+        Span::Timed { start, end } => {
+            stamp(line, "DTSTART:", start);
+            put(line);
+            stamp(line, "DTEND:", end);
+            put(line);
+        }
     }
     text(line, "SUMMARY:", &e.title);
     put(line);
@@ -148,8 +156,16 @@ fn event(e: &Event, themes: &[Term], out: &mut String, line: &mut String) {
         text(line, "DESCRIPTION:", d);
         put(line);
     }
-    if let Some(l) = location(e) {
-        text(line, "LOCATION:", &l);
+    // The parts joined with ", ", escaped as one TEXT value.
+    let mut parts = location_parts(&e.venue, &e.address, &e.postcode).peekable();
+    if parts.peek().is_some() {
+        line.push_str("LOCATION:");
+        for (i, part) in parts.enumerate() {
+            if i > 0 {
+                line.push_str("\\, ");
+            }
+            escape(part, line);
+        }
         put(line);
     }
     if let Some(u) = &e.booking_url {
@@ -158,25 +174,30 @@ fn event(e: &Event, themes: &[Term], out: &mut String, line: &mut String) {
         line.push_str(u);
         put(line);
     }
+    // CATEGORIES: the theme names, then the region.
     line.push_str("CATEGORIES:");
-    for (i, c) in categories(e, themes).iter().enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        escape(c, line);
+    for slug in &e.themes {
+        let name = themes
+            .iter()
+            .find(|t| &t.slug == slug)
+            .map_or(slug, |t| &t.name);
+        escape(name, line);
+        line.push(',');
     }
+    escape(&e.region, line);
     put(line);
     if e.visibility == Visibility::Private {
         line.push_str("CLASS:PRIVATE");
         put(line);
     }
-    let _ = write!(line, "STATUS:{}", status(e.status));
+    line.push_str("STATUS:");
+    line.push_str(status(e.status));
     put(line);
     let _ = write!(line, "SEQUENCE:{}", e.sequence);
     put(line);
-    let _ = write!(line, "CREATED:{}", stamp(e.created_at));
+    stamp(line, "CREATED:", e.created_at);
     put(line);
-    let _ = write!(line, "LAST-MODIFIED:{}", stamp(e.updated_at));
+    stamp(line, "LAST-MODIFIED:", e.updated_at);
     put(line);
     line.push_str("END:VEVENT");
     put(line);

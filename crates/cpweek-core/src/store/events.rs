@@ -24,13 +24,13 @@ const SELECT: &str = "
     JOIN councils c ON c.code = e.council_code
     JOIN regions r ON r.code = c.region_code";
 
-fn conversion(idx: usize, message: String) -> rusqlite::Error {
+pub(crate) fn conversion(idx: usize, message: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, message.into())
 }
 
-fn instant(row: &Row, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
-    let text: String = row.get(idx)?;
-    time::from_store(&text).map_err(|m| conversion(idx, m))
+pub(crate) fn instant(row: &Row, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let text = row.get_ref(idx)?.as_str()?;
+    time::from_store(text).map_err(|m| conversion(idx, m))
 }
 
 fn words(row: &Row, idx: usize) -> rusqlite::Result<Vec<String>> {
@@ -117,7 +117,9 @@ pub(crate) struct Where {
     pub search: Option<String>,
 }
 
-pub(crate) fn list(conn: &Connection, programmes: &[Programme], w: &Where) -> Result<Vec<Event>> {
+/// The WHERE clause (with its leading ` WHERE `, or empty) and the values
+/// of its parameters, for a query over `events e JOIN councils c`.
+pub(crate) fn where_clause(w: &Where) -> (String, Vec<String>) {
     let mut clauses = Vec::new();
     let mut values: Vec<String> = Vec::new();
     // Each clause names its one parameter `?N`, which may appear more than once.
@@ -140,7 +142,7 @@ pub(crate) fn list(conn: &Connection, programmes: &[Programme], w: &Where) -> Re
     }
     if let Some(t) = &w.theme {
         bind(
-            "EXISTS (SELECT 1 FROM event_themes t WHERE t.event_id = e.id AND t.theme_slug = ?)",
+            "EXISTS (SELECT 1 FROM event_themes t WHERE t.event_id = e.id AND t.theme_slug = ?N)",
             t.clone(),
         );
     }
@@ -164,11 +166,17 @@ pub(crate) fn list(conn: &Connection, programmes: &[Programme], w: &Where) -> Re
             pattern,
         );
     }
-    let sql = format!(
-        "{SELECT}{}{} ORDER BY e.starts_at, e.id",
-        if clauses.is_empty() { "" } else { " WHERE " },
-        clauses.join(" AND ")
-    );
+    let sql = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", clauses.join(" AND "))
+    };
+    (sql, values)
+}
+
+pub(crate) fn list(conn: &Connection, programmes: &[Programme], w: &Where) -> Result<Vec<Event>> {
+    let (clause, values) = where_clause(w);
+    let sql = format!("{SELECT}{clause} ORDER BY e.starts_at, e.id");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(values.iter()), |r| read(r, programmes))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -1,13 +1,108 @@
 //! Choosing a feed's events and writing it.
 
-use chrono::{DateTime, Utc};
+use std::collections::HashMap;
 
-use super::{events, Store};
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{params_from_iter, Connection, Row};
+
+use super::events::{self, conversion, instant};
+use super::Store;
 use crate::error::{Error, FieldError, Result};
-use crate::ics::feed::{self, Feed, Privacy, Scope};
+use crate::event::{Status, Visibility};
+use crate::ics::feed::{self, Feed, FeedEvent, Privacy, Scope};
+use crate::ics::read::Span;
 use crate::ics::write;
-use crate::programme::resolve_term;
+use crate::programme::{resolve_term, Programme};
 use crate::time;
+
+/// Only the columns a VEVENT needs (see [`FeedEvent`]); the themes are read
+/// by a second query, as one pass over the covering index is much quicker
+/// than a sub-select per event.
+const SELECT: &str = "
+    SELECT e.id, e.uid, e.sequence, r.name, e.title, e.description, e.starts_at, e.ends_at,
+           e.all_day, e.venue, e.address, e.postcode, e.booking_url, e.visibility, e.status,
+           e.approved_once, e.created_at, e.updated_at
+    FROM events e
+    JOIN councils c ON c.code = e.council_code
+    JOIN regions r ON r.code = c.region_code";
+
+/// The events of `w`'s slice that the feed holds, in time order.
+fn read_feed(
+    conn: &Connection,
+    programme: &Programme,
+    w: &events::Where,
+    scope: &Scope,
+    privacy: Privacy,
+) -> Result<Vec<FeedEvent>> {
+    let (clause, values) = events::where_clause(w);
+    let mut stmt = conn.prepare_cached(&format!("{SELECT}{clause} ORDER BY e.starts_at, e.id"))?;
+    let mut rows = stmt.query(params_from_iter(values.iter()))?;
+    let mut ids = Vec::new();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let e = read(row, programme)?;
+        if feed::includes(scope, privacy, &e) {
+            ids.push(row.get::<_, i64>(0)?);
+            out.push(e);
+        }
+    }
+    if !out.is_empty() {
+        let at: HashMap<i64, usize> = ids.into_iter().zip(0..).collect();
+        let mut stmt = conn.prepare_cached(
+            "SELECT event_id, theme_slug FROM event_themes ORDER BY event_id, position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            if let Some(&i) = at.get(&row.get::<_, i64>(0)?) {
+                out[i].themes.push(row.get(1)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn read(row: &Row, programme: &Programme) -> rusqlite::Result<FeedEvent> {
+    let (start, end) = (instant(row, 6)?, instant(row, 7)?);
+    let all_day: bool = row.get(8)?;
+    let span = if all_day {
+        // The local dates, the last one inclusive as `Event::end_date` is;
+        // the span's end is the day after it.
+        let tz = programme.time_zone;
+        let first = start.with_timezone(&tz).date_naive();
+        let last = (end - Duration::seconds(1))
+            .with_timezone(&tz)
+            .date_naive()
+            .max(first);
+        Span::AllDay {
+            start: first,
+            end: last + Duration::days(1),
+        }
+    } else {
+        Span::Timed { start, end }
+    };
+    let visibility = row.get_ref(13)?.as_str()?;
+    let status = row.get_ref(14)?.as_str()?;
+    Ok(FeedEvent {
+        uid: row.get(1)?,
+        sequence: row.get(2)?,
+        region: row.get(3)?,
+        title: row.get(4)?,
+        description: row.get(5)?,
+        span,
+        venue: row.get(9)?,
+        address: row.get(10)?,
+        postcode: row.get(11)?,
+        booking_url: row.get(12)?,
+        themes: Vec::new(),
+        visibility: Visibility::parse(visibility)
+            .ok_or_else(|| conversion(13, format!("unknown visibility {visibility}")))?,
+        status: Status::parse(status)
+            .ok_or_else(|| conversion(14, format!("unknown status {status}")))?,
+        was_approved: row.get(15)?,
+        created_at: instant(row, 16)?,
+        updated_at: instant(row, 17)?,
+    })
+}
 
 /// A feed written out.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,10 +152,7 @@ impl Store {
                 theme.name.clone()
             }
         };
-        let events: Vec<_> = events::list(&self.conn, &catalogue.programmes, &w)?
-            .into_iter()
-            .filter(|e| feed::includes(scope, privacy, e))
-            .collect();
+        let events = read_feed(&self.conn, programme, &w, scope, privacy)?;
         let last: Option<String> = self.conn.query_row(
             "SELECT MAX(updated_at) FROM events WHERE programme_id = ?1",
             [&programme.id],
