@@ -251,6 +251,41 @@ fn export_writes_times_escapes_and_calendar_properties() {
 }
 
 #[test]
+fn each_event_in_a_feed_carries_its_own_themes_in_order_and_place() {
+    let mut s = seeded();
+    // Added in one order, in the feed in time order: the themes must follow
+    // each event, in the order the council gave them.
+    let mut later = form("886", "Later", "2014-10-30T10:00", "2014-10-30T12:00");
+    later.themes = vec!["health-wellbeing".into(), "education".into()];
+    let mut none = form("886", "No themes", "2014-10-29T10:00", "2014-10-29T12:00");
+    none.themes.clear();
+    (none.venue, none.address, none.postcode) = (String::new(), String::new(), String::new());
+    let mut earlier = form("886", "Earlier", "2014-10-28T10:00", "2014-10-28T12:00");
+    earlier.themes = vec!["education".into(), "care-leavers".into()];
+    earlier.address = "1 High St, Town".into();
+    for f in [&later, &none, &earlier] {
+        s.add_event(f, at(2014, 9, 2, 9)).unwrap();
+    }
+    let body = s
+        .export_ics(&Scope::Council("886".into()), "", Privacy::PublicOnly)
+        .unwrap()
+        .body;
+    let events: Vec<&str> = body.split("BEGIN:VEVENT\r\n").skip(1).collect();
+    assert_eq!(events.len(), 3);
+    assert!(events[0].contains("SUMMARY:Earlier\r\n"));
+    assert!(
+        events[0].contains("CATEGORIES:Education of children in care,Care leavers,South East\r\n")
+    );
+    assert!(events[0].contains("LOCATION:Sessions House\\, 1 High St\\, Town\\, ME14 1XQ\r\n"));
+    assert!(events[1].contains("SUMMARY:No themes\r\n"));
+    assert!(events[1].contains("CATEGORIES:South East\r\n"));
+    assert!(!events[1].contains("LOCATION:"));
+    assert!(events[2].contains("SUMMARY:Later\r\n"));
+    assert!(events[2]
+        .contains("CATEGORIES:Health and wellbeing,Education of children in care,South East\r\n"));
+}
+
+#[test]
 fn import_matches_by_uid_and_updates_only_newer_copies() {
     let mut s = seeded();
     let cal = |seq: u32, modified: &str, title: &str| {
