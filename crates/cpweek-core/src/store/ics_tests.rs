@@ -2,6 +2,7 @@
 
 use super::tests::{at, seeded};
 use super::*;
+use crate::event::Visibility;
 use crate::ics::{read, Privacy, Scope};
 
 fn form(council: &str, title: &str, start: &str, end: &str) -> EventForm {
