@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "add_event",
     "edit_event",
     "review_event",
+    "programme_summary",
     "get_settings",
     "save_settings",
     "back_up_now",

@@ -20,6 +20,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::events::add_event,
             commands::events::edit_event,
             commands::events::review_event,
+            commands::programme::programme_summary,
             commands::settings::get_settings,
             commands::settings::save_settings,
             commands::settings::back_up_now,

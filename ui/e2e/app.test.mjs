@@ -268,10 +268,28 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
 
   it("shows the dashboard", async () => {
     await go("Dashboard");
+    await driver.wait(until.elementLocated(By.xpath(`//p[contains(., "councils.")]`)), WAIT);
     const text = await driver.findElement(By.css("main")).getText();
-    assert.match(text, /3 events from 3 of 152 councils/);
+    assert.match(text, /3 events from 3 of 152 councils\.\s+Events by day/);
+    assert.match(text, /No events are returned, cancelled or outside the week/);
     await axe("the dashboard");
     await shot("dashboard");
+
+    // The core's figures: a cancelled event does not go ahead, so Camden,
+    // whose only event it is, is not taking part; it needs attention.
+    const added = JSON.parse(cli("event", "add", "--council", "Camden", "--title", "Camden reunion",
+      "--start", "2014-11-04T10:00", "--end", "2014-11-04T11:00", "--json"));
+    cli("event", "cancel", String(added.id), "--reason", "Moved to spring");
+    await go("Week");
+    await go("Dashboard");
+    const row = await driver.wait(until.elementLocated(By.xpath(`//tr[.//a[normalize-space()="Camden reunion"]]`)), WAIT);
+    assert.match(await row.getText(), /Cancelled.*Outside the week/);
+    const after = await driver.findElement(By.css("main")).getText();
+    assert.match(after, /3 events from 3 of 152 councils\. 1 cancelled\./);
+    assert.match(after, /London\s*0 of 33/);
+    await axe("the dashboard with an event needing attention");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", row);
+    await shot("dashboard-attention", { top: false });
   });
 
   it("backs up the database to the file chosen in the native save dialog", async () => {
@@ -283,7 +301,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     const message = await driver.wait(until.elementLocated(By.xpath(`//p[contains(., "backed up to")]`)), WAIT);
     assert.equal(await message.getText(), `The database was backed up to ${target}`);
     const copy = JSON.parse(execFileSync(CLI, ["event", "list", "--json"], { env: { ...process.env, CPWEEK_DB: target }, encoding: "utf8" }));
-    assert.equal(copy.length, 3, "the back-up holds every event");
+    assert.equal(copy.length, 4, "the back-up holds every event, the cancelled one too");
   });
 
   it("lets a council organiser cancel an event but not approve or return it", async () => {

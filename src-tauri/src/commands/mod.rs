@@ -3,5 +3,9 @@
 //! (`async`), so database work never blocks the window.
 
 pub mod events;
+pub mod programme;
 pub mod reference;
 pub mod settings;
+
+#[cfg(test)]
+mod agreement_tests;

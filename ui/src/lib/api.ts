@@ -6,6 +6,7 @@ import type { EventFilter } from "./bindings/EventFilter";
 import type { EventForm } from "./bindings/EventForm";
 import type { EventView } from "./bindings/EventView";
 import type { IpcError } from "./bindings/IpcError";
+import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
 import type { ReferenceData } from "./bindings/ReferenceData";
 import type { ReviewAction } from "./bindings/ReviewAction";
 import type { SavedEvent } from "./bindings/SavedEvent";
@@ -33,6 +34,7 @@ export const api = {
   editEvent: (id: number, form: EventForm) => invoke<SavedEvent>("edit_event", { id, form }),
   reviewEvent: (id: number, review: ReviewAction) =>
     invoke<EventView>("review_event", { id, review }),
+  programmeSummary: (programme: string) => invoke<ProgrammeSummary>("programme_summary", { programme }),
   getSettings: () => invoke<SettingsView>("get_settings"),
   saveSettings: (form: SettingsForm) => invoke<SettingsView>("save_settings", { form }),
   backUpNow: () => invoke<string | null>("back_up_now"),
