@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import agreement from "./bindings/filter-agreement.json";
 import type { EventView } from "./bindings/EventView";
-import { filterAndSort, filterEvents, nextSort, noFilter, searchQuery, type TableFilter } from "./events";
+import { filterAndSort, filterEvents, nextSort, noFilter, refilter, searchQuery, type Filtered, type TableFilter } from "./events";
 import { event } from "./fixtures";
 
 const kent = event({ id: 1, title: "Kent celebrates care leavers", venue: "Sessions House", themes: ["care-leavers"] });
@@ -79,5 +79,41 @@ describe("events table filter", () => {
   it("filters 10,000 events", () => {
     const many = Array.from({ length: 10_000 }, (_, i) => event({ id: 10 + i, title: `Event number ${i}` }));
     expect(filterAndSort(many, { ...noFilter, search: "number 9999" }, byStart)).toHaveLength(1);
+  });
+});
+
+describe("refiltering as the search is typed", () => {
+  const events = agreement.events as EventView[];
+
+  it("gives what filtering afresh gives, for any sequence of filters", () => {
+    const steps: Partial<TableFilter>[] = [
+      {}, { search: "k" }, { search: "ke" }, { search: "ken" }, { search: "kent" }, { search: "ken" },
+      { search: "" }, { search: "e" }, { search: "e", region: "South East" }, { search: "es", region: "South East" },
+      { search: "es" }, { search: "zzz" }, { search: "zzzz" }, { search: "" }, { day: "2014-10-28" },
+      { day: "2014-10-28", search: "c" }, { day: "2014-10-28", search: "co" }, { search: " CO " }, { search: "éc" },
+    ];
+    let last: Filtered | null = null;
+    for (const step of steps) {
+      const f = { ...noFilter, ...step };
+      last = refilter(last, events, f);
+      expect(ids(last.rows), JSON.stringify(step)).toEqual(ids(filterEvents(events, f)));
+    }
+  });
+
+  it("looks only at the rows already found when the search grows", () => {
+    const first = refilter(null, events, { ...noFilter, search: "kent" });
+    const next = refilter(first, events, { ...noFilter, search: "kent reunion" });
+    expect(ids(next.rows)).toEqual([5]);
+    // Rows that were not found before are not looked at again.
+    const pretend = { ...first, rows: [] };
+    expect(refilter(pretend, events, { ...noFilter, search: "kent reunion" }).rows).toEqual([]);
+    // A new list, or another filter changed, filters afresh.
+    expect(ids(refilter(pretend, [...events], { ...noFilter, search: "kent reunion" }).rows)).toEqual([5]);
+    expect(ids(refilter(pretend, events, { ...noFilter, search: "kent reunion", status: "cancelled" }).rows)).toEqual([5]);
+  });
+
+  it("shows the whole list itself when nothing filters", () => {
+    expect(filterEvents(events, noFilter)).toBe(events);
+    expect(filterEvents(events, { ...noFilter, search: "  " })).toBe(events);
   });
 });

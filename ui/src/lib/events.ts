@@ -53,14 +53,43 @@ export function matches(e: EventView, f: TableFilter, query: string): boolean {
   return true;
 }
 
-/** The events that pass `f`, keeping their order. */
+/** The events that pass `f`, keeping their order (`events` itself when
+ *  nothing filters). */
 export function filterEvents(events: EventView[], f: TableFilter): EventView[] {
   const query = searchQuery(f.search);
+  if (!query && sameButSearch(f, noFilter)) return events;
   const out: EventView[] = [];
   for (const e of events) {
     if (matches(e, f, query)) out.push(e);
   }
   return out;
+}
+
+/** A filtered list and what made it, so the next keystroke can start from it. */
+export type Filtered = { events: EventView[]; filter: TableFilter; rows: EventView[] };
+
+/** `filterEvents(events, f)`, starting from `last` when it can: typing more
+ *  of a search (the new search contains the old, and nothing else changed)
+ *  only narrows, so only the rows already shown need looking at. */
+export function refilter(last: Filtered | null, events: EventView[], f: TableFilter): Filtered {
+  if (last && last.events === events && sameButSearch(last.filter, f)) {
+    const before = searchQuery(last.filter.search);
+    const now = searchQuery(f.search);
+    if (now === before) return { events, filter: f, rows: last.rows };
+    if (now.includes(before)) return { events, filter: f, rows: filterEvents(last.rows, f) };
+  }
+  return { events, filter: f, rows: filterEvents(events, f) };
+}
+
+function sameButSearch(a: TableFilter, b: TableFilter): boolean {
+  return (
+    a.region === b.region &&
+    a.council === b.council &&
+    a.day === b.day &&
+    a.theme === b.theme &&
+    a.status === b.status &&
+    a.visibility === b.visibility
+  );
 }
 
 /** The events in the order `sort` asks for; ties by start, then id, as the
