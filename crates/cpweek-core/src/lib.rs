@@ -6,12 +6,14 @@
 //! - [`council`], [`programme`]: reference data and how input names it.
 //! - [`store`]: the SQLite store; every user action is one transaction.
 //! - [`ics`]: iCalendar feeds out and calendars in.
+//! - [`file`]: files a person chooses to write, checked and written whole.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
 
 pub mod catalogue;
 pub mod council;
 pub mod error;
 pub mod event;
+pub mod file;
 pub mod ics;
 pub mod programme;
 pub mod store;

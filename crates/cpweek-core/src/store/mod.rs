@@ -22,7 +22,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::event::{self, Event, EventForm, Review, Status, Visibility};
 use crate::programme::{resolve_term, Conference, Minister, Programme, Term};
 
-pub use feeds::Exported;
+pub use feeds::{ExportStep, Exported};
 pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
