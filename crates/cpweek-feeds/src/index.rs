@@ -30,28 +30,47 @@ pub fn slug(name: &str) -> String {
 /// under `/feeds/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FeedEntry {
+    pub kind: FeedKind,
     pub name: String,
     pub path: String,
 }
 
+/// What a feed's events are chosen by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FeedKind {
+    National,
+    Region,
+    Theme,
+    Council,
+}
+
 /// Every feed: the national programme, then each region, theme and council.
 pub fn feeds(store: &Store) -> Result<Vec<FeedEntry>, Error> {
-    let entry = |name: String, path: String| FeedEntry { name, path };
-    let mut rows = vec![entry("National programme".into(), "national.ics".into())];
+    let entry = |kind, name, path| FeedEntry { kind, name, path };
+    let mut rows = vec![entry(
+        FeedKind::National,
+        "National programme".into(),
+        "national.ics".into(),
+    )];
     for r in store.regions()? {
         rows.push(entry(
+            FeedKind::Region,
             format!("Region: {}", r.name),
             format!("region/{}.ics", slug(&r.name)),
         ));
     }
     for t in store.themes()? {
         rows.push(entry(
+            FeedKind::Theme,
             format!("Theme: {}", t.name),
             format!("theme/{}.ics", t.slug),
         ));
     }
     for c in store.councils(None)? {
         rows.push(entry(
+            FeedKind::Council,
             format!("Council: {}", c.label()),
             format!("council/{}.ics", c.code),
         ));
@@ -134,7 +153,7 @@ fn render(config: &Config, host: &str) -> Result<String, Error> {
     );
     html.push_str("<table>\n<thead><tr><th scope=\"col\">Feed</th><th scope=\"col\">Subscribe</th><th scope=\"col\">Web address</th></tr></thead>\n<tbody>\n");
     let host = escape(host);
-    for FeedEntry { name, path } in rows {
+    for FeedEntry { name, path, .. } in rows {
         let path = escape(&path);
         html.push_str(&format!(
             "<tr><td>{}</td><td><a href=\"webcal://{host}/feeds/{path}\">webcal://{host}/feeds/{path}</a></td>\

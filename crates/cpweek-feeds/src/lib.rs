@@ -14,7 +14,7 @@
 
 mod index;
 
-pub use index::{feeds, FeedEntry};
+pub use index::{feeds, FeedEntry, FeedKind};
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

@@ -35,6 +35,7 @@ impl FeedServer {
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct FeedLink {
+    pub kind: cpweek_feeds::FeedKind,
     pub name: String,
     /// `webcal://…`: calendars open it as a subscription.
     pub subscribe: String,
@@ -66,12 +67,12 @@ pub fn feed_server_status(
     view(&state, addr)
 }
 
-/// Starts serving the feeds on 127.0.0.1:`port`.
+/// Starts serving the feeds on 127.0.0.1:`port` (as typed).
 #[tauri::command(async)]
 pub fn start_feed_server(
     state: State<'_, AppState>,
     server: State<'_, FeedServer>,
-    port: u16,
+    port: String,
 ) -> IpcResult<FeedServerView> {
     let mut slot = server.slot();
     if let Some(running) = slot.as_ref() {
@@ -81,13 +82,7 @@ pub fn start_feed_server(
             return view(&state, Some(addr));
         }
     }
-    if port < 1024 {
-        return Err(Error::invalid(
-            "port",
-            "the port must be a number from 1024 to 65535, like 8080",
-        )
-        .into());
-    }
+    let port = parse_port(&port)?;
     let wanted = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
     let listener = TcpListener::bind(wanted).map_err(|e| bind_error(port, e))?;
     listener
@@ -125,6 +120,20 @@ pub async fn stop_feed_server(
     view(&state, None)
 }
 
+/// A port as typed: a number from 1024 to 65535 (lower ones need root).
+pub fn parse_port(typed: &str) -> Result<u16, Error> {
+    match typed.trim().parse::<u16>() {
+        Ok(p) if p >= 1024 => Ok(p),
+        _ => Err(Error::invalid(
+            "port",
+            format!(
+                "the port must be a number from 1024 to 65535, like 8080 (not \"{}\")",
+                typed.trim()
+            ),
+        )),
+    }
+}
+
 fn bind_error(port: u16, e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::AddrInUse {
         Error::invalid(
@@ -149,6 +158,7 @@ fn view(state: &AppState, addr: Option<SocketAddr>) -> IpcResult<FeedServerView>
     let feeds = cpweek_feeds::feeds(&state.store())?
         .into_iter()
         .map(|f| FeedLink {
+            kind: f.kind,
             subscribe: format!("webcal://{addr}/feeds/{}", f.path),
             web: format!("http://{addr}/feeds/{}", f.path),
             name: f.name,
@@ -158,4 +168,35 @@ fn view(state: &AppState, addr: Option<SocketAddr>) -> IpcResult<FeedServerView>
         address: Some(format!("http://{addr}/")),
         feeds,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_port_is_a_number_from_1024_to_65535() {
+        assert_eq!(parse_port(" 8080 ").unwrap(), 8080);
+        assert_eq!(parse_port("65535").unwrap(), 65535);
+        for bad in ["", "80", "0", "65536", "eighty", "8080.5", "-1"] {
+            let err = parse_port(bad).unwrap_err();
+            assert_eq!(err.field_errors()[0].field, "port", "{bad}");
+            assert!(err.to_string().contains("1024 to 65535"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_port_in_use_is_named_in_the_message() {
+        let taken = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let err = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
+            .map(|_| ())
+            .map_err(|e| bind_error(port, e))
+            .unwrap_err();
+        assert_eq!(err.field_errors()[0].field, "port");
+        assert!(
+            err.to_string().contains(&format!("port {port} is in use")),
+            "{err}"
+        );
+    }
 }
