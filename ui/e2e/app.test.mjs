@@ -452,6 +452,25 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await axe("the import screen with an error");
     await shot("import-error");
     assert.equal(JSON.parse(cli("event", "list", "--json")).length, before);
+
+    // An event the import cannot match later is skipped, with its line.
+    const noUid = path.join(path.dirname(DB), "no-uid.ics");
+    writeFileSync(noUid, [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN",
+      "BEGIN:VEVENT", "DTSTAMP:20141001T090000Z", "DTSTART:20141028T100000Z", "DTEND:20141028T110000Z",
+      "SUMMARY:Drop-in with no UID", "END:VEVENT", "END:VCALENDAR", "",
+    ].join("\r\n"));
+    // The unreadable file is forgotten: the person chooses afresh.
+    await driver.findElement(By.xpath(`//button[normalize-space()="Choose a calendar file"]`)).click();
+    await answerOpenDialog("Choose a calendar file to import", noUid);
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Check the import"]`)), WAIT);
+    const cells = await Promise.all((await driver.findElements(By.css("#skipped tbody td"))).map((c) => c.getText()));
+    assert.deepEqual(cells, ["4", "Drop-in with no UID", "the event has no UID, so a later import could not match it"]);
+    assert.match(await driver.findElement(By.css("main")).getText(), /Importing this file would change nothing/);
+    assert.equal((await driver.findElements(By.xpath(`//button[starts-with(normalize-space(), "Import ")]`))).length, 0);
+    await axe("the import preview with a skipped event");
+    await driver.findElement(By.xpath(`//button[normalize-space()="Cancel"]`)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Import"]`)), WAIT);
   });
 
   it("exports a region's calendar to the file chosen in the save dialog, showing progress, without private events", async () => {
