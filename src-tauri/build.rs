@@ -16,6 +16,13 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "save_settings",
     "back_up_now",
+    "choose_import_file",
+    "preview_import",
+    "confirm_import",
+    "export_feed",
+    "feed_server_status",
+    "start_feed_server",
+    "stop_feed_server",
 ];
 
 fn main() {

@@ -8,12 +8,14 @@
 //! - [`summary`]: a programme at a glance (the Dashboard's figures).
 //! - [`store`]: the SQLite store; every user action is one transaction.
 //! - [`ics`]: iCalendar feeds out and calendars in.
+//! - [`file`]: files a person chooses to write, checked and written whole.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
 
 pub mod catalogue;
 pub mod council;
 pub mod error;
 pub mod event;
+pub mod file;
 pub mod filter;
 pub mod ics;
 pub mod programme;

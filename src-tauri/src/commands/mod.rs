@@ -2,7 +2,9 @@
 //! result. No business rules here. Every command runs off the main thread
 //! (`async`), so database work never blocks the window.
 
+pub mod calendars;
 pub mod events;
+pub mod feeds;
 pub mod programme;
 pub mod reference;
 pub mod settings;

@@ -79,6 +79,15 @@ fn date(d: chrono::NaiveDate) -> String {
 
 /// Writes the feed as a calendar.
 pub fn calendar(feed: &Feed, themes: &[Term]) -> String {
+    calendar_reporting(feed, themes, &mut |_| {})
+}
+
+/// How many events are written between two progress reports.
+pub const PROGRESS_EVERY: usize = 500;
+
+/// Writes the feed as a calendar, telling `written` how many events are
+/// written every [`PROGRESS_EVERY`] events and once at the end.
+pub fn calendar_reporting(feed: &Feed, themes: &[Term], written: &mut dyn FnMut(usize)) -> String {
     let mut out = String::with_capacity(512 + feed.events.len() * 700);
     let mut line = String::with_capacity(256);
     let put = |out: &mut String, line: &mut String| {
@@ -107,9 +116,13 @@ pub fn calendar(feed: &Feed, themes: &[Term]) -> String {
         line.push_str(&fixed);
         put(&mut out, &mut line);
     }
-    for e in &feed.events {
+    for (i, e) in feed.events.iter().enumerate() {
         event(e, themes, &mut out, &mut line);
+        if (i + 1) % PROGRESS_EVERY == 0 {
+            written(i + 1);
+        }
     }
+    written(feed.events.len());
     line.push_str("END:VCALENDAR");
     put(&mut out, &mut line);
     out

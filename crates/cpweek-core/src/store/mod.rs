@@ -24,7 +24,7 @@ use crate::programme::{Conference, Minister, Programme, Term};
 use crate::summary::{self, ProgrammeSummary};
 
 pub use crate::filter::EventFilter;
-pub use feeds::Exported;
+pub use feeds::{ExportStep, Exported};
 pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
