@@ -11,8 +11,8 @@
 # SQL with new UIDs.
 set -euo pipefail
 here="$(dirname "$0")"
-app="$(realpath "${1:-$here/../../target/release/cpweek-desktop}")"
-cli="$(realpath "${2:-$here/../../target/debug/cpweek}")"
+app="$(realpath -m "${1:-$here/../../target/release/cpweek-desktop}")"
+cli="$(realpath -m "${2:-$here/../../target/debug/cpweek}")"
 command -v sqlite3 >/dev/null || { echo "error: sqlite3 is needed" >&2; exit 2; }
 source "$here/env.sh"
 

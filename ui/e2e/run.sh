@@ -13,8 +13,8 @@
 set -euo pipefail
 
 here="$(dirname "$0")"
-app="$(realpath "${1:-$here/../../target/debug/cpweek-desktop}")"
-cli="$(realpath "${2:-$here/../../target/debug/cpweek}")"
+app="$(realpath -m "${1:-$here/../../target/debug/cpweek-desktop}")"
+cli="$(realpath -m "${2:-$here/../../target/debug/cpweek}")"
 source "$here/env.sh"
 
 # A fresh database, made and seeded by the CLI; the app opens the same file.
