@@ -12,9 +12,17 @@ const COMMANDS: &[&str] = &[
     "add_event",
     "edit_event",
     "review_event",
+    "programme_summary",
     "get_settings",
     "save_settings",
     "back_up_now",
+    "choose_import_file",
+    "preview_import",
+    "confirm_import",
+    "export_feed",
+    "feed_server_status",
+    "start_feed_server",
+    "stop_feed_server",
 ];
 
 fn main() {

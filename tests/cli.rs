@@ -603,3 +603,82 @@ fn a_reader_that_stops_early_does_not_make_it_panic() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn programme_summary_counts_events_councils_and_those_needing_attention() {
+    let db = Db::initialised();
+    let kent = db.json(KENT);
+    db.json(&[
+        "event",
+        "add",
+        "--council",
+        "Leeds",
+        "--title",
+        "Leeds after the week",
+        "--start",
+        "2014-11-04T10:00",
+        "--end",
+        "2014-11-04T11:00",
+    ]);
+    let id = kent["id"].as_i64().unwrap().to_string();
+    db.ok(&["event", "cancel", &id, "--reason", "Venue flooded"]);
+
+    let s = db.json(&["programme", "summary"]);
+    assert_eq!(s["programme"], "2014");
+    assert_eq!(
+        (s["events"].as_u64(), s["cancelled"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(s["councils_taking_part"], 1);
+    assert_eq!(s["councils"], 152);
+    assert_eq!(s["by_day"].as_array().unwrap().len(), 7);
+    assert_eq!(s["by_day"][1]["day"], "2014-10-28");
+    assert_eq!(
+        s["by_day"][1]["events"], 0,
+        "the cancelled event does not count"
+    );
+    let south_east = s["by_region"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "South East")
+        .unwrap();
+    assert_eq!(south_east["councils_taking_part"], 0);
+    assert_eq!(south_east["not_registered"].as_array().unwrap().len(), 19);
+    let why: Vec<&Value> = s["needing_attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| &a["reasons"])
+        .collect();
+    assert_eq!(
+        why,
+        [
+            &serde_json::json!(["cancelled"]),
+            &serde_json::json!(["outside_the_week"])
+        ]
+    );
+
+    let text = db.ok(&["programme", "summary", "--programme", "2014"]);
+    assert!(
+        text.starts_with(
+            "Corporate Parenting Week 2014: 1 event from 1 of 152 councils; 1 cancelled."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("Tuesday 28 October 2014 ") && l.ends_with(" 0")),
+        "{text}"
+    );
+    assert!(text.contains("Outside the week"), "{text}");
+    assert_eq!(
+        db.json(&["programme", "summary", "--programme", "2012"])["events"],
+        0
+    );
+    let stderr = db.refused(&["programme", "summary", "--programme", "1999"]);
+    assert!(
+        stderr.contains("programme \"1999\" is not known"),
+        "{stderr}"
+    );
+}

@@ -11,6 +11,8 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(commands::calendars::ChosenCalendar::default())
+        .manage(commands::feeds::FeedServer::default())
         .invoke_handler(tauri::generate_handler![
             commands::reference::app_info,
             commands::reference::reference_data,
@@ -20,9 +22,17 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::events::add_event,
             commands::events::edit_event,
             commands::events::review_event,
+            commands::programme::programme_summary,
             commands::settings::get_settings,
             commands::settings::save_settings,
             commands::settings::back_up_now,
+            commands::calendars::choose_import_file,
+            commands::calendars::preview_import,
+            commands::calendars::confirm_import,
+            commands::calendars::export_feed,
+            commands::feeds::feed_server_status,
+            commands::feeds::start_feed_server,
+            commands::feeds::stop_feed_server,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -4,7 +4,8 @@
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { Builder, By, Key, until } from "selenium-webdriver";
@@ -63,7 +64,7 @@ async function answerSaveDialog(title, file) {
   let id = "";
   for (let i = 0; i < 50 && !id; i++) {
     try {
-      id = execFileSync("xdotool", ["search", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
+      id = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -74,6 +75,51 @@ async function answerSaveDialog(title, file) {
   execFileSync("xdotool", ["key", "--window", id, "ctrl+a"]);
   execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
   execFileSync("xdotool", ["key", "--window", id, "Return"]);
+}
+
+/** Types a file path into the native (GTK) open dialog titled `title`:
+ *  Ctrl+L opens its location box. */
+async function answerOpenDialog(title, file) {
+  let id = "";
+  for (let i = 0; i < 50 && !id; i++) {
+    try {
+      id = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  assert.ok(id, `an open dialog titled "${title}" opened`);
+  await new Promise((r) => setTimeout(r, 500));
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  execFileSync("xdotool", ["key", "--window", id, "ctrl+l"]);
+  await new Promise((r) => setTimeout(r, 200));
+  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
+  await new Promise((r) => setTimeout(r, 300));
+  // The first Return may only close the location box's completion list,
+  // as it would for a person, who would press it again.
+  for (let i = 0; i < 4; i++) {
+    execFileSync("xdotool", ["key", "--window", id, "Return"]);
+    await new Promise((r) => setTimeout(r, 700));
+    try {
+      execFileSync("xdotool", ["search", "--onlyvisible", "--name", title]);
+    } catch {
+      return;
+    }
+  }
+  // Still open: save the whole screen (WebDriver's show only the webview).
+  execFileSync("import", ["-window", "root", path.join(SHOTS, "open-dialog-still-open.png")]);
+}
+
+/** A TCP port nothing listens on now. */
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 }
 
 async function heading() {
@@ -268,10 +314,28 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
 
   it("shows the dashboard", async () => {
     await go("Dashboard");
+    await driver.wait(until.elementLocated(By.xpath(`//p[contains(., "councils.")]`)), WAIT);
     const text = await driver.findElement(By.css("main")).getText();
-    assert.match(text, /3 events from 3 of 152 councils/);
+    assert.match(text, /3 events from 3 of 152 councils\.\s+Events by day/);
+    assert.match(text, /No events are returned, cancelled or outside the week/);
     await axe("the dashboard");
     await shot("dashboard");
+
+    // The core's figures: a cancelled event does not go ahead, so Camden,
+    // whose only event it is, is not taking part; it needs attention.
+    const added = JSON.parse(cli("event", "add", "--council", "Camden", "--title", "Camden reunion",
+      "--start", "2014-11-04T10:00", "--end", "2014-11-04T11:00", "--json"));
+    cli("event", "cancel", String(added.id), "--reason", "Moved to spring");
+    await go("Week");
+    await go("Dashboard");
+    const row = await driver.wait(until.elementLocated(By.xpath(`//tr[.//a[normalize-space()="Camden reunion"]]`)), WAIT);
+    assert.match(await row.getText(), /Cancelled.*Outside the week/);
+    const after = await driver.findElement(By.css("main")).getText();
+    assert.match(after, /3 events from 3 of 152 councils\. 1 cancelled\./);
+    assert.match(after, /London\s*0 of 33/);
+    await axe("the dashboard with an event needing attention");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", row);
+    await shot("dashboard-attention", { top: false });
   });
 
   it("backs up the database to the file chosen in the native save dialog", async () => {
@@ -283,7 +347,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     const message = await driver.wait(until.elementLocated(By.xpath(`//p[contains(., "backed up to")]`)), WAIT);
     assert.equal(await message.getText(), `The database was backed up to ${target}`);
     const copy = JSON.parse(execFileSync(CLI, ["event", "list", "--json"], { env: { ...process.env, CPWEEK_DB: target }, encoding: "utf8" }));
-    assert.equal(copy.length, 3, "the back-up holds every event");
+    assert.equal(copy.length, 4, "the back-up holds every event, the cancelled one too");
   });
 
   it("lets a council organiser cancel an event but not approve or return it", async () => {
@@ -351,6 +415,163 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await go("Week");
     await shot("week-with-events");
     assert.equal(shown.capacity, 40, JSON.stringify(shown));
+  });
+
+  it("imports a council's calendar after showing what it would do, line by line", async () => {
+    const before = JSON.parse(cli("event", "list", "--json")).length;
+    const file = path.join(path.dirname(DB), "kent-outlook.ics");
+    copyFileSync(new URL("../../tests/fixtures/ics/outlook.ics", import.meta.url), file);
+    await go("Import");
+    await axe("the import screen");
+    await shot("import");
+    assert.equal(await driver.findElement(By.id("council")).getAttribute("value"), "Kent", "my council is the default");
+    await driver.findElement(By.xpath(`//button[normalize-space()="Choose a calendar file"]`)).click();
+    await answerOpenDialog("Choose a calendar file to import", file);
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Check the import"]`)), WAIT);
+    const counts = await driver.findElement(By.id("import-counts")).getText();
+    assert.match(counts, /10 events created, 0 updated, 0 unchanged and 0 skipped/);
+    const rows = await driver.findElements(By.css("#import-items tbody tr"));
+    assert.equal(rows.length, 10);
+    const first = await Promise.all((await rows[0].findElements(By.css("td"))).map((c) => c.getText()));
+    assert.deepEqual(first.slice(0, 3), ["38", "New", "Friday 24 October 2014, 10am to midday"]);
+    assert.match(first[3], /^Foster carers' coffee morning\nWarning: the event is outside Corporate Parenting Week 2014/);
+    assert.match(await driver.findElement(By.css("main")).getText(), /Line 99: “Care leavers' drop-in” repeats \(FREQ=DAILY;COUNT=5\): 4 occurrences/);
+    assert.equal(JSON.parse(cli("event", "list", "--json")).length, before, "the preview wrote nothing");
+    await axe("the import preview");
+    await shot("import-preview");
+
+    await driver.findElement(By.xpath(`//button[normalize-space()="Import 10 events"]`)).click();
+    const banner = await driver.wait(until.elementLocated(By.css(".notification-banner--success")), WAIT);
+    assert.match(await banner.getText(), /Import complete for Kent \(886\): 10 events created/);
+    const after = JSON.parse(cli("event", "list", "--json"));
+    assert.equal(after.length, before + 10);
+    const qa = after.find((e) => e.title === "Children in care council: Q&A with members");
+    assert.equal(qa?.visibility, "private", "CLASS:PRIVATE is imported as private");
+    await go("Events");
+    await waitForRow("Foster carers' coffee morning");
+  });
+
+  it("names the line of a calendar file that cannot be imported and imports nothing", async () => {
+    const before = JSON.parse(cli("event", "list", "--json")).length;
+    const file = path.join(path.dirname(DB), "broken.ics");
+    writeFileSync(file, [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN",
+      "BEGIN:VEVENT", "UID:broken-1@example.org", "DTSTAMP:20141001T090000Z",
+      "DTSTART:20141032T100000Z", "DTEND:20141032T110000Z", "SUMMARY:Impossible day",
+      "END:VEVENT", "END:VCALENDAR", "",
+    ].join("\r\n"));
+    await go("Import");
+    await driver.findElement(By.xpath(`//button[normalize-space()="Choose a calendar file"]`)).click();
+    await answerOpenDialog("Choose a calendar file to import", file);
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    const text = await summary.getText();
+    assert.match(text, /broken\.ics: line 7: /);
+    assert.match(text, /20141032T100000Z/);
+    await axe("the import screen with an error");
+    await shot("import-error");
+    assert.equal(JSON.parse(cli("event", "list", "--json")).length, before);
+
+    // An event the import cannot match later is skipped, with its line.
+    const noUid = path.join(path.dirname(DB), "no-uid.ics");
+    writeFileSync(noUid, [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN",
+      "BEGIN:VEVENT", "DTSTAMP:20141001T090000Z", "DTSTART:20141028T100000Z", "DTEND:20141028T110000Z",
+      "SUMMARY:Drop-in with no UID", "END:VEVENT", "END:VCALENDAR", "",
+    ].join("\r\n"));
+    // The unreadable file is forgotten: the person chooses afresh.
+    await driver.findElement(By.xpath(`//button[normalize-space()="Choose a calendar file"]`)).click();
+    await answerOpenDialog("Choose a calendar file to import", noUid);
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Check the import"]`)), WAIT);
+    const cells = await Promise.all((await driver.findElements(By.css("#skipped tbody td"))).map((c) => c.getText()));
+    assert.deepEqual(cells, ["4", "Drop-in with no UID", "the event has no UID, so a later import could not match it"]);
+    assert.match(await driver.findElement(By.css("main")).getText(), /Importing this file would change nothing/);
+    assert.equal((await driver.findElements(By.xpath(`//button[starts-with(normalize-space(), "Import ")]`))).length, 0);
+    await axe("the import preview with a skipped event");
+    await driver.findElement(By.xpath(`//button[normalize-space()="Cancel"]`)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Import"]`)), WAIT);
+  });
+
+  it("exports a region's calendar to the file chosen in the save dialog, showing progress, without private events", async () => {
+    await go("Export");
+    await axe("the export screen");
+    await driver.findElement(By.id("kind-region")).click();
+    await driver.findElement(By.css("#region option[value='South East']")).click();
+    await shot("export");
+    // Record every progress message the channel brings, to check below.
+    await driver.executeScript(`
+      window.progressSeen = [];
+      new MutationObserver(() => {
+        const label = document.querySelector("label[for=export-progress]");
+        if (label && window.progressSeen.at(-1) !== label.textContent) window.progressSeen.push(label.textContent);
+      }).observe(document.querySelector("main"), { subtree: true, childList: true, characterData: true });
+    `);
+    const target = path.join(path.dirname(DB), "south-east");
+    await driver.findElement(By.xpath(`//button[normalize-space()="Export calendar file"]`)).click();
+    await answerSaveDialog("Export a calendar file", target);
+    const banner = await driver.wait(until.elementLocated(By.css(".notification-banner--success")), WAIT);
+    const said = await banner.getText();
+    assert.match(said, /Saved Corporate Parenting Week 2014: South East \((\d+) events?\)/);
+    assert.match(said, new RegExp(`to ${target}\\.ics`));
+    const body = readFileSync(`${target}.ics`, "utf8");
+    assert.ok(body.startsWith("BEGIN:VCALENDAR\r\n"), "an iCalendar file with CRLF lines");
+    assert.equal(body.split("BEGIN:VEVENT").length - 1, Number(/\((\d+) events?\)/.exec(said)[1]));
+    assert.match(body, /SUMMARY:Kent celebrates its care leavers/);
+    assert.match(body, /SUMMARY:Foster carers' coffee morning/);
+    assert.doesNotMatch(body, /Children in care council/, "a private event never reaches a partner's file");
+    assert.doesNotMatch(body, /CLASS:PRIVATE/);
+    const seen = await driver.executeScript("return window.progressSeen");
+    assert.ok(seen.includes("Reading events"), `progress came over the channel: ${JSON.stringify(seen)}`);
+    assert.ok(seen.some((t) => /^Writing events: \d+ of \d+ events?$/.test(t)), JSON.stringify(seen));
+    assert.equal(seen.at(-1), "Saving the file", JSON.stringify(seen));
+    await axe("the export screen after saving");
+    await shot("export-saved");
+  });
+
+  it("serves the feeds from the app and shows their subscription links while the server runs", async () => {
+    await go("Feeds");
+    await driver.wait(until.elementLocated(By.xpath(`//button[normalize-space()="Start the feed server"]`)), WAIT);
+    await axe("the feeds screen, server stopped");
+    // A port another program holds is refused by name.
+    const taken = createServer();
+    await new Promise((r) => taken.listen(0, "127.0.0.1", r));
+    const takenPort = taken.address().port;
+    await type("port", String(takenPort));
+    await driver.findElement(By.xpath(`//button[normalize-space()="Start the feed server"]`)).click();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.match(await summary.getText(), new RegExp(`Port ${takenPort} is in use by another program`));
+    assert.match(await driver.findElement(By.id("port-error")).getText(), /in use/);
+    taken.close();
+
+    const port = await freePort();
+    await type("port", String(port));
+    await driver.findElement(By.xpath(`//button[normalize-space()="Start the feed server"]`)).click();
+    await driver.wait(until.elementLocated(By.css("#feeds tbody tr")), WAIT);
+    const national = `http://127.0.0.1:${port}/feeds/national.ics`;
+    const cells = await driver.findElements(By.css("#feeds tbody tr:first-child td"));
+    assert.deepEqual(await Promise.all(cells.map((c) => c.getText())),
+      ["National programme", `webcal://127.0.0.1:${port}/feeds/national.ics`, national]);
+    assert.match(await driver.findElement(By.id("feeds")).getText(), new RegExp(`http://127.0.0.1:${port}/feeds/region/south-east.ics`));
+    await axe("the feeds screen, server running");
+    await shot("feeds");
+
+    const res = await fetch(national);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get("content-type"), "text/calendar; charset=utf-8");
+    const body = await res.text();
+    assert.match(body, /SUMMARY:Kent celebrates its care leavers/, "the approved event is in the national feed");
+    assert.doesNotMatch(body, /Children in care council/);
+    const again = await fetch(national, { headers: { "If-None-Match": res.headers.get("etag") } });
+    assert.equal(again.status, 304);
+
+    // It keeps running while other screens are open.
+    await go("Week");
+    await go("Feeds");
+    await driver.wait(until.elementLocated(By.css("#feeds tbody tr")), WAIT);
+    assert.equal((await fetch(national)).status, 200);
+
+    await driver.findElement(By.xpath(`//button[normalize-space()="Stop the feed server"]`)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//button[normalize-space()="Start the feed server"]`)), WAIT);
+    await assert.rejects(fetch(national), "nothing answers once the server is stopped");
   });
 
   it("shows the 2012 programme's week when it is chosen", async () => {

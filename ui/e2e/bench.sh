@@ -5,26 +5,16 @@
 #
 #   ui/e2e/bench.sh [APP] [CLI]     (defaults: target/release/cpweek-desktop, target/debug/cpweek)
 #
-# Needs what ui/e2e/run.sh needs, plus the sqlite3 command. The 1,000 events
-# are added through `cpweek event add` (so the core validates each); the
-# 10,000 are those 1,000 copied nine times in SQL with new UIDs.
+# Needs what ui/e2e/run.sh needs (the set-up is ui/e2e/env.sh), plus the
+# sqlite3 command. The 1,000 events are added through `cpweek event add` (so
+# the core validates each); the 10,000 are those 1,000 copied nine times in
+# SQL with new UIDs.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-app="$(realpath "${1:-$root/target/release/cpweek-desktop}")"
-cli="$(realpath "${2:-$root/target/debug/cpweek}")"
-port="${E2E_PORT:-4444}"
-native_port="${E2E_NATIVE_PORT:-4445}"
+here="$(dirname "$0")"
+app="$(realpath -m "${1:-$here/../../target/release/cpweek-desktop}")"
+cli="$(realpath -m "${2:-$here/../../target/debug/cpweek}")"
 command -v sqlite3 >/dev/null || { echo "error: sqlite3 is needed" >&2; exit 2; }
-work="$(mktemp -d)"
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-if [ -z "${DISPLAY:-}" ]; then
-  export DISPLAY="${E2E_DISPLAY:-:99}"
-  Xvfb "$DISPLAY" -screen 0 1366x900x24 >"$work/xvfb.log" 2>&1 &
-  pids+=($!)
-  sleep 1
-fi
+source "$here/env.sh"
 
 councils=($("$cli" --db "$work/seed.db" init >/dev/null && "$cli" --db "$work/seed.db" councils --json | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).map(c=>c.code).join(" ")))'))
 themes=(care-leavers achievement education health-wellbeing)
@@ -59,10 +49,8 @@ SQL
 echo "10k database: $(sqlite3 "$db10k" 'SELECT count(*) FROM events') events" >&2
 
 for db in "$db1k" "$db10k"; do
-  CPWEEK_DB="$db" tauri-driver --port "$port" --native-port "$native_port" >"$work/tauri-driver.log" 2>&1 &
-  driver=$!
-  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.2; done
+  start_driver CPWEEK_DB="$db"
   CPWEEK_APP="$app" WEBDRIVER_URL="http://127.0.0.1:$port/" BENCH_EVENTS="$(sqlite3 "$db" 'SELECT count(*) FROM events')" \
     node "$root/ui/e2e/bench.mjs"
-  kill "$driver"; wait "$driver" 2>/dev/null || true
+  stop_driver
 done

@@ -9,44 +9,19 @@
 # WebKitWebDriver (Debian: webkit2gtk-driver) and, with no DISPLAY, Xvfb.
 # Screenshots go to target/screenshots/. Ports: E2E_PORT (default 4444) and
 # E2E_NATIVE_PORT (default 4445); E2E_DISPLAY picks the Xvfb display (:99).
+# The set-up is ui/e2e/env.sh, shared with bench.sh.
 set -euo pipefail
 
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-app="$(realpath "${1:-$root/target/debug/cpweek-desktop}")"
-cli="$(realpath "${2:-$root/target/debug/cpweek}")"
-port="${E2E_PORT:-4444}"
-native_port="${E2E_NATIVE_PORT:-4445}"
-for f in "$app" "$cli"; do
-  [ -x "$f" ] || { echo "error: $f is not a built binary" >&2; exit 2; }
-done
-command -v tauri-driver >/dev/null || { echo "error: tauri-driver is not installed: cargo install tauri-driver --version ^2 --locked" >&2; exit 2; }
-command -v WebKitWebDriver >/dev/null || { echo "error: WebKitWebDriver is not installed (Debian package webkit2gtk-driver)" >&2; exit 2; }
-
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [ -z "${DISPLAY:-}" ]; then
-  export DISPLAY="${E2E_DISPLAY:-:99}"
-  Xvfb "$DISPLAY" -screen 0 1366x900x24 >"$work/xvfb.log" 2>&1 &
-  pids+=($!)
-  sleep 1
-fi
+here="$(dirname "$0")"
+app="$(realpath -m "${1:-$here/../../target/debug/cpweek-desktop}")"
+cli="$(realpath -m "${2:-$here/../../target/debug/cpweek}")"
+source "$here/env.sh"
 
 # A fresh database, made and seeded by the CLI; the app opens the same file.
 export CPWEEK_DB="$work/cpweek.db"
 "$cli" init >/dev/null
 
-tauri-driver --port "$port" --native-port "$native_port" >"$work/tauri-driver.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then break; fi
-  sleep 0.2
-done
+start_driver
 
 export CPWEEK_APP="$app" CPWEEK_CLI="$cli"
 export WEBDRIVER_URL="http://127.0.0.1:$port/"

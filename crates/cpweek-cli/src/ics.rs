@@ -2,7 +2,7 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
@@ -157,9 +157,10 @@ pub(crate) fn export(store: &Store, command: ExportCommand) -> Result<(), Error>
     } else {
         Privacy::PublicOnly
     };
-    let exported = store.export_ics(&scope, programme.as_deref().unwrap_or(""), privacy)?;
+    let programme = programme.as_deref().unwrap_or("");
     match output {
         None => {
+            let exported = store.export_ics(&scope, programme, privacy)?;
             let mut out = std::io::stdout().lock();
             out.write_all(exported.body.as_bytes())
                 .and_then(|_| out.flush())
@@ -169,7 +170,8 @@ pub(crate) fn export(store: &Store, command: ExportCommand) -> Result<(), Error>
                 })
         }
         Some(path) => {
-            write_whole(&path, exported.body.as_bytes())?;
+            let exported =
+                store.export_ics_to_file(&scope, programme, privacy, &path, &mut |_| {})?;
             eprintln!(
                 "Wrote {} ({} events) to {}.",
                 exported.name,
@@ -179,24 +181,6 @@ pub(crate) fn export(store: &Store, command: ExportCommand) -> Result<(), Error>
             Ok(())
         }
     }
-}
-
-/// Writes a file whole or not at all: a temporary file beside it, renamed.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io = |source| Error::Io {
-        context: format!("writing {}", path.display()),
-        source,
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let temp = path.with_file_name(format!(".{name}.partial"));
-    std::fs::write(&temp, bytes).map_err(io)?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        io(e)
-    })
 }
 
 pub(crate) fn serve(db: PathBuf, addr: &str) -> Result<(), Error> {

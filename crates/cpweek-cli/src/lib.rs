@@ -6,6 +6,7 @@
 mod event;
 mod ics;
 mod output;
+mod programme;
 mod reference;
 
 use std::path::PathBuf;
@@ -68,6 +69,9 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// One programme: its summary
+    #[command(subcommand)]
+    Programme(programme::ProgrammeCommand),
     /// Conferences a week is tied to (NCAS)
     #[command(subcommand)]
     Conference(reference::ConferenceCommand),
@@ -147,6 +151,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Themes { json } => reference::terms(store.themes()?, json),
                 Command::Audiences { json } => reference::terms(store.audiences()?, json),
                 Command::Programmes { json } => reference::programmes(&store, json),
+                Command::Programme(c) => programme::run(&store, c),
                 Command::Conference(c) => reference::conference(&mut store, c),
                 Command::Event(c) => event::run(&mut store, *c, now),
                 Command::Import(c) => ics::import(&mut store, c, now),

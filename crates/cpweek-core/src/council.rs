@@ -33,6 +33,25 @@ impl Council {
     }
 }
 
+/// Finds the region `query` names, by its E12 code or its name (case
+/// ignored), or says which there are.
+pub fn resolve_region<'a>(regions: &'a [Region], query: &str) -> Result<&'a Region, String> {
+    let q = query.trim();
+    regions
+        .iter()
+        .find(|r| r.code.eq_ignore_ascii_case(q) || r.name.eq_ignore_ascii_case(q))
+        .ok_or_else(|| {
+            format!(
+                "region \"{q}\" is not an English region; choose from {}",
+                regions
+                    .iter()
+                    .map(|r| r.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+}
+
 /// A council name from after 2014, and what to use for 2014 instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Successor {

@@ -291,6 +291,55 @@ impl Event {
     }
 }
 
+#[cfg(test)]
+impl Event {
+    /// A public, submitted Kent event on Tuesday 28 October 2014, 10am to
+    /// midday, in the 2014 week, for tests to change.
+    pub(crate) fn example(id: i64, title: &str) -> Event {
+        use chrono::TimeZone;
+        let start = time::LONDON
+            .with_ymd_and_hms(2014, 10, 28, 10, 0, 0)
+            .unwrap();
+        let end = time::LONDON
+            .with_ymd_and_hms(2014, 10, 28, 12, 0, 0)
+            .unwrap();
+        Event {
+            id,
+            uid: format!("{id}@test"),
+            sequence: 0,
+            programme: "2014".into(),
+            council: "886".into(),
+            council_name: "Kent".into(),
+            region: "South East".into(),
+            title: title.into(),
+            description: None,
+            start: start.fixed_offset(),
+            end: end.fixed_offset(),
+            all_day: false,
+            start_date: start.date_naive(),
+            end_date: end.date_naive(),
+            venue: None,
+            address: None,
+            postcode: None,
+            themes: vec!["care-leavers".into()],
+            audiences: vec![],
+            visibility: Visibility::Public,
+            contact_name: None,
+            contact_email: None,
+            contact_phone: None,
+            booking_url: None,
+            capacity: None,
+            status: Status::Submitted,
+            status_note: None,
+            was_approved: false,
+            in_week: true,
+            conference_day: None,
+            created_at: start.to_utc(),
+            updated_at: start.to_utc(),
+        }
+    }
+}
+
 /// What validation found: the content to store, and warnings that do not
 /// stop it (an event outside the week is accepted, flagged).
 #[derive(Debug, Clone, PartialEq)]

@@ -3,18 +3,24 @@
 //! this crate; neither holds business rules.
 //!
 //! - [`event`]: events, their validation rules, status changes, SEQUENCE.
+//! - [`filter`]: which events a list shows (the CLI's and the window's).
 //! - [`council`], [`programme`]: reference data and how input names it.
+//! - [`summary`]: a programme at a glance (the Dashboard's figures).
 //! - [`store`]: the SQLite store; every user action is one transaction.
 //! - [`ics`]: iCalendar feeds out and calendars in.
+//! - [`file`]: files a person chooses to write, checked and written whole.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
 
 pub mod catalogue;
 pub mod council;
 pub mod error;
 pub mod event;
+pub mod file;
+pub mod filter;
 pub mod ics;
 pub mod programme;
 pub mod store;
+pub mod summary;
 pub mod time;
 
 pub use catalogue::Catalogue;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use cpweek_core::Error;
+use cpweek_core::{Error, Store};
 
 use crate::Config;
 
@@ -24,6 +24,58 @@ pub fn slug(name: &str) -> String {
         out.push_str(&word.to_ascii_lowercase());
     }
     out
+}
+
+/// One feed the server answers for: its name for people and its path
+/// under `/feeds/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedEntry {
+    pub kind: FeedKind,
+    pub name: String,
+    pub path: String,
+}
+
+/// What a feed's events are chosen by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FeedKind {
+    National,
+    Region,
+    Theme,
+    Council,
+}
+
+/// Every feed: the national programme, then each region, theme and council.
+pub fn feeds(store: &Store) -> Result<Vec<FeedEntry>, Error> {
+    let entry = |kind, name, path| FeedEntry { kind, name, path };
+    let mut rows = vec![entry(
+        FeedKind::National,
+        "National programme".into(),
+        "national.ics".into(),
+    )];
+    for r in store.regions()? {
+        rows.push(entry(
+            FeedKind::Region,
+            format!("Region: {}", r.name),
+            format!("region/{}.ics", slug(&r.name)),
+        ));
+    }
+    for t in store.themes()? {
+        rows.push(entry(
+            FeedKind::Theme,
+            format!("Theme: {}", t.name),
+            format!("theme/{}.ics", t.slug),
+        ));
+    }
+    for c in store.councils(None)? {
+        rows.push(entry(
+            FeedKind::Council,
+            format!("Council: {}", c.label()),
+            format!("council/{}.ics", c.code),
+        ));
+    }
+    Ok(rows)
 }
 
 /// Escapes text for HTML content and attribute values.
@@ -79,25 +131,7 @@ fn render(config: &Config, host: &str) -> Result<String, Error> {
         .find(|p| p.is_current)
         .map(|p| p.name)
         .unwrap_or_else(|| "Corporate Parenting Week".into());
-    let mut rows = vec![("National programme".to_string(), "national.ics".to_string())];
-    for r in store.regions()? {
-        rows.push((
-            format!("Region: {}", r.name),
-            format!("region/{}.ics", slug(&r.name)),
-        ));
-    }
-    for t in store.themes()? {
-        rows.push((
-            format!("Theme: {}", t.name),
-            format!("theme/{}.ics", t.slug),
-        ));
-    }
-    for c in store.councils(None)? {
-        rows.push((
-            format!("Council: {}", c.label()),
-            format!("council/{}.ics", c.code),
-        ));
-    }
+    let rows = feeds(&store)?;
     let mut html = String::new();
     html.push_str("<!doctype html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n");
     html.push_str(&format!("<title>{} feeds</title>\n", escape(&programme)));
@@ -119,7 +153,7 @@ fn render(config: &Config, host: &str) -> Result<String, Error> {
     );
     html.push_str("<table>\n<thead><tr><th scope=\"col\">Feed</th><th scope=\"col\">Subscribe</th><th scope=\"col\">Web address</th></tr></thead>\n<tbody>\n");
     let host = escape(host);
-    for (name, path) in rows {
+    for FeedEntry { name, path, .. } in rows {
         let path = escape(&path);
         html.push_str(&format!(
             "<tr><td>{}</td><td><a href=\"webcal://{host}/feeds/{path}\">webcal://{host}/feeds/{path}</a></td>\

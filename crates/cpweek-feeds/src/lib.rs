@@ -14,6 +14,8 @@
 
 mod index;
 
+pub use index::{feeds, FeedEntry, FeedKind};
+
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -65,6 +67,19 @@ pub fn serve(
         ready(listener.local_addr()?);
         axum::serve(listener, router(config)).await
     })
+}
+
+/// Serves on a bound listener until `shutdown` completes: for a host with
+/// its own tokio runtime, such as the desktop app, which stops the server
+/// when asked. Requests under way are answered before it returns.
+pub async fn run(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(config))
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 type Shared = State<Arc<Config>>;

@@ -2,6 +2,7 @@
 
 use chrono::Utc;
 use cpweek_core::event::{Event, EventForm, Review};
+use cpweek_core::filter;
 use cpweek_core::store::{EventFilter, Saved};
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -18,12 +19,21 @@ pub struct EventView {
     #[serde(flatten)]
     pub event: Event,
     pub when: String,
+    /// What the events table's search looks in, made by the core
+    /// ([`cpweek_core::filter::search_text`]), so the window searches
+    /// exactly what `cpweek event list --search` does.
+    pub search_text: String,
 }
 
 impl From<Event> for EventView {
     fn from(event: Event) -> Self {
         let when = event.when();
-        EventView { event, when }
+        let search_text = filter::search_text(&event);
+        EventView {
+            event,
+            when,
+            search_text,
+        }
     }
 }
 

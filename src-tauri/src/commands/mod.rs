@@ -2,6 +2,12 @@
 //! result. No business rules here. Every command runs off the main thread
 //! (`async`), so database work never blocks the window.
 
+pub mod calendars;
 pub mod events;
+pub mod feeds;
+pub mod programme;
 pub mod reference;
 pub mod settings;
+
+#[cfg(test)]
+mod agreement_tests;

@@ -1,8 +1,7 @@
 //! Settings and backing up. The back-up file is chosen in a native save
 //! dialog opened here, in Rust, so the window never names a path.
 
-use std::path::{Path, PathBuf};
-
+use cpweek_core::file;
 use cpweek_core::store::{Settings, SettingsForm};
 use cpweek_core::Error;
 use serde::Serialize;
@@ -62,72 +61,7 @@ pub fn back_up_now(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Opti
             "the back-up must be saved to a file on this computer",
         )
     })?;
-    let target = backup_target(&path, &live)?;
+    let target = file::chosen_target(&path, file::Kind::Database, &live)?;
     state.store().back_up(&target)?;
     Ok(Some(target.display().to_string()))
-}
-
-/// Checks the file a back-up is written to: an absolute path in an existing
-/// folder, not the live database, named `.db` (added if missing).
-pub fn backup_target(chosen: &Path, live: &Path) -> Result<PathBuf, Error> {
-    if !chosen.is_absolute() {
-        return Err(Error::invalid(
-            "path",
-            format!(
-                "{} is not a full path; choose a file in the dialog",
-                chosen.display()
-            ),
-        ));
-    }
-    let target = match chosen.extension() {
-        Some(ext) if ext == "db" => chosen.to_path_buf(),
-        _ => {
-            let mut name = chosen.as_os_str().to_owned();
-            name.push(".db");
-            PathBuf::from(name)
-        }
-    };
-    if !target.parent().is_some_and(Path::is_dir) {
-        return Err(Error::invalid(
-            "path",
-            format!("the folder for {} does not exist", target.display()),
-        ));
-    }
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    };
-    if same(&target, live) {
-        return Err(Error::invalid(
-            "path",
-            "that is the database in use; choose another file for the back-up",
-        ));
-    }
-    Ok(target)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn back_up_target_adds_db_and_refuses_the_live_database_and_missing_folders() {
-        let dir = tempfile::tempdir().unwrap();
-        let live = dir.path().join("cpweek.db");
-        std::fs::write(&live, b"").unwrap();
-
-        let named = backup_target(&dir.path().join("copy"), &live).unwrap();
-        assert_eq!(named, dir.path().join("copy.db"));
-        assert_eq!(
-            backup_target(&dir.path().join("copy.db"), &live).unwrap(),
-            dir.path().join("copy.db")
-        );
-
-        let err = backup_target(&live, &live).unwrap_err();
-        assert!(err.to_string().contains("database in use"), "{err}");
-        let err = backup_target(&dir.path().join("nowhere/copy.db"), &live).unwrap_err();
-        assert!(err.to_string().contains("does not exist"), "{err}");
-        let err = backup_target(Path::new("copy.db"), &live).unwrap_err();
-        assert_eq!(err.code(), cpweek_core::ErrorCode::InvalidInput);
-    }
 }

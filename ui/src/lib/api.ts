@@ -1,11 +1,18 @@
 // Typed calls to the app's commands. Every type here is generated from Rust
 // by ts-rs (./bindings); nothing that crosses IPC is written by hand.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { EventFilter } from "./bindings/EventFilter";
 import type { EventForm } from "./bindings/EventForm";
 import type { EventView } from "./bindings/EventView";
+import type { ExportedFile } from "./bindings/ExportedFile";
+import type { ExportRequest } from "./bindings/ExportRequest";
+import type { ExportStep } from "./bindings/ExportStep";
+import type { FeedServerView } from "./bindings/FeedServerView";
+import type { ImportPreview } from "./bindings/ImportPreview";
+import type { ImportReport } from "./bindings/ImportReport";
 import type { IpcError } from "./bindings/IpcError";
+import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
 import type { ReferenceData } from "./bindings/ReferenceData";
 import type { ReviewAction } from "./bindings/ReviewAction";
 import type { SavedEvent } from "./bindings/SavedEvent";
@@ -33,9 +40,25 @@ export const api = {
   editEvent: (id: number, form: EventForm) => invoke<SavedEvent>("edit_event", { id, form }),
   reviewEvent: (id: number, review: ReviewAction) =>
     invoke<EventView>("review_event", { id, review }),
+  programmeSummary: (programme: string) => invoke<ProgrammeSummary>("programme_summary", { programme }),
   getSettings: () => invoke<SettingsView>("get_settings"),
   saveSettings: (form: SettingsForm) => invoke<SettingsView>("save_settings", { form }),
   backUpNow: () => invoke<string | null>("back_up_now"),
+  /** Opens a file dialog; null when the person cancels it. */
+  chooseImportFile: (council: string) =>
+    invoke<ImportPreview | null>("choose_import_file", { council }),
+  previewImport: (council: string) => invoke<ImportPreview>("preview_import", { council }),
+  confirmImport: (council: string) => invoke<ImportReport>("confirm_import", { council }),
+  /** Opens a save dialog, then writes the feed, calling `onStep` as it
+   *  goes; null when the person cancels the dialog. */
+  exportFeed: (request: ExportRequest, onStep: (step: ExportStep) => void) => {
+    const progress = new Channel<ExportStep>();
+    progress.onmessage = onStep;
+    return invoke<ExportedFile | null>("export_feed", { request, progress });
+  },
+  feedServerStatus: () => invoke<FeedServerView>("feed_server_status"),
+  startFeedServer: (port: string) => invoke<FeedServerView>("start_feed_server", { port }),
+  stopFeedServer: () => invoke<FeedServerView>("stop_feed_server"),
 };
 
 export function emptyFilter(programme: string): EventFilter {

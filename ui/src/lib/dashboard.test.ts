@@ -1,52 +1,52 @@
 import { describe, expect, it } from "vitest";
-import { eventsByDay, eventsByRegion, needingAttention, share, takeUp } from "./dashboard";
-import { event } from "./fixtures";
+import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
+import { dayBars, headline, outsideTheWeek, regionBars, share } from "./dashboard";
 
-const regions = [
-  { code: "E12000008", name: "South East" },
-  { code: "E12000003", name: "Yorkshire and The Humber" },
-];
-const council = (code: string, name: string, region: string, region_code: string) => ({
-  code, gss_code: `E0${code}`, name, display_name: name, region, region_code,
+const council = (code: string, name: string) => ({
+  code, gss_code: `E0${code}`, name, display_name: name, region: "South East", region_code: "E12000008",
 });
-const councils = [
-  council("886", "Kent", "South East", "E12000008"),
-  council("936", "Surrey", "South East", "E12000008"),
-  council("383", "Leeds", "Yorkshire and The Humber", "E12000003"),
-];
 
-describe("dashboard figures", () => {
-  const events = [
-    event({ id: 1 }),
-    event({ id: 2, status: "returned" }),
-    event({ id: 3, council: "383", council_name: "Leeds", region: "Yorkshire and The Humber", status: "cancelled" }),
-    event({ id: 4, in_week: false, start_date: "2014-11-05", end_date: "2014-11-05" }),
-  ];
+// Shaped as the core sends it (cpweek_core::summary::ProgrammeSummary).
+const summary: ProgrammeSummary = {
+  programme: "2014",
+  events: 3,
+  cancelled: 1,
+  councils_taking_part: 1,
+  councils: 152,
+  by_day: [
+    { day: "2014-10-27", events: 0 },
+    { day: "2014-10-28", events: 3 },
+  ],
+  by_region: [
+    { code: "E12000008", name: "South East", events: 3, councils_taking_part: 1, councils: 2, not_registered: [council("936", "Surrey")] },
+    { code: "E12000003", name: "Yorkshire and The Humber", events: 0, councils_taking_part: 0, councils: 15, not_registered: [] },
+  ],
+  needing_attention: [
+    { id: 2, title: "Returned", council_name: "Kent", when: "Tuesday 28 October 2014, 10am", status: "returned", reasons: ["returned"] },
+    { id: 4, title: "Late", council_name: "Kent", when: "Wednesday 5 November 2014, 10am", status: "cancelled", reasons: ["cancelled", "outside_the_week"] },
+  ],
+};
 
-  it("counts events by day and by region", () => {
-    expect(eventsByDay(events, ["2014-10-27", "2014-10-28"])).toEqual([
+describe("dashboard drawing", () => {
+  it("draws a bar per day and per region from the core's counts", () => {
+    expect(dayBars(summary)).toEqual([
       { label: "2014-10-27", count: 0 },
       { label: "2014-10-28", count: 3 },
     ]);
-    expect(eventsByRegion(events, regions)).toEqual([
+    expect(regionBars(summary)).toEqual([
       { label: "South East", count: 3 },
-      { label: "Yorkshire and The Humber", count: 1 },
+      { label: "Yorkshire and The Humber", count: 0 },
     ]);
   });
 
-  it("counts councils taking part, not those whose only event is cancelled", () => {
-    const t = takeUp(events, councils, regions);
-    expect(t[0]).toMatchObject({ region: "South East", taking: 1, total: 2 });
-    expect(t[0].notYet.map((c) => c.code)).toEqual(["936"]);
-    expect(t[1]).toMatchObject({ taking: 0, total: 1 });
+  it("says how many events and councils, and how many are cancelled", () => {
+    expect(headline(summary)).toBe("3 events from 1 of 152 councils. 1 cancelled.");
+    expect(headline({ ...summary, events: 1, cancelled: 0 })).toBe("1 event from 1 of 152 councils.");
+    expect(headline({ ...summary, events: 10_000, cancelled: 0 })).toBe("10,000 events from 1 of 152 councils.");
   });
 
-  it("lists returned, cancelled and out-of-week events", () => {
-    expect(needingAttention(events).map((a) => [a.event.id, a.reasons])).toEqual([
-      [2, ["Returned"]],
-      [3, ["Cancelled"]],
-      [4, ["Outside the week"]],
-    ]);
+  it("notes events outside the week", () => {
+    expect(summary.needing_attention.map(outsideTheWeek)).toEqual([false, true]);
   });
 
   it("scales bars to the largest", () => {

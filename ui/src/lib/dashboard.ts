@@ -1,57 +1,33 @@
-// The dashboard's figures, counted from the programme's events.
-import type { Council } from "./bindings/Council";
-import type { EventView } from "./bindings/EventView";
-import type { Region } from "./bindings/Region";
+// Drawing the dashboard. The figures, and what counts in them, come from
+// the core's programme summary (`cpweek_core::summary`, the
+// `programme_summary` command); this only shapes them for the charts and
+// the sentences.
+import type { Attention } from "./bindings/Attention";
+import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
 
 export type Bar = { label: string; count: number };
 
-export function eventsByDay(events: EventView[], days: string[]): Bar[] {
-  return days.map((d) => ({
-    label: d,
-    count: events.filter((e) => e.start_date <= d && d <= e.end_date).length,
-  }));
+/** One bar per day of the week; the label is the date, YYYY-MM-DD. */
+export function dayBars(s: ProgrammeSummary): Bar[] {
+  return s.by_day.map((d) => ({ label: d.day, count: d.events }));
 }
 
-export function eventsByRegion(events: EventView[], regions: Region[]): Bar[] {
-  const counts = new Map<string, number>();
-  for (const e of events) counts.set(e.region, (counts.get(e.region) ?? 0) + 1);
-  return regions.map((r) => ({ label: r.name, count: counts.get(r.name) ?? 0 }));
+/** One bar per region, labelled with its name. */
+export function regionBars(s: ProgrammeSummary): Bar[] {
+  return s.by_region.map((r) => ({ label: r.name, count: r.events }));
 }
 
-export type RegionTakeUp = {
-  region: string;
-  taking: number;
-  total: number;
-  notYet: Council[]; // councils with no event in the programme
-};
+const events = (n: number) => (n === 1 ? "1 event" : `${n.toLocaleString("en-GB")} events`);
 
-/** Councils taking part (with any event not cancelled) per region. */
-export function takeUp(events: EventView[], councils: Council[], regions: Region[]): RegionTakeUp[] {
-  const taking = new Set(events.filter((e) => e.status !== "cancelled").map((e) => e.council));
-  return regions.map((r) => {
-    const inRegion = councils.filter((c) => c.region_code === r.code);
-    return {
-      region: r.name,
-      taking: inRegion.filter((c) => taking.has(c.code)).length,
-      total: inRegion.length,
-      notYet: inRegion.filter((c) => !taking.has(c.code)),
-    };
-  });
+/** "3 events from 3 of 152 councils." and how many are cancelled, if any. */
+export function headline(s: ProgrammeSummary): string {
+  const text = `${events(s.events)} from ${s.councils_taking_part} of ${s.councils} councils.`;
+  return s.cancelled ? `${text} ${s.cancelled.toLocaleString("en-GB")} cancelled.` : text;
 }
 
-export type Attention = { event: EventView; reasons: string[] };
-
-/** Events someone should look at: returned, cancelled, or outside the week. */
-export function needingAttention(events: EventView[]): Attention[] {
-  const out: Attention[] = [];
-  for (const e of events) {
-    const reasons: string[] = [];
-    if (e.status === "returned") reasons.push("Returned");
-    if (e.status === "cancelled") reasons.push("Cancelled");
-    if (!e.in_week) reasons.push("Outside the week");
-    if (reasons.length) out.push({ event: e, reasons });
-  }
-  return out;
+/** Whether the attention list notes "Outside the week" beside the status. */
+export function outsideTheWeek(a: Attention): boolean {
+  return a.reasons.includes("outside_the_week");
 }
 
 /** Bar length as a percentage of the largest. */

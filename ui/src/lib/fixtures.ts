@@ -4,7 +4,7 @@ import type { EventView } from "./bindings/EventView";
 let next = 1;
 export function event(over: Partial<EventView> = {}): EventView {
   const id = over.id ?? next++;
-  return {
+  const e: EventView = {
     id,
     uid: `${id}@cpweek.local.gov.uk`,
     sequence: 0,
@@ -38,6 +38,13 @@ export function event(over: Partial<EventView> = {}): EventView {
     created_at: "2014-09-01T09:00:00Z",
     updated_at: "2014-09-01T09:00:00Z",
     when: "Tuesday 28 October 2014, 10am to midday",
+    search_text: "",
     ...over,
   };
+  // Test data only: the core makes the real one (filter::search_text), and
+  // the agreement fixture in events.test.ts uses those.
+  if (over.search_text === undefined) {
+    e.search_text = [e.title, e.description ?? "", e.venue ?? "", e.council_name].join("\n").toLowerCase();
+  }
+  return e;
 }

@@ -1,6 +1,6 @@
 // Screens are addressed by the URL's hash, so links, the back button and
-// tests can reach any screen. Later screens (requests, review, toolkit,
-// import and export, feeds) add a case here and an entry in `sections`.
+// tests can reach any screen. Later screens (requests, review, toolkit)
+// add a case here and an entry in `sections`.
 
 export type Route =
   | { screen: "week" }
@@ -9,6 +9,9 @@ export type Route =
   | { screen: "event"; id: number }
   | { screen: "edit"; id: number }
   | { screen: "dashboard" }
+  | { screen: "import" }
+  | { screen: "export" }
+  | { screen: "feeds" }
   | { screen: "settings" }
   | { screen: "not-found"; path: string };
 
@@ -19,6 +22,9 @@ export function parseRoute(hash: string): Route {
   if (path === "/events/new") return { screen: "add" };
   if (path === "/dashboard") return { screen: "dashboard" };
   if (path === "/settings") return { screen: "settings" };
+  if (path === "/import") return { screen: "import" };
+  if (path === "/export") return { screen: "export" };
+  if (path === "/feeds") return { screen: "feeds" };
   let m = /^\/events\/(\d+)$/.exec(path);
   if (m) return { screen: "event", id: Number(m[1]) };
   m = /^\/events\/(\d+)\/edit$/.exec(path);
@@ -32,5 +38,8 @@ export const sections: { href: string; label: string; screens: Route["screen"][]
   { href: "#/week", label: "Week", screens: ["week"] },
   { href: "#/events", label: "Events", screens: ["events", "event", "add", "edit"] },
   { href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
+  { href: "#/import", label: "Import", screens: ["import"] },
+  { href: "#/export", label: "Export", screens: ["export"] },
+  { href: "#/feeds", label: "Feeds", screens: ["feeds"] },
   { href: "#/settings", label: "Settings", screens: ["settings"] },
 ];

@@ -18,11 +18,17 @@
 
 use chrono::{DateTime, Utc};
 
+use serde::Deserialize;
+use ts_rs::TS;
+
 use super::read::Span;
 use crate::error::{Error, Result};
 use crate::event::{Status, Visibility};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which events a feed holds: the whole programme, or one slice of it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(tag = "kind", content = "name", rename_all = "snake_case")]
+#[ts(export)]
 pub enum Scope {
     National,
     /// A region, by name or E12 code.
@@ -63,12 +69,42 @@ impl Scope {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Privacy {
     /// Partner feeds: private events are never included.
     PublicOnly,
     /// A council's own copy: private events included, marked CLASS:PRIVATE.
     IncludePrivate,
+}
+
+impl Scope {
+    /// The file name a save dialog suggests for this feed of `programme`:
+    /// `cpweek-2014-national.ics`, `cpweek-2014-region-south-east.ics`.
+    pub fn file_name(&self, programme: &str) -> String {
+        let slice = match self {
+            Scope::National => "national".to_string(),
+            Scope::Region(r) => format!("region-{}", slug(r)),
+            Scope::Council(c) => format!("council-{}", slug(c)),
+            Scope::Theme(t) => format!("theme-{}", slug(t)),
+        };
+        let programme = slug(programme);
+        if programme.is_empty() {
+            format!("cpweek-{slice}.ics")
+        } else {
+            format!("cpweek-{programme}-{slice}.ics")
+        }
+    }
+}
+
+/// Lower-case ASCII words joined by hyphens, safe in a file name.
+fn slug(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Whether an event in a feed's slice is in the feed.
@@ -146,5 +182,38 @@ mod tests {
         let err = Scope::parse("county:Kent").unwrap_err();
         assert!(err.to_string().contains("region:NAME"), "{err}");
         assert!(Scope::parse("region:").is_err());
+    }
+
+    #[test]
+    fn a_feed_file_is_named_after_its_programme_and_slice() {
+        assert_eq!(
+            Scope::National.file_name("2014"),
+            "cpweek-2014-national.ics"
+        );
+        assert_eq!(
+            Scope::Region("Yorkshire and The Humber".into()).file_name("2014"),
+            "cpweek-2014-region-yorkshire-and-the-humber.ics"
+        );
+        assert_eq!(
+            Scope::Council("886".into()).file_name("2012"),
+            "cpweek-2012-council-886.ics"
+        );
+        // Nothing from the person's text reaches the name but letters,
+        // digits and hyphens.
+        assert_eq!(
+            Scope::Theme("../Care leavers/".into()).file_name(""),
+            "cpweek-theme-care-leavers.ics"
+        );
+    }
+
+    #[test]
+    fn scopes_and_privacy_arrive_from_the_window_as_tagged_json() {
+        let scope: Scope =
+            serde_json::from_str(r#"{"kind":"region","name":"South East"}"#).unwrap();
+        assert_eq!(scope, Scope::Region("South East".into()));
+        let scope: Scope = serde_json::from_str(r#"{"kind":"national"}"#).unwrap();
+        assert_eq!(scope, Scope::National);
+        let privacy: Privacy = serde_json::from_str(r#""public_only""#).unwrap();
+        assert_eq!(privacy, Privacy::PublicOnly);
     }
 }

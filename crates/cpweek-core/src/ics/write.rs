@@ -79,66 +79,53 @@ fn push_stamp(out: &mut String, t: DateTime<Utc>) {
 
 /// Writes the feed as a calendar.
 pub fn calendar(feed: &Feed, themes: &[Term]) -> String {
-    let mut calendar = Calendar::new(&feed.name, themes);
-    for e in &feed.events {
-        calendar.event(e);
-    }
-    calendar.finish()
+    calendar_reporting(feed, themes, &mut |_| {})
 }
 
-/// A calendar written one event at a time, so that a feed can be written
-/// while its events are read: [`Calendar::new`] writes the calendar's
-/// properties, [`Calendar::event`] each VEVENT, [`Calendar::finish`] the end.
-pub struct Calendar<'t> {
-    out: String,
-    line: String,
-    themes: &'t [Term],
-}
+/// How many events are written between two progress reports.
+pub const PROGRESS_EVERY: usize = 500;
 
-impl<'t> Calendar<'t> {
-    /// `themes` names the theme slugs in CATEGORIES.
-    pub fn new(name: &str, themes: &'t [Term]) -> Self {
-        let mut out = String::with_capacity(64 * 1024);
-        let mut line = String::with_capacity(256);
-        let put = |out: &mut String, line: &mut String| {
-            fold(line, out);
-            line.clear();
-        };
-        for fixed in [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            &format!("PRODID:{PRODID}"),
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-        ] {
-            line.push_str(fixed);
-            put(&mut out, &mut line);
-        }
-        for key in ["NAME:", "X-WR-CALNAME:"] {
-            line.push_str(key);
-            escape(name, &mut line);
-            put(&mut out, &mut line);
-        }
-        for fixed in [
-            format!("REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}"),
-            format!("X-PUBLISHED-TTL:{REFRESH}"),
-        ] {
-            line.push_str(&fixed);
-            put(&mut out, &mut line);
-        }
-        Calendar { out, line, themes }
+/// Writes the feed as a calendar, telling `written` how many events are
+/// written every [`PROGRESS_EVERY`] events and once at the end.
+pub fn calendar_reporting(feed: &Feed, themes: &[Term], written: &mut dyn FnMut(usize)) -> String {
+    let mut out = String::with_capacity(512 + feed.events.len() * 700);
+    let mut line = String::with_capacity(256);
+    let put = |out: &mut String, line: &mut String| {
+        fold(line, out);
+        line.clear();
+    };
+    for fixed in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        &format!("PRODID:{PRODID}"),
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        line.push_str(fixed);
+        put(&mut out, &mut line);
     }
-
-    pub fn event(&mut self, e: &FeedEvent) {
-        event(e, self.themes, &mut self.out, &mut self.line);
+    for key in ["NAME:", "X-WR-CALNAME:"] {
+        line.push_str(key);
+        escape(&feed.name, &mut line);
+        put(&mut out, &mut line);
     }
-
-    /// The calendar text, ended.
-    pub fn finish(mut self) -> String {
-        self.line.push_str("END:VCALENDAR");
-        fold(&self.line, &mut self.out);
-        self.out
+    for fixed in [
+        format!("REFRESH-INTERVAL;VALUE=DURATION:{REFRESH}"),
+        format!("X-PUBLISHED-TTL:{REFRESH}"),
+    ] {
+        line.push_str(&fixed);
+        put(&mut out, &mut line);
     }
+    for (i, e) in feed.events.iter().enumerate() {
+        event(e, themes, &mut out, &mut line);
+        if (i + 1) % PROGRESS_EVERY == 0 {
+            written(i + 1);
+        }
+    }
+    written(feed.events.len());
+    line.push_str("END:VCALENDAR");
+    put(&mut out, &mut line);
+    out
 }
 
 fn event(e: &FeedEvent, themes: &[Term], out: &mut String, line: &mut String) {

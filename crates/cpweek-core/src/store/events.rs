@@ -1,7 +1,7 @@
 //! The `events` table and its theme and audience links: rows in and out.
 //! Rules live in [`crate::event`]; this module only stores.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
@@ -103,18 +103,14 @@ pub(crate) fn get(conn: &Connection, programmes: &[Programme], id: i64) -> Resul
         })
 }
 
-/// Resolved filters for a list: every field narrows the list.
+/// What a feed or a list chooses in SQL: every field narrows the list.
+/// (The events list's filters are [`crate::filter::Selection`].)
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Where {
     pub programme_id: Option<String>,
     pub council_code: Option<String>,
     pub region_code: Option<String>,
-    /// [start, end) of a local day, in UTC.
-    pub day: Option<(DateTime<Utc>, DateTime<Utc>)>,
     pub theme: Option<String>,
-    pub status: Option<Status>,
-    pub visibility: Option<Visibility>,
-    pub search: Option<String>,
 }
 
 /// The WHERE clause (with its leading ` WHERE `, or empty) and the values
@@ -136,34 +132,10 @@ pub(crate) fn where_clause(w: &Where) -> (String, Vec<String>) {
     if let Some(r) = &w.region_code {
         bind("c.region_code = ?N", r.clone());
     }
-    if let Some((from, to)) = &w.day {
-        bind("e.ends_at > ?N", time::to_store(*from));
-        bind("e.starts_at < ?N", time::to_store(*to));
-    }
     if let Some(t) = &w.theme {
         bind(
             "EXISTS (SELECT 1 FROM event_themes t WHERE t.event_id = e.id AND t.theme_slug = ?N)",
             t.clone(),
-        );
-    }
-    if let Some(s) = w.status {
-        bind("e.status = ?N", s.as_str().to_string());
-    }
-    if let Some(v) = w.visibility {
-        bind("e.visibility = ?N", v.as_str().to_string());
-    }
-    if let Some(s) = &w.search {
-        let pattern = format!(
-            "%{}%",
-            s.to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        bind(
-            "(lower(e.title) LIKE ?N ESCAPE '\\' OR lower(coalesce(e.description, '')) LIKE ?N ESCAPE '\\'
-              OR lower(coalesce(e.venue, '')) LIKE ?N ESCAPE '\\' OR lower(c.display_name) LIKE ?N ESCAPE '\\')",
-            pattern,
         );
     }
     let sql = if clauses.is_empty() {
@@ -180,14 +152,6 @@ pub(crate) fn list(conn: &Connection, programmes: &[Programme], w: &Where) -> Re
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(values.iter()), |r| read(r, programmes))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// The UTC bounds of local `day` in the programme's zone.
-pub(crate) fn day_bounds(day: NaiveDate, tz: chrono_tz::Tz) -> (DateTime<Utc>, DateTime<Utc>) {
-    (
-        time::start_of_day(day, tz),
-        time::start_of_day(day + Duration::days(1), tz),
-    )
 }
 
 /// The columns an event's content is stored in, in the order

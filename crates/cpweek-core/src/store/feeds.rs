@@ -1,9 +1,12 @@
 //! Choosing a feed's events and writing it.
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params_from_iter, Connection, Row};
+use serde::Serialize;
+use ts_rs::TS;
 
 use super::events::{self, conversion, instant};
 use super::Store;
@@ -26,102 +29,45 @@ const SELECT: &str = "
     JOIN councils c ON c.code = e.council_code
     JOIN regions r ON r.code = c.region_code";
 
-/// What a feed is over: its programme, its slice of the events, its name.
-struct Slice {
-    programme: Programme,
-    w: events::Where,
-    name: String,
-    last_change: Option<DateTime<Utc>>,
-}
-
-/// Hands each event of the slice that the feed holds to `each`, in time
-/// order. One value is reused from row to row (its text overwritten in
-/// place), so that reading thousands of events allocates little.
-fn each_event(
+/// The events of `w`'s slice that the feed holds, in time order.
+fn read_feed(
     conn: &Connection,
-    slice: &Slice,
+    programme: &Programme,
+    w: &events::Where,
     scope: &Scope,
     privacy: Privacy,
-    mut each: impl FnMut(&FeedEvent),
-) -> Result<()> {
-    // Theme slugs by event, in the council's order.
-    let mut themes: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT event_id, theme_slug FROM event_themes ORDER BY event_id, position",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        themes.entry(row.get(0)?).or_default().push(row.get(1)?);
-    }
-    let (clause, values) = events::where_clause(&slice.w);
+) -> Result<Vec<FeedEvent>> {
+    let (clause, values) = events::where_clause(w);
     let mut stmt = conn.prepare_cached(&format!("{SELECT}{clause} ORDER BY e.starts_at, e.id"))?;
     let mut rows = stmt.query(params_from_iter(values.iter()))?;
-    let mut e = FeedEvent {
-        uid: String::new(),
-        sequence: 0,
-        title: String::new(),
-        description: None,
-        span: Span::Timed {
-            start: DateTime::<Utc>::MIN_UTC,
-            end: DateTime::<Utc>::MIN_UTC,
-        },
-        venue: None,
-        address: None,
-        postcode: None,
-        booking_url: None,
-        themes: Vec::new(),
-        region: String::new(),
-        visibility: Visibility::Private,
-        status: Status::Submitted,
-        was_approved: false,
-        created_at: DateTime::<Utc>::MIN_UTC,
-        updated_at: DateTime::<Utc>::MIN_UTC,
-    };
+    let mut ids = Vec::new();
+    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        // What decides whether it is in the feed first, then the rest.
-        read_standing(row, &mut e)?;
-        if !feed::includes(scope, privacy, &e) {
-            continue;
+        let e = read(row, programme)?;
+        if feed::includes(scope, privacy, &e) {
+            ids.push(row.get::<_, i64>(0)?);
+            out.push(e);
         }
-        read_into(row, &slice.programme, &mut e)?;
-        e.themes = themes.remove(&row.get(0)?).unwrap_or_default();
-        each(&e);
     }
-    Ok(())
-}
-
-fn read_standing(row: &Row, e: &mut FeedEvent) -> rusqlite::Result<()> {
-    let visibility = row.get_ref(13)?.as_str()?;
-    let status = row.get_ref(14)?.as_str()?;
-    e.visibility = Visibility::parse(visibility)
-        .ok_or_else(|| conversion(13, format!("unknown visibility {visibility}")))?;
-    e.status =
-        Status::parse(status).ok_or_else(|| conversion(14, format!("unknown status {status}")))?;
-    e.was_approved = row.get(15)?;
-    Ok(())
-}
-
-/// Overwrites `e` with the row's values (but its standing, read by
-/// [`read_standing`], and its themes).
-fn read_into(row: &Row, programme: &Programme, e: &mut FeedEvent) -> rusqlite::Result<()> {
-    let text = |idx: usize, to: &mut String| -> rusqlite::Result<()> {
-        to.clear();
-        to.push_str(row.get_ref(idx)?.as_str()?);
-        Ok(())
-    };
-    let optional = |idx: usize, to: &mut Option<String>| -> rusqlite::Result<()> {
-        match (row.get_ref(idx)?.as_str_or_null()?, to.as_mut()) {
-            (None, _) => *to = None,
-            (Some(value), Some(kept)) => {
-                kept.clear();
-                kept.push_str(value);
+    if !out.is_empty() {
+        let at: HashMap<i64, usize> = ids.into_iter().zip(0..).collect();
+        let mut stmt = conn.prepare_cached(
+            "SELECT event_id, theme_slug FROM event_themes ORDER BY event_id, position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            if let Some(&i) = at.get(&row.get::<_, i64>(0)?) {
+                out[i].themes.push(row.get(1)?);
             }
-            (Some(value), None) => *to = Some(value.to_string()),
         }
-        Ok(())
-    };
+    }
+    Ok(out)
+}
+
+fn read(row: &Row, programme: &Programme) -> rusqlite::Result<FeedEvent> {
     let (start, end) = (instant(row, 6)?, instant(row, 7)?);
-    e.span = if row.get(8)? {
+    let all_day: bool = row.get(8)?;
+    let span = if all_day {
         // The local dates, the last one inclusive as `Event::end_date` is;
         // the span's end is the day after it.
         let tz = programme.time_zone;
@@ -137,18 +83,41 @@ fn read_into(row: &Row, programme: &Programme, e: &mut FeedEvent) -> rusqlite::R
     } else {
         Span::Timed { start, end }
     };
-    text(1, &mut e.uid)?;
-    e.sequence = row.get(2)?;
-    text(3, &mut e.region)?;
-    text(4, &mut e.title)?;
-    optional(5, &mut e.description)?;
-    optional(9, &mut e.venue)?;
-    optional(10, &mut e.address)?;
-    optional(11, &mut e.postcode)?;
-    optional(12, &mut e.booking_url)?;
-    e.created_at = instant(row, 16)?;
-    e.updated_at = instant(row, 17)?;
-    Ok(())
+    let visibility = row.get_ref(13)?.as_str()?;
+    let status = row.get_ref(14)?.as_str()?;
+    Ok(FeedEvent {
+        uid: row.get(1)?,
+        sequence: row.get(2)?,
+        region: row.get(3)?,
+        title: row.get(4)?,
+        description: row.get(5)?,
+        span,
+        venue: row.get(9)?,
+        address: row.get(10)?,
+        postcode: row.get(11)?,
+        booking_url: row.get(12)?,
+        themes: Vec::new(),
+        visibility: Visibility::parse(visibility)
+            .ok_or_else(|| conversion(13, format!("unknown visibility {visibility}")))?,
+        status: Status::parse(status)
+            .ok_or_else(|| conversion(14, format!("unknown status {status}")))?,
+        was_approved: row.get(15)?,
+        created_at: instant(row, 16)?,
+        updated_at: instant(row, 17)?,
+    })
+}
+
+/// How far an export has got, for a progress bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "step", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExportStep {
+    /// Reading the feed's events from the database.
+    Reading,
+    /// Writing them as iCalendar text: `done` of `total` events.
+    Writing { done: usize, total: usize },
+    /// Saving the file.
+    Saving,
 }
 
 /// A feed written out.
@@ -163,9 +132,23 @@ pub struct Exported {
 }
 
 impl Store {
-    /// The programme, slice and name of a feed.
-    fn slice(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<Slice> {
+    /// The name a feed's calendar carries, e.g. "Corporate Parenting Week
+    /// 2014: South East". Checks that the scope and programme name
+    /// something, so a caller can ask before doing anything else (before
+    /// opening a save dialog, say).
+    pub fn feed_name(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<String> {
         let catalogue = self.catalogue()?;
+        Ok(self.slice(&catalogue, scope, programme, privacy)?.1)
+    }
+
+    /// Which events a feed's slice selects, and the feed's name.
+    fn slice(
+        &self,
+        catalogue: &crate::Catalogue,
+        scope: &Scope,
+        programme: &str,
+        privacy: Privacy,
+    ) -> Result<(events::Where, String)> {
         let programme = catalogue
             .programme(programme)
             .map_err(|m| Error::Invalid(vec![FieldError::new("programme", m)]))?;
@@ -199,9 +182,25 @@ impl Store {
                 theme.name.clone()
             }
         };
+        let mut name = format!("{}: {slice}", programme.name);
+        if privacy == Privacy::IncludePrivate {
+            name.push_str(" (with private events: not for partners)");
+        }
+        Ok((w, name))
+    }
+
+    /// The events of a feed (see [`crate::ics::feed`] for what each holds).
+    pub fn feed(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<Feed> {
+        let catalogue = self.catalogue()?;
+        let (w, name) = self.slice(&catalogue, scope, programme, privacy)?;
+        let programme_id = w.programme_id.clone().unwrap_or_default();
+        let events = match catalogue.programmes.iter().find(|p| p.id == programme_id) {
+            Some(p) => read_feed(&self.conn, p, &w, scope, privacy)?,
+            None => Vec::new(),
+        };
         let last: Option<String> = self.conn.query_row(
             "SELECT MAX(updated_at) FROM events WHERE programme_id = ?1",
-            [&programme.id],
+            [&programme_id],
             |r| r.get(0),
         )?;
         let last_change = last
@@ -215,47 +214,53 @@ impl Store {
                 })
             })
             .transpose()?;
-        let mut name = format!("{}: {slice}", programme.name);
-        if privacy == Privacy::IncludePrivate {
-            name.push_str(" (with private events: not for partners)");
-        }
-        Ok(Slice {
-            programme: programme.clone(),
-            w,
+        Ok(Feed {
             name,
+            events,
             last_change,
         })
     }
 
-    /// The events of a feed (see [`crate::ics::feed`] for what each holds).
-    pub fn feed(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<Feed> {
-        let slice = self.slice(scope, programme, privacy)?;
-        let mut events = Vec::new();
-        each_event(&self.conn, &slice, scope, privacy, |e| {
-            events.push(e.clone())
-        })?;
-        Ok(Feed {
-            name: slice.name,
-            events,
-            last_change: slice.last_change,
+    /// A feed as iCalendar text.
+    pub fn export_ics(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<Exported> {
+        self.export_ics_reporting(scope, programme, privacy, &mut |_| {})
+    }
+
+    /// A feed as iCalendar text, telling `progress` how far it has got.
+    pub fn export_ics_reporting(
+        &self,
+        scope: &Scope,
+        programme: &str,
+        privacy: Privacy,
+        progress: &mut dyn FnMut(ExportStep),
+    ) -> Result<Exported> {
+        progress(ExportStep::Reading);
+        let feed = self.feed(scope, programme, privacy)?;
+        let total = feed.events.len();
+        progress(ExportStep::Writing { done: 0, total });
+        let body = write::calendar_reporting(&feed, &self.themes()?, &mut |done| {
+            progress(ExportStep::Writing { done, total })
+        });
+        Ok(Exported {
+            name: feed.name,
+            body,
+            events: feed.events.len(),
+            last_change: feed.last_change,
         })
     }
 
-    /// A feed as iCalendar text, written as its events are read.
-    pub fn export_ics(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<Exported> {
-        let slice = self.slice(scope, programme, privacy)?;
-        let themes = self.themes()?;
-        let mut calendar = write::Calendar::new(&slice.name, &themes);
-        let mut count = 0;
-        each_event(&self.conn, &slice, scope, privacy, |e| {
-            calendar.event(e);
-            count += 1;
-        })?;
-        Ok(Exported {
-            name: slice.name,
-            body: calendar.finish(),
-            events: count,
-            last_change: slice.last_change,
-        })
+    /// Writes a feed to `path` (whole or not at all), reporting progress.
+    pub fn export_ics_to_file(
+        &self,
+        scope: &Scope,
+        programme: &str,
+        privacy: Privacy,
+        path: &Path,
+        progress: &mut dyn FnMut(ExportStep),
+    ) -> Result<Exported> {
+        let exported = self.export_ics_reporting(scope, programme, privacy, progress)?;
+        progress(ExportStep::Saving);
+        crate::file::write_whole(path, exported.body.as_bytes())?;
+        Ok(exported)
     }
 }

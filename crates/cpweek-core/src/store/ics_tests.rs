@@ -2,6 +2,7 @@
 
 use super::tests::{at, seeded};
 use super::*;
+use crate::event::Visibility;
 use crate::ics::{read, Privacy, Scope};
 
 fn form(council: &str, title: &str, start: &str, end: &str) -> EventForm {
@@ -535,4 +536,65 @@ fn the_national_feed_keeps_cancelled_events_only_if_they_were_in_the_programme()
     assert!(council.contains("Kent cancelled before review"));
     assert!(s.event(was_approved).unwrap().was_approved);
     assert!(!s.event(never).unwrap().was_approved);
+}
+
+#[test]
+fn an_export_to_a_file_reports_its_progress_and_writes_the_whole_feed() {
+    let mut s = seeded();
+    let total = crate::ics::write::PROGRESS_EVERY + 3;
+    for i in 0..total {
+        s.add_event(
+            &form(
+                "886",
+                &format!("Kent event {i}"),
+                "2014-10-28T10:00",
+                "2014-10-28T12:00",
+            ),
+            at(2014, 9, 2, 9),
+        )
+        .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kent.ics");
+    let mut steps = Vec::new();
+    let exported = s
+        .export_ics_to_file(
+            &Scope::Council("886".into()),
+            "2014",
+            Privacy::PublicOnly,
+            &path,
+            &mut |step| steps.push(step),
+        )
+        .unwrap();
+    assert_eq!(exported.events, total);
+    assert_eq!(
+        steps,
+        vec![
+            ExportStep::Reading,
+            ExportStep::Writing { done: 0, total },
+            ExportStep::Writing {
+                done: crate::ics::write::PROGRESS_EVERY,
+                total
+            },
+            ExportStep::Writing { done: total, total },
+            ExportStep::Saving,
+        ]
+    );
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(written, exported.body);
+    assert_eq!(written.matches("BEGIN:VEVENT\r\n").count(), total);
+
+    // A scope that names nothing writes no file.
+    let missing = dir.path().join("nowhere.ics");
+    let err = s
+        .export_ics_to_file(
+            &Scope::Theme("knitting".into()),
+            "2014",
+            Privacy::PublicOnly,
+            &missing,
+            &mut |_| {},
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+    assert!(!missing.exists());
 }

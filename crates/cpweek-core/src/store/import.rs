@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::{events, Store};
 use crate::catalogue::Catalogue;
@@ -30,7 +31,8 @@ pub enum ImportMode {
     Write,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
     Created,
@@ -39,7 +41,8 @@ pub enum Action {
 }
 
 /// One event the import created, updated or left as it was.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ImportItem {
     pub action: Action,
     pub line: usize,
@@ -52,7 +55,8 @@ pub struct ImportItem {
 }
 
 /// An event the import left out, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct Skipped {
     pub line: usize,
     pub uid: Option<String>,
@@ -61,7 +65,8 @@ pub struct Skipped {
 }
 
 /// A recurring event and what became of its occurrences.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct SeriesReport {
     pub line: usize,
     pub uid: String,
@@ -74,7 +79,8 @@ pub struct SeriesReport {
     pub outside: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ImportReport {
     pub council: String,
     pub dry_run: bool,

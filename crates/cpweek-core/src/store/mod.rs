@@ -14,15 +14,17 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OpenFlags, Transaction};
-use serde::Deserialize;
 
 use crate::catalogue::Catalogue;
 use crate::council::{Council, Region};
 use crate::error::{Error, FieldError, Result};
-use crate::event::{self, Event, EventForm, Review, Status, Visibility};
-use crate::programme::{resolve_term, Conference, Minister, Programme, Term};
+use crate::event::{self, Event, EventForm, Review, Status};
+use crate::filter::Selection;
+use crate::programme::{Conference, Minister, Programme, Term};
+use crate::summary::{self, ProgrammeSummary};
 
-pub use feeds::Exported;
+pub use crate::filter::EventFilter;
+pub use feeds::{ExportStep, Exported};
 pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
@@ -56,23 +58,6 @@ pub struct Saved {
     pub warnings: Vec<String>,
     /// False when an edit changed nothing.
     pub changed: bool,
-}
-
-/// Filters for listing events, as people give them; every one narrows.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, ts_rs::TS)]
-#[serde(default)]
-#[ts(export)]
-pub struct EventFilter {
-    /// Programme id; empty for the current programme.
-    pub programme: String,
-    pub council: Option<String>,
-    pub region: Option<String>,
-    /// A local date, `YYYY-MM-DD`: events on that day.
-    pub day: Option<String>,
-    pub theme: Option<String>,
-    pub status: Option<String>,
-    pub visibility: Option<String>,
-    pub search: Option<String>,
 }
 
 pub struct Store {
@@ -179,25 +164,9 @@ impl Store {
     }
 
     fn region_code(&self, query: &str) -> Result<String> {
-        let regions = self.regions()?;
-        let q = query.trim();
-        regions
-            .iter()
-            .find(|r| r.code.eq_ignore_ascii_case(q) || r.name.eq_ignore_ascii_case(q))
+        crate::council::resolve_region(&self.regions()?, query)
             .map(|r| r.code.clone())
-            .ok_or_else(|| {
-                Error::invalid(
-                    "region",
-                    format!(
-                        "region \"{q}\" is not an English region; choose from {}",
-                        regions
-                            .iter()
-                            .map(|r| r.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                )
-            })
+            .map_err(|m| Error::invalid("region", m))
     }
 
     pub fn themes(&self) -> Result<Vec<Term>> {
@@ -282,70 +251,50 @@ impl Store {
         events::get(&self.conn, &self.programmes()?, id)
     }
 
-    /// Events matching every filter given, in start order.
+    /// Events matching every filter given, in start order (then id).
+    /// The programme is chosen in SQL; every other filter is
+    /// [`Selection::matches`], the one definition the window follows too.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<Event>> {
         let catalogue = self.catalogue()?;
-        let mut errors = Vec::new();
         let programme = catalogue
             .programme(&filter.programme)
-            .map_err(|m| errors.push(FieldError::new("programme", m)))
-            .ok();
-        let mut w = events::Where {
-            programme_id: programme.map(|p| p.id.clone()),
+            .map_err(|m| FieldError::new("programme", m));
+        let selection = Selection::resolve(filter, &catalogue, &self.regions()?);
+        let (programme, selection) = match (programme, selection) {
+            (Ok(p), Ok(s)) => (p, s),
+            (p, s) => {
+                let mut errors: Vec<FieldError> = p.err().into_iter().collect();
+                errors.extend(s.err().unwrap_or_default());
+                return Err(Error::Invalid(errors));
+            }
+        };
+        let w = events::Where {
+            programme_id: Some(programme.id.clone()),
             ..Default::default()
         };
-        if let Some(c) = given(&filter.council) {
-            match catalogue.council(c) {
-                Ok(c) => w.council_code = Some(c.code.clone()),
-                Err(m) => errors.push(FieldError::new("council", m)),
-            }
-        }
-        if let Some(r) = given(&filter.region) {
-            match self.region_code(r) {
-                Ok(code) => w.region_code = Some(code),
-                Err(e) => errors.extend(e.field_errors().iter().cloned()),
-            }
-        }
-        if let Some(d) = given(&filter.day) {
-            match crate::time::parse_date(d) {
-                Ok(day) => {
-                    let tz = programme
-                        .map(|p| p.time_zone)
-                        .unwrap_or(crate::time::LONDON);
-                    w.day = Some(events::day_bounds(day, tz));
-                }
-                Err(m) => errors.push(FieldError::new("day", format!("day {m}"))),
-            }
-        }
-        if let Some(t) = given(&filter.theme) {
-            match resolve_term(&catalogue.themes, "theme", t) {
-                Ok(t) => w.theme = Some(t.slug.clone()),
-                Err(m) => errors.push(FieldError::new("theme", m)),
-            }
-        }
-        if let Some(s) = given(&filter.status) {
-            match Status::parse(s) {
-                Some(s) => w.status = Some(s),
-                None => errors.push(FieldError::new(
-                    "status",
-                    format!("status \"{s}\" is not known; choose from submitted, approved, returned, cancelled"),
-                )),
-            }
-        }
-        if let Some(v) = given(&filter.visibility) {
-            match Visibility::parse(v) {
-                Some(v) => w.visibility = Some(v),
-                None => errors.push(FieldError::new(
-                    "visibility",
-                    format!("visibility \"{v}\" is not known; choose public or private"),
-                )),
-            }
-        }
-        w.search = given(&filter.search).map(str::to_string);
-        if !errors.is_empty() {
-            return Err(Error::Invalid(errors));
-        }
-        events::list(&self.conn, &catalogue.programmes, &w)
+        let mut list = events::list(&self.conn, &catalogue.programmes, &w)?;
+        list.retain(|e| selection.matches(e));
+        Ok(list)
+    }
+
+    /// The programme at a glance (see [`crate::summary`] for what counts);
+    /// an empty `programme` means the current one.
+    pub fn programme_summary(&self, programme: &str) -> Result<ProgrammeSummary> {
+        let catalogue = self.catalogue()?;
+        let programme = catalogue
+            .programme(programme)
+            .map_err(|m| Error::invalid("programme", m))?;
+        let w = events::Where {
+            programme_id: Some(programme.id.clone()),
+            ..Default::default()
+        };
+        let events = events::list(&self.conn, &catalogue.programmes, &w)?;
+        Ok(summary::summarise(
+            programme,
+            &events,
+            &catalogue.councils,
+            &self.regions()?,
+        ))
     }
 
     /// Copies the whole database to `to` (a consistent snapshot, safe while
@@ -362,10 +311,6 @@ impl Store {
             .map(|_| ())
             .map_err(Error::from)
     }
-}
-
-fn given(v: &Option<String>) -> Option<&str> {
-    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 fn required_text(field: &'static str, what: &str, text: &str) -> Result<String> {

@@ -575,3 +575,85 @@ fn changes_after_a_back_up_reach_the_database_file() {
     let other = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
     assert_eq!(other.event(id).unwrap().capacity, Some(40));
 }
+
+#[test]
+fn search_folds_case_beyond_ascii_and_takes_percent_literally() {
+    let mut store = seeded();
+    let now = at(2014, 9, 2, 9);
+    for title in ["ÉCOLE des enfants", "Fully 100% booked", "Under_score club"] {
+        store
+            .add_event(
+                &EventForm {
+                    title: title.into(),
+                    ..kent_form()
+                },
+                now,
+            )
+            .unwrap();
+    }
+    let titles = |search: &str| -> Vec<String> {
+        store
+            .events(&EventFilter {
+                search: Some(search.into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .into_iter()
+            .map(|e| e.title)
+            .collect()
+    };
+    // SQLite's lower() folds ASCII only; the core folds every letter.
+    assert_eq!(titles("école"), ["ÉCOLE des enfants"]);
+    assert_eq!(titles("0%"), ["Fully 100% booked"]);
+    assert_eq!(titles("r_s"), ["Under_score club"]);
+    assert_eq!(titles("  "), titles(""));
+    assert_eq!(titles("").len(), 3);
+}
+
+#[test]
+fn the_programme_summary_counts_the_stored_events() {
+    let mut store = seeded();
+    let now = at(2014, 9, 2, 9);
+    let kent = store.add_event(&kent_form(), now).unwrap().event;
+    let leeds = store
+        .add_event(
+            &EventForm {
+                council: "Leeds".into(),
+                start: "2014-11-04T10:00".into(),
+                end: "2014-11-04T11:00".into(),
+                ..kent_form()
+            },
+            now,
+        )
+        .unwrap()
+        .event;
+    store
+        .review_event(
+            kent.id,
+            &Review::Cancel {
+                reason: "Venue flooded".into(),
+            },
+            now,
+        )
+        .unwrap();
+    let s = store.programme_summary("").unwrap();
+    assert_eq!(s.programme, "2014");
+    assert_eq!((s.events, s.cancelled), (1, 1));
+    assert_eq!((s.councils_taking_part, s.councils), (1, 152));
+    assert_eq!(s.by_region.len(), 9);
+    let yorkshire = s
+        .by_region
+        .iter()
+        .find(|r| r.name == "Yorkshire and The Humber")
+        .unwrap();
+    assert_eq!((yorkshire.events, yorkshire.councils_taking_part), (1, 1));
+    assert!(
+        s.by_day.iter().all(|d| d.events == 0),
+        "Leeds is after the week"
+    );
+    let ids: Vec<i64> = s.needing_attention.iter().map(|a| a.id).collect();
+    assert_eq!(ids, [kent.id, leeds.id]);
+    assert_eq!(store.programme_summary("2012").unwrap().events, 0);
+    let err = store.programme_summary("2013").unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "programme");
+}

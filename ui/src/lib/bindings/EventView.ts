@@ -6,7 +6,13 @@ import type { Visibility } from "./Visibility";
  * An event as the screens show it: the stored event plus when it happens,
  * written by the core for people ("Tuesday 28 October 2014, 10am to midday").
  */
-export type EventView = { when: string, id: number, 
+export type EventView = { when: string, 
+/**
+ * What the events table's search looks in, made by the core
+ * ([`cpweek_core::filter::search_text`]), so the window searches
+ * exactly what `cpweek event list --search` does.
+ */
+search_text: string, id: number, 
 /**
  * iCalendar UID: made once, never changed.
  */

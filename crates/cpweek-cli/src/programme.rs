@@ -1,0 +1,96 @@
+//! `cpweek programme summary`: the programme at a glance, as the Dashboard
+//! shows it (the core decides what counts: `cpweek_core::summary`).
+
+use clap::Subcommand;
+use cpweek_core::{time, Error, Store};
+
+use crate::output;
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ProgrammeCommand {
+    /// Events by day and by region, councils taking part and not registered
+    /// yet, and the events needing attention (returned, cancelled, outside the week)
+    Summary {
+        /// Programme id, e.g. 2014 [default: the current programme]
+        #[arg(long, value_name = "ID", default_value = "")]
+        programme: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub(crate) fn run(store: &Store, command: ProgrammeCommand) -> Result<(), Error> {
+    match command {
+        ProgrammeCommand::Summary { programme, json } => summary(store, &programme, json),
+    }
+}
+
+fn summary(store: &Store, programme: &str, json: bool) -> Result<(), Error> {
+    let s = store.programme_summary(programme)?;
+    if json {
+        output::json(&s);
+        return Ok(());
+    }
+    let name = store
+        .programmes()?
+        .into_iter()
+        .find(|p| p.id == s.programme)
+        .map_or(s.programme.clone(), |p| p.name);
+    let events = if s.events == 1 { "event" } else { "events" };
+    println!(
+        "{name}: {} {events} from {} of {} councils; {} cancelled.\n",
+        s.events, s.councils_taking_part, s.councils, s.cancelled
+    );
+    let days: Vec<Vec<String>> = s
+        .by_day
+        .iter()
+        .map(|d| vec![time::format_date(d.day), d.events.to_string()])
+        .collect();
+    output::table(&["DAY", "EVENTS"], &days);
+    println!();
+    let regions: Vec<Vec<String>> = s
+        .by_region
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.clone(),
+                r.events.to_string(),
+                format!("{} of {}", r.councils_taking_part, r.councils),
+                r.not_registered
+                    .iter()
+                    .map(|c| c.display_name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        })
+        .collect();
+    output::table(
+        &["REGION", "EVENTS", "TAKING PART", "NOT REGISTERED YET"],
+        &regions,
+    );
+    println!();
+    if s.needing_attention.is_empty() {
+        println!("No events are returned, cancelled or outside the week.");
+        return Ok(());
+    }
+    println!("Needing attention:");
+    let rows: Vec<Vec<String>> = s
+        .needing_attention
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.to_string(),
+                a.title.clone(),
+                a.council_name.clone(),
+                a.when.clone(),
+                a.reasons
+                    .iter()
+                    .map(|r| r.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ]
+        })
+        .collect();
+    output::table(&["ID", "EVENT", "COUNCIL", "WHEN", "WHY"], &rows);
+    Ok(())
+}
