@@ -138,17 +138,17 @@ impl Store {
     /// opening a save dialog, say).
     pub fn feed_name(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<String> {
         let catalogue = self.catalogue()?;
-        Ok(self.slice(&catalogue, scope, programme, privacy)?.1)
+        Ok(self.slice(&catalogue, scope, programme, privacy)?.2)
     }
 
-    /// Which events a feed's slice selects, and the feed's name.
-    fn slice(
+    /// The feed's programme, which events its slice selects, and its name.
+    fn slice<'c>(
         &self,
-        catalogue: &crate::Catalogue,
+        catalogue: &'c crate::Catalogue,
         scope: &Scope,
         programme: &str,
         privacy: Privacy,
-    ) -> Result<(events::Where, String)> {
+    ) -> Result<(&'c Programme, events::Where, String)> {
         let programme = catalogue
             .programme(programme)
             .map_err(|m| Error::Invalid(vec![FieldError::new("programme", m)]))?;
@@ -186,21 +186,17 @@ impl Store {
         if privacy == Privacy::IncludePrivate {
             name.push_str(" (with private events: not for partners)");
         }
-        Ok((w, name))
+        Ok((programme, w, name))
     }
 
     /// The events of a feed (see [`crate::ics::feed`] for what each holds).
     pub fn feed(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<Feed> {
         let catalogue = self.catalogue()?;
-        let (w, name) = self.slice(&catalogue, scope, programme, privacy)?;
-        let programme_id = w.programme_id.clone().unwrap_or_default();
-        let events = match catalogue.programmes.iter().find(|p| p.id == programme_id) {
-            Some(p) => read_feed(&self.conn, p, &w, scope, privacy)?,
-            None => Vec::new(),
-        };
+        let (programme, w, name) = self.slice(&catalogue, scope, programme, privacy)?;
+        let events = read_feed(&self.conn, programme, &w, scope, privacy)?;
         let last: Option<String> = self.conn.query_row(
             "SELECT MAX(updated_at) FROM events WHERE programme_id = ?1",
-            [&programme_id],
+            [&programme.id],
             |r| r.get(0),
         )?;
         let last_change = last
