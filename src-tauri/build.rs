@@ -15,6 +15,7 @@ const COMMANDS: &[&str] = &[
     "programme_summary",
     "get_settings",
     "save_settings",
+    "remember_screen",
     "back_up_now",
     "choose_import_file",
     "preview_import",

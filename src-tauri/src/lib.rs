@@ -25,6 +25,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::programme::programme_summary,
             commands::settings::get_settings,
             commands::settings::save_settings,
+            commands::settings::remember_screen,
             commands::settings::back_up_now,
             commands::calendars::choose_import_file,
             commands::calendars::preview_import,

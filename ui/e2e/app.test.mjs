@@ -600,4 +600,25 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await driver.wait(async () => (await driver.executeScript("return window.cspViolations.length")) > 0, WAIT,
       "an inline style attribute is refused and reported");
   });
+  it("opens again on the section it was left on", async () => {
+    await go("Dashboard");
+    // The section is kept over IPC as the person moves; wait until it is.
+    await driver.wait(async () => {
+      const settings = await driver.executeAsyncScript(`
+        const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke("get_settings").then(done, (e) => done(String(e)));
+      `);
+      return settings?.settings?.last_screen === "dashboard";
+    }, WAIT, "the Dashboard is kept as the screen to open on");
+    await driver.quit();
+    driver = await new Builder()
+      .usingServer(SERVER)
+      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
+      .build();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Dashboard"]`)), WAIT);
+    assert.match(await driver.getCurrentUrl(), /#\/dashboard$/);
+    const current = await driver.findElement(By.css(".service-nav__item--active")).getText();
+    assert.equal(current, "Dashboard");
+    await axe("the dashboard, opened at launch");
+  });
 });

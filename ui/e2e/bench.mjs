@@ -15,9 +15,11 @@ const driver = await new Builder()
   .build();
 try {
   // Launch to the events table. WebDriver runs this once the app's page has
-  // loaded; inside the page (no WebDriver polling) it waits for the Week
-  // screen, opens Events from the menu at once (a person clicking the moment
-  // Week appears), then waits for the rows and the count of every event.
+  // loaded; inside the page (no WebDriver polling) it waits for the first
+  // screen. If that is the Week (a new database), it opens Events from the
+  // menu at once (a person clicking the moment Week appears); if the app
+  // reopened on Events (where it was left), there is nothing to click. Then
+  // it waits for the rows and the count of every event.
   // The moments are taken on the page's clock in the animation frame that
   // first shows each screen, so WebDriver's own round trips are not counted;
   // the time WebDriver saw the table is reported too.
@@ -29,13 +31,12 @@ try {
     const nav = performance.getEntriesByType("navigation")[0];
     if (nav) at.loaded = performance.timeOrigin + nav.loadEventEnd;
     const look = () => {
-      if (at.week === undefined) {
-        const h1 = document.querySelector("h1");
-        if (h1 && h1.textContent.trim() === "Week") {
-          at.week = now();
-          document.querySelector('nav a[href="#/events"]').click();
-        }
-      } else {
+      const h1 = document.querySelector("h1")?.textContent.trim();
+      if (at.first === undefined && h1) at.first = h1;
+      if (at.week === undefined && h1 === "Week") {
+        at.week = now();
+        document.querySelector('nav a[href="#/events"]').click();
+      } else if (h1 === "Events") {
         const count = document.getElementById("events-count");
         const rows = document.querySelectorAll(".events-table tbody a");
         if (rows.length > 0 && count && count.textContent === want) {
@@ -117,6 +118,7 @@ try {
   }
   console.log(JSON.stringify({
     events: N,
+    opened_on: seenBy.first,
     page_start_ms: since(seenBy.origin),
     page_loaded_ms: since(seenBy.loaded),
     script_started_ms: since(seenBy.script),

@@ -2,7 +2,7 @@
 //! dialog opened here, in Rust, so the window never names a path.
 
 use cpweek_core::file;
-use cpweek_core::store::{Settings, SettingsForm};
+use cpweek_core::store::{Screen, Settings, SettingsForm};
 use cpweek_core::Error;
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -37,6 +37,12 @@ pub fn save_settings(state: State<'_, AppState>, form: SettingsForm) -> IpcResul
         database: store.path().display().to_string(),
         settings,
     })
+}
+
+/// Keeps the section the person is on, so the app opens there next time.
+#[tauri::command(async)]
+pub fn remember_screen(state: State<'_, AppState>, screen: Screen) -> IpcResult<()> {
+    Ok(state.store().remember_screen(screen)?)
 }
 
 /// Asks where to save a copy of the database and writes it there. Returns

@@ -16,6 +16,7 @@ import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
 import type { ReferenceData } from "./bindings/ReferenceData";
 import type { ReviewAction } from "./bindings/ReviewAction";
 import type { SavedEvent } from "./bindings/SavedEvent";
+import type { Screen } from "./bindings/Screen";
 import type { SettingsForm } from "./bindings/SettingsForm";
 import type { SettingsView } from "./bindings/SettingsView";
 
@@ -43,6 +44,7 @@ export const api = {
   programmeSummary: (programme: string) => invoke<ProgrammeSummary>("programme_summary", { programme }),
   getSettings: () => invoke<SettingsView>("get_settings"),
   saveSettings: (form: SettingsForm) => invoke<SettingsView>("save_settings", { form }),
+  rememberScreen: (screen: Screen) => invoke<null>("remember_screen", { screen }),
   backUpNow: () => invoke<string | null>("back_up_now"),
   /** Opens a file dialog; null when the person cancels it. */
   chooseImportFile: (council: string) =>

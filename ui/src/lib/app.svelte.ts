@@ -14,7 +14,9 @@ class AppData {
   loaded = $state(false);
   problem: IpcError | null = $state(null);
 
-  async start() {
+  /** Loads everything the screens share. `opening` is told the settings
+   *  before any screen is drawn, so the app can open on the right one. */
+  async start(opening?: (settings: SettingsView) => void) {
     try {
       // All at once: an empty programme asks the core for the current one.
       const [reference, settings, events] = await Promise.all([
@@ -25,6 +27,7 @@ class AppData {
       this.programme = reference.programmes.find((p) => p.is_current)?.id ?? reference.programmes[0]?.id ?? "";
       this.events = events;
       this.settings = settings;
+      opening?.(settings);
       this.reference = reference;
       this.loaded = true;
     } catch (e) {

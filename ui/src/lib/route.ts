@@ -1,3 +1,5 @@
+import type { Screen } from "./bindings/Screen";
+
 // Screens are addressed by the URL's hash, so links, the back button and
 // tests can reach any screen. Later screens (requests, review, toolkit)
 // add a case here and an entry in `sections`.
@@ -32,14 +34,27 @@ export function parseRoute(hash: string): Route {
   return { screen: "not-found", path };
 }
 
-/** The navigation: one entry per section; `screens` are the routes that
- *  belong to it, so the current section is marked. */
-export const sections: { href: string; label: string; screens: Route["screen"][] }[] = [
-  { href: "#/week", label: "Week", screens: ["week"] },
-  { href: "#/events", label: "Events", screens: ["events", "event", "add", "edit"] },
-  { href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
-  { href: "#/import", label: "Import", screens: ["import"] },
-  { href: "#/export", label: "Export", screens: ["export"] },
-  { href: "#/feeds", label: "Feeds", screens: ["feeds"] },
-  { href: "#/settings", label: "Settings", screens: ["settings"] },
+/** The navigation: one entry per section (a `Screen` the core can keep as
+ *  the one the app opens on); `screens` are the routes that belong to it,
+ *  so the current section is marked. */
+export const sections: { section: Screen; href: string; label: string; screens: Route["screen"][] }[] = [
+  { section: "week", href: "#/week", label: "Week", screens: ["week"] },
+  { section: "events", href: "#/events", label: "Events", screens: ["events", "event", "add", "edit"] },
+  { section: "dashboard", href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
+  { section: "import", href: "#/import", label: "Import", screens: ["import"] },
+  { section: "export", href: "#/export", label: "Export", screens: ["export"] },
+  { section: "feeds", href: "#/feeds", label: "Feeds", screens: ["feeds"] },
+  { section: "settings", href: "#/settings", label: "Settings", screens: ["settings"] },
 ];
+
+/** The section a route belongs to; none for a page that is not found. */
+export function sectionOf(route: Route): Screen | null {
+  return sections.find((s) => s.screens.includes(route.screen))?.section ?? null;
+}
+
+/** Where the app opens: the screen in the address it was started with, or
+ *  else the section it was left on (`last`, kept by the core). */
+export function openingHash(launchedWith: string, last: Screen): string | null {
+  const given = launchedWith.replace(/^#/, "").replace(/^\/+$/, "");
+  return given ? null : sections.find((s) => s.section === last)?.href ?? null;
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formatDate, formatTime } from "./dates";
 import { event } from "./fixtures";
 import { daysOf, hourRange, layoutWeek } from "./week";
-import { parseRoute } from "./route";
+import { openingHash, parseRoute, sectionOf, sections } from "./route";
 
 const at = (id: number, day: string, from: string, to: string) =>
   event({ id, start: `${day}T${from}:00+00:00`, end: `${day}T${to}:00+00:00`, start_date: day, end_date: day });
@@ -62,5 +62,20 @@ describe("routes", () => {
     expect(parseRoute("#/events/12")).toEqual({ screen: "event", id: 12 });
     expect(parseRoute("#/events/12/edit")).toEqual({ screen: "edit", id: 12 });
     expect(parseRoute("#/nowhere")).toEqual({ screen: "not-found", path: "/nowhere" });
+  });
+
+  it("puts every screen in a section the core can keep, and new screens into theirs", () => {
+    expect(sectionOf({ screen: "edit", id: 3 })).toBe("events");
+    expect(sectionOf({ screen: "add" })).toBe("events");
+    expect(sectionOf({ screen: "feeds" })).toBe("feeds");
+    expect(sectionOf({ screen: "not-found", path: "/x" })).toBeNull();
+    for (const s of sections) expect(parseRoute(s.href).screen).toBe(s.screens[0]);
+  });
+
+  it("opens on the section it was left on unless started on a screen", () => {
+    expect(openingHash("", "events")).toBe("#/events");
+    expect(openingHash("#/", "dashboard")).toBe("#/dashboard");
+    expect(openingHash("#/events/12", "feeds")).toBeNull();
+    expect(openingHash("#/week", "events")).toBeNull();
   });
 });

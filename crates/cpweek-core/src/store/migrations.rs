@@ -30,6 +30,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "event_approved_once",
         include_str!("migrations/0006_event_approved_once.sql"),
     ),
+    (
+        7,
+        "settings_last_screen",
+        include_str!("migrations/0007_settings_last_screen.sql"),
+    ),
 ];
 
 /// Applies every migration not yet recorded. Returns how many it applied.

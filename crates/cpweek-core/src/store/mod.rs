@@ -28,7 +28,7 @@ pub use feeds::{ExportStep, Exported};
 pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
-pub use settings::{Role, Settings, SettingsForm};
+pub use settings::{Role, Screen, Settings, SettingsForm};
 
 /// Where the database lives when neither `--db` nor `CPWEEK_DB` says:
 /// the platform data directory (`~/.local/share/cpweek/cpweek.db` on Linux).

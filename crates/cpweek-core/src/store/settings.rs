@@ -1,6 +1,6 @@
 //! The person's settings kept with the database: their own council (the
-//! default for new events) and their role, which decides whether they may
-//! review events.
+//! default for new events), their role, which decides whether they may
+//! review events, and the screen the app was left on, where it opens next.
 
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -48,12 +48,58 @@ impl Role {
     }
 }
 
+/// A section of the app: the screen it opens on is the section it was
+/// left on (a single event is not kept: it may be gone by then).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Screen {
+    #[default]
+    Week,
+    Events,
+    Dashboard,
+    Import,
+    Export,
+    Feeds,
+    Settings,
+}
+
+impl Screen {
+    const ALL: [Screen; 7] = [
+        Screen::Week,
+        Screen::Events,
+        Screen::Dashboard,
+        Screen::Import,
+        Screen::Export,
+        Screen::Feeds,
+        Screen::Settings,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Screen::Week => "week",
+            Screen::Events => "events",
+            Screen::Dashboard => "dashboard",
+            Screen::Import => "import",
+            Screen::Export => "export",
+            Screen::Feeds => "feeds",
+            Screen::Settings => "settings",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Screen> {
+        Screen::ALL.into_iter().find(|s| s.as_str() == text.trim())
+    }
+}
+
 /// The settings as stored: `my_council` is a DfE code.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Settings {
     pub my_council: Option<String>,
     pub role: Role,
+    /// Where the app opens: the section it was left on (the Week at first).
+    pub last_screen: Screen,
 }
 
 /// The settings as a person gives them: the council by name or code, or
@@ -81,6 +127,23 @@ impl Store {
             role: get("role")?
                 .and_then(|r| Role::parse(&r))
                 .unwrap_or_default(),
+            last_screen: get("last_screen")?
+                .and_then(|s| Screen::parse(&s))
+                .unwrap_or_default(),
+        })
+    }
+
+    /// Keeps the section the person is on, so the app opens there next
+    /// time. Writes nothing when it is already kept.
+    pub fn remember_screen(&mut self, screen: Screen) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('last_screen', ?1)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                 WHERE value <> excluded.value",
+                [screen.as_str()],
+            )?;
+            Ok(())
         })
     }
 

@@ -492,7 +492,7 @@ fn a_file_store_survives_reopening_and_backs_up() {
     store.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap();
     drop(store);
     let store = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 6);
+    assert_eq!(store.schema_version().unwrap(), 7);
     assert_eq!(count(&store), 1);
     let backup = dir.path().join("backup.db");
     store.back_up(&backup).unwrap();
@@ -656,4 +656,60 @@ fn the_programme_summary_counts_the_stored_events() {
     assert_eq!(store.programme_summary("2012").unwrap().events, 0);
     let err = store.programme_summary("2013").unwrap_err();
     assert_eq!(err.field_errors()[0].field, "programme");
+}
+
+#[test]
+fn the_app_opens_on_the_section_it_was_left_on() {
+    let mut store = seeded();
+    assert_eq!(store.settings().unwrap().last_screen, Screen::Week);
+    store.remember_screen(Screen::Events).unwrap();
+    assert_eq!(store.settings().unwrap().last_screen, Screen::Events);
+    // Saving the settings form keeps it.
+    store
+        .save_settings(&SettingsForm {
+            my_council: "Kent".into(),
+            role: Role::LgaOfficer,
+        })
+        .unwrap();
+    assert_eq!(store.settings().unwrap().last_screen, Screen::Events);
+    store.remember_screen(Screen::Feeds).unwrap();
+    assert_eq!(store.settings().unwrap().last_screen, Screen::Feeds);
+    // A value this version does not know opens on the Week.
+    store
+        .conn
+        .execute(
+            "UPDATE settings SET value = 'requests' WHERE key = 'last_screen'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(store.settings().unwrap().last_screen, Screen::Week);
+}
+
+#[test]
+fn migration_7_keeps_the_settings_a_database_already_had() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut store = Store::open(&path, Open::CreateIfMissing, at(2014, 9, 1, 9)).unwrap();
+    store.init().unwrap();
+    // Put the database back as version 6 left it, with settings in it.
+    store
+        .conn
+        .execute_batch(
+            "DROP TABLE settings;
+             CREATE TABLE settings (
+                 key TEXT PRIMARY KEY CHECK (key IN ('my_council', 'role')),
+                 value TEXT NOT NULL
+             ) STRICT;
+             INSERT INTO settings VALUES ('my_council', '886'), ('role', 'lga_officer');
+             DELETE FROM schema_migrations WHERE version = 7;",
+        )
+        .unwrap();
+    drop(store);
+
+    let mut store = Store::open(&path, Open::Existing, at(2014, 9, 2, 9)).unwrap();
+    let settings = store.settings().unwrap();
+    assert_eq!(settings.my_council.as_deref(), Some("886"));
+    assert_eq!(settings.role, Role::LgaOfficer);
+    store.remember_screen(Screen::Dashboard).unwrap();
+    assert_eq!(store.settings().unwrap().last_screen, Screen::Dashboard);
 }
