@@ -172,22 +172,17 @@ pub fn export_feed(
         privacy,
     } = request;
     // Refuse a scope that names nothing before asking for a file.
-    let (live, programme_id) = {
+    let (live, file_name) = {
         let store = state.store();
-        store.feed_name(&scope, &programme, privacy)?;
-        let id = store
-            .catalogue()?
-            .programme(&programme)
-            .map(|p| p.id.clone())
-            .unwrap_or(programme.clone());
-        (store.path().to_path_buf(), id)
+        let file_name = store.feed_file_name(&scope, &programme, privacy)?;
+        (store.path().to_path_buf(), file_name)
     };
     let picked = state.with_database_closed(|| {
         app.dialog()
             .file()
             .set_title("Export a calendar file")
             .add_filter("iCalendar file", &["ics"])
-            .set_file_name(scope.file_name(&programme_id))
+            .set_file_name(file_name)
             .blocking_save_file()
     })?;
     let Some(picked) = picked else {

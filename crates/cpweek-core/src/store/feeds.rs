@@ -132,13 +132,19 @@ pub struct Exported {
 }
 
 impl Store {
-    /// The name a feed's calendar carries, e.g. "Corporate Parenting Week
-    /// 2014: South East". Checks that the scope and programme name
+    /// The file name to suggest for a feed, e.g. `cpweek-2014-national.ics`
+    /// (see [`Scope::file_name`]). Checks that the scope and programme name
     /// something, so a caller can ask before doing anything else (before
     /// opening a save dialog, say).
-    pub fn feed_name(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<String> {
+    pub fn feed_file_name(
+        &self,
+        scope: &Scope,
+        programme: &str,
+        privacy: Privacy,
+    ) -> Result<String> {
         let catalogue = self.catalogue()?;
-        Ok(self.slice(&catalogue, scope, programme, privacy)?.2)
+        let (programme, ..) = self.slice(&catalogue, scope, programme, privacy)?;
+        Ok(scope.file_name(&programme.id))
     }
 
     /// The feed's programme, which events its slice selects, and its name.

@@ -598,3 +598,31 @@ fn an_export_to_a_file_reports_its_progress_and_writes_the_whole_feed() {
     assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
     assert!(!missing.exists());
 }
+
+#[test]
+fn a_feed_file_name_is_suggested_only_for_a_scope_that_names_something() {
+    let s = seeded();
+    // The current programme, by its id.
+    assert_eq!(
+        s.feed_file_name(&Scope::National, "", Privacy::PublicOnly)
+            .unwrap(),
+        "cpweek-2014-national.ics"
+    );
+    assert_eq!(
+        s.feed_file_name(
+            &Scope::Council("Kent".into()),
+            "2012",
+            Privacy::IncludePrivate
+        )
+        .unwrap(),
+        "cpweek-2012-council-kent.ics"
+    );
+    let err = s
+        .feed_file_name(&Scope::Region("Wessex".into()), "", Privacy::PublicOnly)
+        .unwrap_err();
+    assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
+    let err = s
+        .feed_file_name(&Scope::National, "1999", Privacy::PublicOnly)
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "programme");
+}
