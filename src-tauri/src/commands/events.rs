@@ -83,6 +83,13 @@ pub fn list_events(state: State<'_, AppState>, filter: EventFilter) -> IpcResult
     Ok(events.into_iter().map(EventView::from).collect())
 }
 
+/// Changes whenever the programme's events change; the window loads them
+/// again only when it does.
+#[tauri::command(async)]
+pub fn events_stamp(state: State<'_, AppState>, programme: String) -> IpcResult<String> {
+    Ok(state.store().events_stamp(&programme)?)
+}
+
 #[tauri::command(async)]
 pub fn get_event(state: State<'_, AppState>, id: i64) -> IpcResult<EventView> {
     Ok(state.store().event(id)?.into())

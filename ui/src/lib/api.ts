@@ -35,6 +35,7 @@ export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   referenceData: () => invoke<ReferenceData>("reference_data"),
   listEvents: (filter: EventFilter) => invoke<EventView[]>("list_events", { filter }),
+  eventsStamp: (programme: string) => invoke<string>("events_stamp", { programme }),
   getEvent: (id: number) => invoke<EventView>("get_event", { id }),
   getEventForm: (id: number) => invoke<EventForm>("get_event_form", { id }),
   addEvent: (form: EventForm) => invoke<SavedEvent>("add_event", { form }),

@@ -13,19 +13,24 @@ class AppData {
   events: EventView[] = $state.raw([]);
   loaded = $state(false);
   problem: IpcError | null = $state(null);
+  /** The core's stamp of the events loaded (`events_stamp`). */
+  private stamp = "";
 
   /** Loads everything the screens share. `opening` is told the settings
    *  before any screen is drawn, so the app can open on the right one. */
   async start(opening?: (settings: SettingsView) => void) {
     try {
       // All at once: an empty programme asks the core for the current one.
-      const [reference, settings, events] = await Promise.all([
+      // The events' stamp is read before them, so that a change between the
+      // two makes the next reload load them again rather than miss it.
+      const [reference, settings, { stamp, events }] = await Promise.all([
         api.referenceData(),
         api.getSettings(),
-        api.listEvents(emptyFilter("")),
+        api.eventsStamp("").then(async (stamp) => ({ stamp, events: await api.listEvents(emptyFilter("")) })),
       ]);
       this.programme = reference.programmes.find((p) => p.is_current)?.id ?? reference.programmes[0]?.id ?? "";
       this.events = events;
+      this.stamp = stamp;
       this.settings = settings;
       opening?.(settings);
       this.reference = reference;
@@ -35,11 +40,19 @@ class AppData {
     }
   }
 
-  /** Loads the chosen programme's events again (another window or the CLI
-   *  may have changed the database). */
+  /** Loads the chosen programme's events again if they changed (here, in
+   *  another window or through the CLI): the core's stamp says whether they
+   *  did, so moving between screens does not reload 10,000 events for
+   *  nothing. */
   async reload() {
     try {
+      const stamp = await api.eventsStamp(this.programme);
+      if (stamp === this.stamp) {
+        this.problem = null;
+        return;
+      }
       this.events = await api.listEvents(emptyFilter(this.programme));
+      this.stamp = stamp;
       this.loaded = true;
       this.problem = null;
     } catch (e) {

@@ -277,6 +277,37 @@ impl Store {
         Ok(list)
     }
 
+    /// A stamp that changes whenever any of the programme's events changes
+    /// (one added, edited, reviewed or imported, here or by another
+    /// process): its id, how many events it has, their highest id, the sum
+    /// of their SEQUENCEs (which rise on every change) and their latest
+    /// change. The window compares it before loading every event again.
+    /// An empty `programme` means the current one.
+    pub fn events_stamp(&self, programme: &str) -> Result<String> {
+        let id = if programme.trim().is_empty() {
+            self.programmes()?
+                .into_iter()
+                .find(|p| p.is_current)
+                .map(|p| p.id)
+                .unwrap_or_default()
+        } else {
+            programme.trim().to_string()
+        };
+        let (count, top, sequences, last): (i64, Option<i64>, Option<i64>, Option<String>) =
+            self.conn.query_row(
+                "SELECT count(*), max(id), sum(sequence), max(updated_at)
+                 FROM events WHERE programme_id = ?1",
+                [&id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
+        Ok(format!(
+            "{id}/{count}/{}/{}/{}",
+            top.unwrap_or(0),
+            sequences.unwrap_or(0),
+            last.unwrap_or_default()
+        ))
+    }
+
     /// The programme at a glance (see [`crate::summary`] for what counts);
     /// an empty `programme` means the current one.
     pub fn programme_summary(&self, programme: &str) -> Result<ProgrammeSummary> {
