@@ -440,6 +440,19 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await axe("the import preview");
     await shot("import-preview");
 
+    // Changing the council keeps the file: the preview is made again for it.
+    const changeCouncil = async (name) => {
+      await driver.findElement(By.xpath(`//a[normalize-space()="Change council"]`)).click();
+      await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Import"]`)), WAIT);
+      assert.match(await driver.findElement(By.css(".summary-list")).getText(), /kent-outlook\.ics/);
+      await type("council", name);
+      await driver.findElement(By.xpath(`//button[normalize-space()="Continue"]`)).click();
+      await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Check the import"]`)), WAIT);
+      return driver.findElement(By.css(".summary-list")).getText();
+    };
+    assert.match(await changeCouncil("Medway"), /Medway \(887\)/);
+    assert.match(await changeCouncil("Kent"), /Kent \(886\)/);
+
     await driver.findElement(By.xpath(`//button[normalize-space()="Import 10 events"]`)).click();
     const banner = await driver.wait(until.elementLocated(By.css(".notification-banner--success")), WAIT);
     assert.match(await banner.getText(), /Import complete for Kent \(886\): 10 events created/);
