@@ -58,9 +58,10 @@ async function go(label) {
   await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="${label}"]`)), WAIT);
 }
 
-/** Types a file path into the native (GTK) save dialog titled `title`, as a
- *  person would: it is outside the webview, so WebDriver cannot reach it. */
-async function answerSaveDialog(title, file) {
+/** The X window id of the visible native (GTK) dialog titled `title`,
+ *  focused. Dialogs are outside the webview: WebDriver cannot reach them,
+ *  so they are answered with xdotool, as a person would type. */
+async function focusDialog(kind, title) {
   let id = "";
   for (let i = 0; i < 50 && !id; i++) {
     try {
@@ -69,28 +70,24 @@ async function answerSaveDialog(title, file) {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-  assert.ok(id, `a save dialog titled "${title}" opened`);
+  assert.ok(id, `${kind} dialog titled "${title}" opened`);
   await new Promise((r) => setTimeout(r, 500));
   execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  return id;
+}
+
+/** Types a file path into the save dialog titled `title`. */
+async function answerSaveDialog(title, file) {
+  const id = await focusDialog("a save", title);
   execFileSync("xdotool", ["key", "--window", id, "ctrl+a"]);
   execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
   execFileSync("xdotool", ["key", "--window", id, "Return"]);
 }
 
-/** Types a file path into the native (GTK) open dialog titled `title`:
- *  Ctrl+L opens its location box. */
+/** Types a file path into the open dialog titled `title`: Ctrl+L opens its
+ *  location box. */
 async function answerOpenDialog(title, file) {
-  let id = "";
-  for (let i = 0; i < 50 && !id; i++) {
-    try {
-      id = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  assert.ok(id, `an open dialog titled "${title}" opened`);
-  await new Promise((r) => setTimeout(r, 500));
-  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  const id = await focusDialog("an open", title);
   execFileSync("xdotool", ["key", "--window", id, "ctrl+l"]);
   await new Promise((r) => setTimeout(r, 200));
   execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
