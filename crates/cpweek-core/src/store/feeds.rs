@@ -131,6 +131,18 @@ pub struct Exported {
     pub last_change: Option<DateTime<Utc>>,
 }
 
+/// What a feed's scope and programme resolve to.
+struct Slice<'c> {
+    programme: &'c Programme,
+    /// Which events the slice selects (before the feed's own rules).
+    filter: events::Where,
+    /// The calendar's name, e.g. "Corporate Parenting Week 2014: South East".
+    name: String,
+    /// The scope as resolved: a council by its DfE code, a region by its
+    /// name, a theme by its slug.
+    scope: Scope,
+}
+
 impl Store {
     /// The file name to suggest for a feed, e.g. `cpweek-2014-national.ics`
     /// (see [`Scope::file_name`]). Checks that the scope and programme name
@@ -143,18 +155,19 @@ impl Store {
         privacy: Privacy,
     ) -> Result<String> {
         let catalogue = self.catalogue()?;
-        let (programme, ..) = self.slice(&catalogue, scope, programme, privacy)?;
-        Ok(scope.file_name(&programme.id))
+        let slice = self.slice(&catalogue, scope, programme, privacy)?;
+        Ok(slice.scope.file_name(&slice.programme.id))
     }
 
-    /// The feed's programme, which events its slice selects, and its name.
+    /// Resolves what `scope` and `programme` name (a council typed as
+    /// "Kent" is council 886).
     fn slice<'c>(
         &self,
         catalogue: &'c crate::Catalogue,
         scope: &Scope,
         programme: &str,
         privacy: Privacy,
-    ) -> Result<(&'c Programme, events::Where, String)> {
+    ) -> Result<Slice<'c>> {
         let programme = catalogue
             .programme(programme)
             .map_err(|m| Error::Invalid(vec![FieldError::new("programme", m)]))?;
@@ -162,8 +175,8 @@ impl Store {
             programme_id: Some(programme.id.clone()),
             ..Default::default()
         };
-        let slice = match scope {
-            Scope::National => "national programme".to_string(),
+        let (slice, resolved) = match scope {
+            Scope::National => ("national programme".to_string(), Scope::National),
             Scope::Region(r) => {
                 let code = self.region_code(r)?;
                 let name = self
@@ -172,33 +185,43 @@ impl Store {
                     .find(|x| x.code == code)
                     .map_or(code.clone(), |x| x.name);
                 w.region_code = Some(code);
-                name
+                (name.clone(), Scope::Region(name))
             }
             Scope::Council(c) => {
                 let council = catalogue
                     .council(c)
                     .map_err(|m| Error::invalid("council", m))?;
                 w.council_code = Some(council.code.clone());
-                council.label()
+                (council.label(), Scope::Council(council.code.clone()))
             }
             Scope::Theme(t) => {
                 let theme = resolve_term(&catalogue.themes, "theme", t)
                     .map_err(|m| Error::invalid("theme", m))?;
                 w.theme = Some(theme.slug.clone());
-                theme.name.clone()
+                (theme.name.clone(), Scope::Theme(theme.slug.clone()))
             }
         };
         let mut name = format!("{}: {slice}", programme.name);
         if privacy == Privacy::IncludePrivate {
             name.push_str(" (with private events: not for partners)");
         }
-        Ok((programme, w, name))
+        Ok(Slice {
+            programme,
+            filter: w,
+            name,
+            scope: resolved,
+        })
     }
 
     /// The events of a feed (see [`crate::ics::feed`] for what each holds).
     pub fn feed(&self, scope: &Scope, programme: &str, privacy: Privacy) -> Result<Feed> {
         let catalogue = self.catalogue()?;
-        let (programme, w, name) = self.slice(&catalogue, scope, programme, privacy)?;
+        let Slice {
+            programme,
+            filter: w,
+            name,
+            ..
+        } = self.slice(&catalogue, scope, programme, privacy)?;
         let events = read_feed(&self.conn, programme, &w, scope, privacy)?;
         let last: Option<String> = self.conn.query_row(
             "SELECT MAX(updated_at) FROM events WHERE programme_id = ?1",

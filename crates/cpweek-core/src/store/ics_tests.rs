@@ -615,7 +615,13 @@ fn a_feed_file_name_is_suggested_only_for_a_scope_that_names_something() {
             Privacy::IncludePrivate
         )
         .unwrap(),
-        "cpweek-2012-council-kent.ics"
+        "cpweek-2012-council-886.ics",
+        "a council typed by name is named by its code"
+    );
+    assert_eq!(
+        s.feed_file_name(&Scope::Region("south east".into()), "", Privacy::PublicOnly)
+            .unwrap(),
+        "cpweek-2014-region-south-east.ics"
     );
     let err = s
         .feed_file_name(&Scope::Region("Wessex".into()), "", Privacy::PublicOnly)
