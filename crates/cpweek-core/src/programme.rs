@@ -96,6 +96,31 @@ pub struct Term {
     pub name: String,
 }
 
+/// The programme `id` names (case ignored), or the current one when `id`
+/// is empty.
+pub fn find<'a>(programmes: &'a [Programme], id: &str) -> Result<&'a Programme, String> {
+    let id = id.trim();
+    if id.is_empty() {
+        return programmes
+            .iter()
+            .find(|p| p.is_current)
+            .ok_or_else(|| "programme: no programme is marked current; name one".to_string());
+    }
+    programmes
+        .iter()
+        .find(|p| p.id.eq_ignore_ascii_case(id))
+        .ok_or_else(|| {
+            format!(
+                "programme \"{id}\" is not known; choose from {}",
+                programmes
+                    .iter()
+                    .map(|p| p.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+}
+
 /// Finds the term `query` names, by slug or name, ignoring case.
 pub fn find_term<'a>(terms: &'a [Term], query: &str) -> Option<&'a Term> {
     let q = query.trim();

@@ -284,20 +284,15 @@ impl Store {
     /// change. The window compares it before loading every event again.
     /// An empty `programme` means the current one.
     pub fn events_stamp(&self, programme: &str) -> Result<String> {
-        let id = if programme.trim().is_empty() {
-            self.programmes()?
-                .into_iter()
-                .find(|p| p.is_current)
-                .map(|p| p.id)
-                .unwrap_or_default()
-        } else {
-            programme.trim().to_string()
-        };
+        let programmes = self.programmes()?;
+        let id = &crate::programme::find(&programmes, programme)
+            .map_err(|m| Error::invalid("programme", m))?
+            .id;
         let (count, top, sequences, last): (i64, Option<i64>, Option<i64>, Option<String>) =
             self.conn.query_row(
                 "SELECT count(*), max(id), sum(sequence), max(updated_at)
                  FROM events WHERE programme_id = ?1",
-                [&id],
+                [id],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )?;
         Ok(format!(

@@ -720,6 +720,8 @@ fn the_events_stamp_changes_with_every_change_to_the_programmes_events() {
     let empty = store.events_stamp("").unwrap();
     assert_eq!(empty, store.events_stamp("2014").unwrap());
     assert_ne!(empty, store.events_stamp("2012").unwrap());
+    let err = store.events_stamp("1999").unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "programme");
 
     let added = store
         .add_event(&kent_form(), at(2014, 9, 2, 9))
