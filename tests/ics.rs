@@ -351,7 +351,7 @@ fn check_bytes(body: &[u8]) {
 }
 
 fn checker_dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ics_check")
+    common::repo().join("tests/ics_check")
 }
 
 /// What Python's icalendar and vobject read from the file. Fails (never

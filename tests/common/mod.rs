@@ -61,8 +61,13 @@ impl Db {
     }
 }
 
+/// The repository's top folder (these tests belong to crates/cpweek-cli).
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 pub fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    repo()
         .join("tests/fixtures/ics")
         .join(name)
         .to_string_lossy()
