@@ -11,3 +11,5 @@ pub mod settings;
 
 #[cfg(test)]
 mod agreement_tests;
+#[cfg(test)]
+mod list_tests;

@@ -1,6 +1,10 @@
 // Typed calls to the app's commands. Every type here is generated from Rust
-// by ts-rs (./bindings); nothing that crosses IPC is written by hand.
+// by ts-rs (./bindings), and so is the list of command names (`Command`,
+// read from the #[tauri::command]s): a call by a name that does not exist
+// does not type-check, and a Rust test fails if a command is never called.
+// Nothing that crosses IPC is written by hand.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { Command } from "./bindings/commands";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { EventFilter } from "./bindings/EventFilter";
 import type { EventForm } from "./bindings/EventForm";
@@ -31,37 +35,42 @@ export function asIpcError(e: unknown): IpcError {
   return { code: "io", message: String(e), fields: [] };
 }
 
+/** Invokes one of the app's commands; the only way the window reaches Rust. */
+function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
+  return invoke<T>(command, args);
+}
+
 export const api = {
-  appInfo: () => invoke<AppInfo>("app_info"),
-  referenceData: () => invoke<ReferenceData>("reference_data"),
-  listEvents: (filter: EventFilter) => invoke<EventView[]>("list_events", { filter }),
-  eventsStamp: (programme: string) => invoke<string>("events_stamp", { programme }),
-  getEvent: (id: number) => invoke<EventView>("get_event", { id }),
-  getEventForm: (id: number) => invoke<EventForm>("get_event_form", { id }),
-  addEvent: (form: EventForm) => invoke<SavedEvent>("add_event", { form }),
-  editEvent: (id: number, form: EventForm) => invoke<SavedEvent>("edit_event", { id, form }),
+  appInfo: () => call<AppInfo>("app_info"),
+  referenceData: () => call<ReferenceData>("reference_data"),
+  listEvents: (filter: EventFilter) => call<EventView[]>("list_events", { filter }),
+  eventsStamp: (programme: string) => call<string>("events_stamp", { programme }),
+  getEvent: (id: number) => call<EventView>("get_event", { id }),
+  getEventForm: (id: number) => call<EventForm>("get_event_form", { id }),
+  addEvent: (form: EventForm) => call<SavedEvent>("add_event", { form }),
+  editEvent: (id: number, form: EventForm) => call<SavedEvent>("edit_event", { id, form }),
   reviewEvent: (id: number, review: ReviewAction) =>
-    invoke<EventView>("review_event", { id, review }),
-  programmeSummary: (programme: string) => invoke<ProgrammeSummary>("programme_summary", { programme }),
-  getSettings: () => invoke<SettingsView>("get_settings"),
-  saveSettings: (form: SettingsForm) => invoke<SettingsView>("save_settings", { form }),
-  rememberScreen: (screen: Screen) => invoke<null>("remember_screen", { screen }),
-  backUpNow: () => invoke<string | null>("back_up_now"),
+    call<EventView>("review_event", { id, review }),
+  programmeSummary: (programme: string) => call<ProgrammeSummary>("programme_summary", { programme }),
+  getSettings: () => call<SettingsView>("get_settings"),
+  saveSettings: (form: SettingsForm) => call<SettingsView>("save_settings", { form }),
+  rememberScreen: (screen: Screen) => call<null>("remember_screen", { screen }),
+  backUpNow: () => call<string | null>("back_up_now"),
   /** Opens a file dialog; null when the person cancels it. */
   chooseImportFile: (council: string) =>
-    invoke<ImportPreview | null>("choose_import_file", { council }),
-  previewImport: (council: string) => invoke<ImportPreview>("preview_import", { council }),
-  confirmImport: (council: string) => invoke<ImportReport>("confirm_import", { council }),
+    call<ImportPreview | null>("choose_import_file", { council }),
+  previewImport: (council: string) => call<ImportPreview>("preview_import", { council }),
+  confirmImport: (council: string) => call<ImportReport>("confirm_import", { council }),
   /** Opens a save dialog, then writes the feed, calling `onStep` as it
    *  goes; null when the person cancels the dialog. */
   exportFeed: (request: ExportRequest, onStep: (step: ExportStep) => void) => {
     const progress = new Channel<ExportStep>();
     progress.onmessage = onStep;
-    return invoke<ExportedFile | null>("export_feed", { request, progress });
+    return call<ExportedFile | null>("export_feed", { request, progress });
   },
-  feedServerStatus: () => invoke<FeedServerView>("feed_server_status"),
-  startFeedServer: (port: string) => invoke<FeedServerView>("start_feed_server", { port }),
-  stopFeedServer: () => invoke<FeedServerView>("stop_feed_server"),
+  feedServerStatus: () => call<FeedServerView>("feed_server_status"),
+  startFeedServer: (port: string) => call<FeedServerView>("start_feed_server", { port }),
+  stopFeedServer: () => call<FeedServerView>("stop_feed_server"),
 };
 
 export function emptyFilter(programme: string): EventFilter {
