@@ -270,7 +270,7 @@ fn print_saved(saved: &Saved, json: bool, verb: &str) {
         println!(
             "{verb} event {}: {} ({}), {}",
             e.id,
-            e.title,
+            e.details.title,
             e.council_name,
             e.when()
         );
@@ -285,7 +285,7 @@ fn print_reviewed(event: &Event, json: bool) {
             "Event {} is now {}: {}",
             event.id,
             event.status.as_str(),
-            event.title
+            event.details.title
         );
     }
 }
@@ -299,7 +299,7 @@ fn print_list(events: &[Event]) {
         .iter()
         .map(|e| {
             let mut flags = Vec::new();
-            if e.visibility == cpweek_core::event::Visibility::Private {
+            if e.details.visibility == cpweek_core::event::Visibility::Private {
                 flags.push("private".to_string());
             }
             if !e.in_week {
@@ -321,7 +321,7 @@ fn print_list(events: &[Event]) {
                 },
                 e.council_name.clone(),
                 e.status.as_str().to_string(),
-                e.title.clone(),
+                e.details.title.clone(),
                 flags.join(", "),
             ]
         })
@@ -341,7 +341,7 @@ fn print_event(e: &Event) {
     let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_string());
     let mut rows = vec![
         ("Event", e.id.to_string()),
-        ("Title", e.title.clone()),
+        ("Title", e.details.title.clone()),
         (
             "Council",
             format!("{} ({}), {}", e.council_name, e.council, e.region),
@@ -355,7 +355,7 @@ fn print_event(e: &Event) {
     rows.extend([
         (
             "Visibility",
-            match e.visibility {
+            match e.details.visibility {
                 cpweek_core::event::Visibility::Public => "public".to_string(),
                 cpweek_core::event::Visibility::Private => {
                     "private (children in care may be present; never published)".to_string()
@@ -372,36 +372,37 @@ fn print_event(e: &Event) {
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| "-".into()),
         ),
-        ("Venue", text(&e.venue)),
-        ("Address", text(&e.address)),
-        ("Postcode", text(&e.postcode)),
+        ("Venue", text(&e.details.venue)),
+        ("Address", text(&e.details.address)),
+        ("Postcode", text(&e.details.postcode)),
         (
             "Themes",
-            if e.themes.is_empty() {
+            if e.details.themes.is_empty() {
                 "-".into()
             } else {
-                e.themes.join(", ")
+                e.details.themes.join(", ")
             },
         ),
         (
             "Audiences",
-            if e.audiences.is_empty() {
+            if e.details.audiences.is_empty() {
                 "-".into()
             } else {
-                e.audiences.join(", ")
+                e.details.audiences.join(", ")
             },
         ),
-        ("Contact name", text(&e.contact_name)),
-        ("Contact email", text(&e.contact_email)),
-        ("Contact phone", text(&e.contact_phone)),
-        ("Booking link", text(&e.booking_url)),
+        ("Contact name", text(&e.details.contact_name)),
+        ("Contact email", text(&e.details.contact_email)),
+        ("Contact phone", text(&e.details.contact_phone)),
+        ("Booking link", text(&e.details.booking_url)),
         (
             "Capacity",
-            e.capacity
+            e.details
+                .capacity
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "-".into()),
         ),
-        ("Description", text(&e.description)),
+        ("Description", text(&e.details.description)),
         ("UID", e.uid.clone()),
         ("Sequence", e.sequence.to_string()),
     ]);

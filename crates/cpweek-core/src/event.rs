@@ -15,10 +15,11 @@ pub const DESCRIPTION_MAX: usize = 10_000;
 pub const SHORT_TEXT_MAX: usize = 500;
 pub const CAPACITY_MAX: u32 = 100_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 #[ts(export)]
 pub enum Visibility {
+    #[default]
     Public,
     /// Children in care may be present: never published to partners.
     Private,
@@ -139,18 +140,18 @@ pub struct EventForm {
     pub capacity: String,
 }
 
-/// The content of an event once every rule holds. Everything here is what a
-/// partner could see, so any change to it raises the event's SEQUENCE.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventContent {
-    pub programme_id: String,
-    pub council_code: String,
+/// What a council says about its event beyond its council, programme and
+/// time: every field but those, as validation leaves it. Its fields are
+/// listed here once: the stored content ([`EventContent`]) and the stored
+/// event ([`Event`], whose JSON carries them flattened) embed it, and
+/// `store/events.rs` maps it to its columns in one place
+/// (`DETAIL_COLUMNS`). A new field is added here, in [`EventForm`] and
+/// [`validate`], in that mapping and its migration, and in the form's screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct EventDetails {
     pub title: String,
     pub description: Option<String>,
-    pub start: DateTime<Utc>,
-    /// Exclusive; for all-day events, the midnight after the last day.
-    pub end: DateTime<Utc>,
-    pub all_day: bool,
     pub venue: Option<String>,
     pub address: Option<String>,
     pub postcode: Option<String>,
@@ -162,6 +163,19 @@ pub struct EventContent {
     pub contact_phone: Option<String>,
     pub booking_url: Option<String>,
     pub capacity: Option<u32>,
+}
+
+/// The content of an event once every rule holds. Everything here is what a
+/// partner could see, so any change to it raises the event's SEQUENCE.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventContent {
+    pub programme_id: String,
+    pub council_code: String,
+    pub start: DateTime<Utc>,
+    /// Exclusive; for all-day events, the midnight after the last day.
+    pub end: DateTime<Utc>,
+    pub all_day: bool,
+    pub details: EventDetails,
 }
 
 /// A stored event, with what is derived from its programme and council.
@@ -178,8 +192,6 @@ pub struct Event {
     pub council: String,
     pub council_name: String,
     pub region: String,
-    pub title: String,
-    pub description: Option<String>,
     /// Local time in the programme's zone, with its offset.
     #[serde(serialize_with = "time::serialize_rfc3339")]
     pub start: DateTime<FixedOffset>,
@@ -191,17 +203,9 @@ pub struct Event {
     pub start_date: NaiveDate,
     /// Last local date (inclusive).
     pub end_date: NaiveDate,
-    pub venue: Option<String>,
-    pub address: Option<String>,
-    pub postcode: Option<String>,
-    pub themes: Vec<String>,
-    pub audiences: Vec<String>,
-    pub visibility: Visibility,
-    pub contact_name: Option<String>,
-    pub contact_email: Option<String>,
-    pub contact_phone: Option<String>,
-    pub booking_url: Option<String>,
-    pub capacity: Option<u32>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub details: EventDetails,
     pub status: Status,
     /// The LGA's note when returned, or the reason when cancelled.
     pub status_note: Option<String>,
@@ -238,28 +242,17 @@ impl Event {
         EventContent {
             programme_id: self.programme.clone(),
             council_code: self.council.clone(),
-            title: self.title.clone(),
-            description: self.description.clone(),
             start: self.start.with_timezone(&Utc),
             end: self.end.with_timezone(&Utc),
             all_day: self.all_day,
-            venue: self.venue.clone(),
-            address: self.address.clone(),
-            postcode: self.postcode.clone(),
-            themes: self.themes.clone(),
-            audiences: self.audiences.clone(),
-            visibility: self.visibility,
-            contact_name: self.contact_name.clone(),
-            contact_email: self.contact_email.clone(),
-            contact_phone: self.contact_phone.clone(),
-            booking_url: self.booking_url.clone(),
-            capacity: self.capacity,
+            details: self.details.clone(),
         }
     }
 
     /// The form that edits this event, filled in with its values.
     pub fn to_form(&self) -> EventForm {
         let text = |v: &Option<String>| v.clone().unwrap_or_default();
+        let d = &self.details;
         let (start, end) = if self.all_day {
             (self.start_date.to_string(), self.end_date.to_string())
         } else {
@@ -271,22 +264,22 @@ impl Event {
         EventForm {
             programme: self.programme.clone(),
             council: self.council.clone(),
-            title: self.title.clone(),
-            description: text(&self.description),
+            title: d.title.clone(),
+            description: text(&d.description),
             start,
             end,
             all_day: self.all_day,
-            venue: text(&self.venue),
-            address: text(&self.address),
-            postcode: text(&self.postcode),
-            themes: self.themes.clone(),
-            audiences: self.audiences.clone(),
-            private: self.visibility == Visibility::Private,
-            contact_name: text(&self.contact_name),
-            contact_email: text(&self.contact_email),
-            contact_phone: text(&self.contact_phone),
-            booking_url: text(&self.booking_url),
-            capacity: self.capacity.map(|c| c.to_string()).unwrap_or_default(),
+            venue: text(&d.venue),
+            address: text(&d.address),
+            postcode: text(&d.postcode),
+            themes: d.themes.clone(),
+            audiences: d.audiences.clone(),
+            private: d.visibility == Visibility::Private,
+            contact_name: text(&d.contact_name),
+            contact_email: text(&d.contact_email),
+            contact_phone: text(&d.contact_phone),
+            booking_url: text(&d.booking_url),
+            capacity: d.capacity.map(|c| c.to_string()).unwrap_or_default(),
         }
     }
 }
@@ -311,24 +304,16 @@ impl Event {
             council: "886".into(),
             council_name: "Kent".into(),
             region: "South East".into(),
-            title: title.into(),
-            description: None,
             start: start.fixed_offset(),
             end: end.fixed_offset(),
             all_day: false,
             start_date: start.date_naive(),
             end_date: end.date_naive(),
-            venue: None,
-            address: None,
-            postcode: None,
-            themes: vec!["care-leavers".into()],
-            audiences: vec![],
-            visibility: Visibility::Public,
-            contact_name: None,
-            contact_email: None,
-            contact_phone: None,
-            booking_url: None,
-            capacity: None,
+            details: EventDetails {
+                title: title.into(),
+                themes: vec!["care-leavers".into()],
+                ..EventDetails::default()
+            },
             status: Status::Submitted,
             status_note: None,
             was_approved: false,
@@ -501,26 +486,28 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
         content: EventContent {
             programme_id: programme.id.clone(),
             council_code,
-            title: title.to_string(),
-            description,
             start,
             end,
             all_day: form.all_day,
-            venue,
-            address,
-            postcode,
-            themes,
-            audiences,
-            visibility: if form.private {
-                Visibility::Private
-            } else {
-                Visibility::Public
+            details: EventDetails {
+                title: title.to_string(),
+                description,
+                venue,
+                address,
+                postcode,
+                themes,
+                audiences,
+                visibility: if form.private {
+                    Visibility::Private
+                } else {
+                    Visibility::Public
+                },
+                contact_name,
+                contact_email,
+                contact_phone,
+                booking_url,
+                capacity,
             },
-            contact_name,
-            contact_email,
-            contact_phone,
-            booking_url,
-            capacity,
         },
         placement,
         warnings,

@@ -60,9 +60,9 @@ pub struct Selection {
 /// folding to lower case, as JavaScript's `toLowerCase` does).
 pub fn search_text(event: &Event) -> String {
     [
-        event.title.as_str(),
-        event.description.as_deref().unwrap_or(""),
-        event.venue.as_deref().unwrap_or(""),
+        event.details.title.as_str(),
+        event.details.description.as_deref().unwrap_or(""),
+        event.details.venue.as_deref().unwrap_or(""),
         event.council_name.as_str(),
     ]
     .join("\n")
@@ -144,9 +144,14 @@ impl Selection {
             && self
                 .day
                 .is_none_or(|d| event.start_date <= d && d <= event.end_date)
-            && self.theme.as_ref().is_none_or(|t| event.themes.contains(t))
+            && self
+                .theme
+                .as_ref()
+                .is_none_or(|t| event.details.themes.contains(t))
             && self.status.is_none_or(|s| event.status == s)
-            && self.visibility.is_none_or(|v| event.visibility == v)
+            && self
+                .visibility
+                .is_none_or(|v| event.details.visibility == v)
             && self
                 .search
                 .as_ref()
@@ -169,14 +174,14 @@ mod tests {
     #[test]
     fn search_text_holds_the_searched_fields_in_lower_case_one_per_line() {
         let mut e = event("Café for CARE leavers");
-        e.description = Some("Tea\nand ΟΔΟΣ".into());
-        e.venue = Some("Sessions House".into());
+        e.details.description = Some("Tea\nand ΟΔΟΣ".into());
+        e.details.venue = Some("Sessions House".into());
         assert_eq!(
             search_text(&e),
             "café for care leavers\ntea\nand οδος\nsessions house\nkent"
         );
-        e.description = None;
-        e.venue = None;
+        e.details.description = None;
+        e.details.venue = None;
         assert_eq!(search_text(&e), "café for care leavers\n\n\nkent");
     }
 

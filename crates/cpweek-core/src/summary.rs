@@ -184,7 +184,7 @@ pub fn summarise(
             let reasons = attention_reasons(e);
             (!reasons.is_empty()).then(|| Attention {
                 id: e.id,
-                title: e.title.clone(),
+                title: e.details.title.clone(),
                 council_name: e.council_name.clone(),
                 when: e.when(),
                 status: e.status,
@@ -293,7 +293,7 @@ mod tests {
         let mut three_days = at(2, kent, Status::Approved);
         three_days.end_date = date(30);
         let mut private = at(3, leeds, Status::Submitted);
-        private.visibility = Visibility::Private;
+        private.details.visibility = Visibility::Private;
         private.start_date = date(29);
         private.end_date = date(29);
         let mut after = at(4, leeds, Status::Submitted);
@@ -337,7 +337,7 @@ mod tests {
         let w = world();
         let [kent, surrey, leeds, bradford] = [0, 1, 2, 3].map(|i| &w.councils[i]);
         let mut private = at(1, kent, Status::Submitted);
-        private.visibility = Visibility::Private;
+        private.details.visibility = Visibility::Private;
         let events = vec![
             private,
             at(2, surrey, Status::Cancelled),

@@ -32,7 +32,8 @@ pub fn status(s: Status) -> &'static str {
 
 /// The LOCATION of an event: venue, address and postcode.
 pub fn location(e: &Event) -> Option<String> {
-    let parts: Vec<&str> = location_parts(&e.venue, &e.address, &e.postcode).collect();
+    let parts: Vec<&str> =
+        location_parts(&e.details.venue, &e.details.address, &e.details.postcode).collect();
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 

@@ -6,23 +6,95 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
-use crate::event::{Event, EventContent, Status, Visibility};
+use crate::event::{Event, EventContent, EventDetails, Status, Visibility};
 use crate::programme::Programme;
 use crate::time;
 
-const SELECT: &str = "
-    SELECT e.id, e.uid, e.sequence, e.programme_id, e.council_code, c.display_name, r.name,
-           e.title, e.description, e.starts_at, e.ends_at, e.all_day, e.venue, e.address,
-           e.postcode, e.visibility, e.contact_name, e.contact_email, e.contact_phone,
-           e.booking_url, e.capacity, e.status, e.status_note, e.created_at, e.updated_at,
-           (SELECT group_concat(theme_slug, ' ') FROM
-               (SELECT theme_slug FROM event_themes WHERE event_id = e.id ORDER BY position)),
-           (SELECT group_concat(audience_slug, ' ') FROM
-               (SELECT audience_slug FROM event_audiences WHERE event_id = e.id ORDER BY position)),
-           e.approved_once
-    FROM events e
-    JOIN councils c ON c.code = e.council_code
-    JOIN regions r ON r.code = c.region_code";
+/// The columns an event's details are stored in (besides its themes and
+/// audiences, in their own tables), in [`EventDetails`]'s field order: the
+/// one place the details meet SQL. [`detail_values`] gives their values and
+/// [`read_details`] reads them back.
+const DETAIL_COLUMNS: [&str; 11] = [
+    "title",
+    "description",
+    "venue",
+    "address",
+    "postcode",
+    "visibility",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "booking_url",
+    "capacity",
+];
+
+fn detail_values(d: &EventDetails) -> [Value; 11] {
+    [
+        d.title.clone().into(),
+        d.description.clone().into(),
+        d.venue.clone().into(),
+        d.address.clone().into(),
+        d.postcode.clone().into(),
+        d.visibility.as_str().to_string().into(),
+        d.contact_name.clone().into(),
+        d.contact_email.clone().into(),
+        d.contact_phone.clone().into(),
+        d.booking_url.clone().into(),
+        d.capacity.into(),
+    ]
+}
+
+/// Reads the details from `DETAIL_COLUMNS` at `at`, then the themes and
+/// audiences (space-separated slugs in position order) at `terms` and
+/// `terms + 1`.
+fn read_details(row: &Row, at: usize, terms: usize) -> rusqlite::Result<EventDetails> {
+    let visibility: String = row.get(at + 5)?;
+    let capacity: Option<i64> = row.get(at + 10)?;
+    Ok(EventDetails {
+        title: row.get(at)?,
+        description: row.get(at + 1)?,
+        venue: row.get(at + 2)?,
+        address: row.get(at + 3)?,
+        postcode: row.get(at + 4)?,
+        themes: words(row, terms)?,
+        audiences: words(row, terms + 1)?,
+        visibility: Visibility::parse(&visibility)
+            .ok_or_else(|| conversion(at + 5, format!("unknown visibility {visibility}")))?,
+        contact_name: row.get(at + 6)?,
+        contact_email: row.get(at + 7)?,
+        contact_phone: row.get(at + 8)?,
+        booking_url: row.get(at + 9)?,
+        capacity: capacity.map(|c| c as u32),
+    })
+}
+
+/// The columns before the details in [`select`], and after them.
+const BEFORE_DETAILS: &str = "e.id, e.uid, e.sequence, e.programme_id, e.council_code, \
+     c.display_name, r.name, e.starts_at, e.ends_at, e.all_day";
+const AFTER_DETAILS: &str = "e.status, e.status_note, e.created_at, e.updated_at, e.approved_once,
+    (SELECT group_concat(theme_slug, ' ') FROM
+        (SELECT theme_slug FROM event_themes WHERE event_id = e.id ORDER BY position)),
+    (SELECT group_concat(audience_slug, ' ') FROM
+        (SELECT audience_slug FROM event_audiences WHERE event_id = e.id ORDER BY position))";
+/// Where the details start in a row of [`select`], and where what follows
+/// them starts.
+const DETAILS_AT: usize = 10;
+const AFTER_AT: usize = DETAILS_AT + DETAIL_COLUMNS.len();
+
+/// The query every read of whole events starts with.
+fn select() -> &'static str {
+    static SELECT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SELECT.get_or_init(|| {
+        let details: Vec<String> = DETAIL_COLUMNS.iter().map(|c| format!("e.{c}")).collect();
+        format!(
+            "SELECT {BEFORE_DETAILS}, {}, {AFTER_DETAILS}
+             FROM events e
+             JOIN councils c ON c.code = e.council_code
+             JOIN regions r ON r.code = c.region_code",
+            details.join(", ")
+        )
+    })
+}
 
 pub(crate) fn conversion(idx: usize, message: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, message.into())
@@ -47,11 +119,9 @@ fn read(row: &Row, programmes: &[Programme]) -> rusqlite::Result<Event> {
         .find(|p| p.id == programme_id)
         .ok_or_else(|| conversion(3, format!("unknown programme {programme_id}")))?;
     let tz = programme.time_zone;
-    let (start, end) = (instant(row, 9)?, instant(row, 10)?);
+    let (start, end) = (instant(row, 7)?, instant(row, 8)?);
     let placement = programme.place(start, end);
-    let visibility: String = row.get(15)?;
-    let status: String = row.get(21)?;
-    let capacity: Option<i64> = row.get(20)?;
+    let status: String = row.get(AFTER_AT)?;
     Ok(Event {
         id: row.get(0)?,
         uid: row.get(1)?,
@@ -60,41 +130,28 @@ fn read(row: &Row, programmes: &[Programme]) -> rusqlite::Result<Event> {
         council: row.get(4)?,
         council_name: row.get(5)?,
         region: row.get(6)?,
-        title: row.get(7)?,
-        description: row.get(8)?,
         start: time::with_offset(start, tz),
         end: time::with_offset(end, tz),
-        all_day: row.get(11)?,
+        all_day: row.get(9)?,
         start_date: start.with_timezone(&tz).date_naive(),
         end_date: (end - Duration::seconds(1))
             .with_timezone(&tz)
             .date_naive()
             .max(start.with_timezone(&tz).date_naive()),
-        venue: row.get(12)?,
-        address: row.get(13)?,
-        postcode: row.get(14)?,
-        themes: words(row, 25)?,
-        audiences: words(row, 26)?,
-        visibility: Visibility::parse(&visibility)
-            .ok_or_else(|| conversion(15, format!("unknown visibility {visibility}")))?,
-        contact_name: row.get(16)?,
-        contact_email: row.get(17)?,
-        contact_phone: row.get(18)?,
-        booking_url: row.get(19)?,
-        capacity: capacity.map(|c| c as u32),
+        details: read_details(row, DETAILS_AT, AFTER_AT + 5)?,
         status: Status::parse(&status)
-            .ok_or_else(|| conversion(21, format!("unknown status {status}")))?,
-        status_note: row.get(22)?,
-        was_approved: row.get(27)?,
+            .ok_or_else(|| conversion(AFTER_AT, format!("unknown status {status}")))?,
+        status_note: row.get(AFTER_AT + 1)?,
+        was_approved: row.get(AFTER_AT + 4)?,
         in_week: placement.in_week,
         conference_day: placement.conference_day,
-        created_at: instant(row, 23)?,
-        updated_at: instant(row, 24)?,
+        created_at: instant(row, AFTER_AT + 2)?,
+        updated_at: instant(row, AFTER_AT + 3)?,
     })
 }
 
 pub(crate) fn get(conn: &Connection, programmes: &[Programme], id: i64) -> Result<Event> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE e.id = ?1"))?;
+    let mut stmt = conn.prepare_cached(&format!("{} WHERE e.id = ?1", select()))?;
     stmt.query_row([id], |r| read(r, programmes))
         .optional()?
         .ok_or_else(|| Error::NotFound {
@@ -148,54 +205,39 @@ pub(crate) fn where_clause(w: &Where) -> (String, Vec<String>) {
 
 pub(crate) fn list(conn: &Connection, programmes: &[Programme], w: &Where) -> Result<Vec<Event>> {
     let (clause, values) = where_clause(w);
-    let sql = format!("{SELECT}{clause} ORDER BY e.starts_at, e.id");
+    let sql = format!("{}{clause} ORDER BY e.starts_at, e.id", select());
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params_from_iter(values.iter()), |r| read(r, programmes))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The columns an event's content is stored in, in the order
-/// [`content_values`] gives their values.
-const CONTENT_COLUMNS: [&str; 17] = [
-    "programme_id",
-    "council_code",
-    "title",
-    "description",
-    "starts_at",
-    "ends_at",
-    "all_day",
-    "venue",
-    "address",
-    "postcode",
-    "visibility",
-    "contact_name",
-    "contact_email",
-    "contact_phone",
-    "booking_url",
-    "capacity",
-    "status",
-];
+/// [`content_values`] gives their values: its place and time, its details
+/// ([`DETAIL_COLUMNS`]) and its status.
+fn content_columns() -> impl Iterator<Item = &'static str> {
+    [
+        "programme_id",
+        "council_code",
+        "starts_at",
+        "ends_at",
+        "all_day",
+    ]
+    .into_iter()
+    .chain(DETAIL_COLUMNS)
+    .chain(["status"])
+}
 
 fn content_values(content: &EventContent, status: Status) -> Vec<Value> {
-    vec![
+    let mut values: Vec<Value> = vec![
         content.programme_id.clone().into(),
         content.council_code.clone().into(),
-        content.title.clone().into(),
-        content.description.clone().into(),
         time::to_store(content.start).into(),
         time::to_store(content.end).into(),
         content.all_day.into(),
-        content.venue.clone().into(),
-        content.address.clone().into(),
-        content.postcode.clone().into(),
-        content.visibility.as_str().to_string().into(),
-        content.contact_name.clone().into(),
-        content.contact_email.clone().into(),
-        content.contact_phone.clone().into(),
-        content.booking_url.clone().into(),
-        content.capacity.into(),
-        status.as_str().to_string().into(),
-    ]
+    ];
+    values.extend(detail_values(&content.details));
+    values.push(status.as_str().to_string().into());
+    values
 }
 
 /// Inserts a new event with SEQUENCE 0; returns its id.
@@ -215,18 +257,18 @@ fn insert_row(
     conn: &Connection,
     uid: &str,
     now: DateTime<Utc>,
-    extra: Vec<(&str, Value)>,
+    extra: Vec<(&'static str, Value)>,
     content: &EventContent,
     status: Status,
 ) -> Result<i64> {
     let now = time::to_store(now);
-    let stamps: Vec<(&str, Value)> = vec![
+    let stamps: Vec<(&'static str, Value)> = vec![
         ("uid", uid.to_string().into()),
         ("created_at", now.clone().into()),
         ("updated_at", now.into()),
     ];
     let (mut names, mut values): (Vec<&str>, Vec<Value>) = stamps.into_iter().chain(extra).unzip();
-    names.extend(CONTENT_COLUMNS);
+    names.extend(content_columns());
     values.extend(content_values(content, status));
     let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
     let sql = format!(
@@ -286,8 +328,7 @@ pub(crate) fn update(
 ) -> Result<()> {
     let mut values: Vec<Value> = vec![id.into(), sequence.into(), time::to_store(now).into()];
     values.extend(content_values(content, status));
-    let assignments: Vec<String> = CONTENT_COLUMNS
-        .iter()
+    let assignments: Vec<String> = content_columns()
         .enumerate()
         .map(|(i, column)| format!("{column} = ?{}", i + 4))
         .collect();
@@ -329,17 +370,56 @@ pub(crate) fn set_status(
 }
 
 fn write_terms(conn: &Connection, id: i64, content: &EventContent) -> Result<()> {
-    for (position, slug) in content.themes.iter().enumerate() {
+    for (position, slug) in content.details.themes.iter().enumerate() {
         conn.prepare_cached(
             "INSERT INTO event_themes (event_id, theme_slug, position) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id, slug, position as i64])?;
     }
-    for (position, slug) in content.audiences.iter().enumerate() {
+    for (position, slug) in content.details.audiences.iter().enumerate() {
         conn.prepare_cached(
             "INSERT INTO event_audiences (event_id, audience_slug, position) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id, slug, position as i64])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The details' one mapping to SQL covers every field of
+    /// [`EventDetails`] (but the themes and audiences, which have their own
+    /// tables), each in a real column: a field added to the struct and not
+    /// to the mapping fails here.
+    #[test]
+    fn every_detail_has_its_column() {
+        let now = Utc::now();
+        let store = crate::Store::open_in_memory(now).unwrap();
+        let fields = serde_json::to_value(EventDetails::default()).unwrap();
+        let mut fields: Vec<String> = fields
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|k| *k != "themes" && *k != "audiences")
+            .cloned()
+            .collect();
+        fields.sort();
+        let mut columns: Vec<String> = DETAIL_COLUMNS.iter().map(|c| c.to_string()).collect();
+        columns.sort();
+        assert_eq!(fields, columns);
+        let mut stmt = store
+            .conn
+            .prepare("SELECT name FROM pragma_table_info('events')")
+            .unwrap();
+        let stored: Vec<String> = stmt
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for c in DETAIL_COLUMNS {
+            assert!(stored.iter().any(|s| s == c), "events has no column {c}");
+        }
+    }
 }

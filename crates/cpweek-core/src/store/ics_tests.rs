@@ -331,7 +331,7 @@ fn import_matches_by_uid_and_updates_only_newer_copies() {
     );
     assert_eq!(r.updated, 1);
     let e = &s.events(&EventFilter::default()).unwrap()[0];
-    assert_eq!(e.title, "Coffee morning for carers");
+    assert_eq!(e.details.title, "Coffee morning for carers");
     assert_eq!(e.sequence, 1);
     // A later LAST-MODIFIED updates too.
     let r = import(
@@ -367,7 +367,7 @@ fn import_validates_with_the_event_rules_and_cancels() {
     );
     let e = &s.events(&EventFilter::default()).unwrap()[0];
     assert_eq!(e.status, Status::Cancelled);
-    assert_eq!(e.visibility, Visibility::Private);
+    assert_eq!(e.details.visibility, Visibility::Private);
 }
 
 #[test]

@@ -413,7 +413,7 @@ fn one(
     let cancelled = e.status.as_deref() == Some("CANCELLED");
     let source_modified = e.last_modified.map(time::to_store);
     let summary = Summary {
-        title: checked.content.title.clone(),
+        title: checked.content.details.title.clone(),
         start: checked.content.start,
         end: checked.content.end,
         all_day: checked.content.all_day,
@@ -537,6 +537,7 @@ fn form_for(
         form.themes = themes;
     }
     // Never made public by an import: a private event stays private.
-    form.private = e.private || existing.is_some_and(|old| old.visibility == Visibility::Private);
+    form.private =
+        e.private || existing.is_some_and(|old| old.details.visibility == Visibility::Private);
     form
 }

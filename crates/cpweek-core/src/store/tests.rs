@@ -122,8 +122,8 @@ fn an_event_for_kent_lists_in_local_time_with_its_offset() {
     assert_eq!(e.region, "South East");
     assert_eq!(e.status, Status::Submitted);
     assert_eq!(e.sequence, 0);
-    assert_eq!(e.postcode.as_deref(), Some("ME14 1XQ"));
-    assert_eq!(e.themes, ["care-leavers", "achievement"]);
+    assert_eq!(e.details.postcode.as_deref(), Some("ME14 1XQ"));
+    assert_eq!(e.details.themes, ["care-leavers", "achievement"]);
     assert!(e.in_week);
     assert_eq!(e.conference_day, None);
     assert!(e.uid.ends_with("@cpweek.local.gov.uk"));
@@ -573,7 +573,7 @@ fn changes_after_a_back_up_reach_the_database_file() {
     form.capacity = "40".into();
     store.edit_event(id, &form, at(2014, 9, 3, 9)).unwrap();
     let other = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
-    assert_eq!(other.event(id).unwrap().capacity, Some(40));
+    assert_eq!(other.event(id).unwrap().details.capacity, Some(40));
 }
 
 #[test]
@@ -599,7 +599,7 @@ fn search_folds_case_beyond_ascii_and_takes_percent_literally() {
             })
             .unwrap()
             .into_iter()
-            .map(|e| e.title)
+            .map(|e| e.details.title)
             .collect()
     };
     // SQLite's lower() folds ASCII only; the core folds every letter.

@@ -20,7 +20,7 @@ uid: string,
 /**
  * iCalendar SEQUENCE: rises on every change a partner would see.
  */
-sequence: number, programme: string, council: string, council_name: string, region: string, title: string, description: string | null, 
+sequence: number, programme: string, council: string, council_name: string, region: string, 
 /**
  * Local time in the programme's zone, with its offset.
  */
@@ -36,7 +36,7 @@ start_date: string,
 /**
  * Last local date (inclusive).
  */
-end_date: string, venue: string | null, address: string | null, postcode: string | null, themes: Array<string>, audiences: Array<string>, visibility: Visibility, contact_name: string | null, contact_email: string | null, contact_phone: string | null, booking_url: string | null, capacity: number | null, status: Status, 
+end_date: string, status: Status, 
 /**
  * The LGA's note when returned, or the reason when cancelled.
  */
@@ -48,4 +48,4 @@ was_approved: boolean, in_week: boolean,
 /**
  * Which conference day the event starts on (1 for the first), if any.
  */
-conference_day: number | null, created_at: string, updated_at: string, };
+conference_day: number | null, created_at: string, updated_at: string, title: string, description: string | null, venue: string | null, address: string | null, postcode: string | null, themes: Array<string>, audiences: Array<string>, visibility: Visibility, contact_name: string | null, contact_email: string | null, contact_phone: string | null, booking_url: string | null, capacity: number | null, };
