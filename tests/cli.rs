@@ -395,6 +395,10 @@ fn each_kind_of_bad_input_names_its_field_and_writes_nothing() {
             vec!["--programme", "2099"],
             "error: programme \"2099\" is not known",
         ),
+        (
+            vec!["--start", "1999-10-28T10:00"],
+            "error: start \"1999-10-28T10:00\" is not a year a programme could run in; expected a year from 2000 to 2100",
+        ),
     ];
     for (extra, expected) in cases {
         let stderr = db.refused(&with(KENT, &extra));

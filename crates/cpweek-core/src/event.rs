@@ -498,8 +498,10 @@ fn check_span(
                     errors.push(FieldError::new(
                         field,
                         format!(
-                            "{field} \"{}\" is not a year this programme could run in",
-                            text::quoted(given.trim())
+                            "{field} \"{}\" is not a year a programme could run in; expected a year from {} to {}",
+                            text::quoted(given.trim()),
+                            text::YEARS.start(),
+                            text::YEARS.end()
                         ),
                     ));
                     return None;
