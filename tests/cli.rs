@@ -395,6 +395,10 @@ fn each_kind_of_bad_input_names_its_field_and_writes_nothing() {
             vec!["--programme", "2099"],
             "error: programme \"2099\" is not known",
         ),
+        (
+            vec!["--start", "1999-10-28T10:00"],
+            "error: start \"1999-10-28T10:00\" is not a year a programme could run in; expected a year from 2000 to 2100",
+        ),
     ];
     for (extra, expected) in cases {
         let stderr = db.refused(&with(KENT, &extra));
@@ -681,4 +685,318 @@ fn programme_summary_counts_events_councils_and_those_needing_attention() {
         stderr.contains("programme \"1999\" is not known"),
         "{stderr}"
     );
+}
+
+/// Asserts that `stderr` is `error:` lines only, with no control character
+/// but the line ends: nothing from the input can fake a line or reach the
+/// terminal raw.
+fn only_error_lines(stderr: &str) {
+    for line in stderr.lines() {
+        assert!(line.starts_with("error: "), "not an error line: {line:?}");
+        assert!(
+            !line.chars().any(char::is_control),
+            "raw control character in {line:?}"
+        );
+    }
+}
+
+#[test]
+fn a_booking_link_that_would_inject_into_feeds_is_refused_naming_the_field() {
+    let db = Db::initialised();
+    let evil = "https://x.org/\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil";
+    for url in [
+        evil,
+        "https://x.org/\rEND:VEVENT",
+        "https://x.org/a\tb",
+        "https://x.org/a b",
+        "https://x.org/\u{1b}[2J",
+    ] {
+        let stderr = db.refused(&with(KENT, &["--booking-url", url]));
+        assert!(
+            stderr.starts_with("error: booking link \""),
+            "{url:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains("expected a web address like https://"),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        only_error_lines(&stderr);
+    }
+    let stderr = db.refused(&with(KENT, &["--booking-url", evil]));
+    assert!(
+        stderr.contains("\"https://x.org/\\r\\nEND:VEVENT\\r\\nBEGIN:VEVENT\\r\\nUID:evil\" has a line break (\\r) at character 15"),
+        "{stderr}"
+    );
+    assert_eq!(db.events(), serde_json::json!([]), "nothing was written");
+    // Too long, and a user name before the host.
+    let long = format!("https://www.kent.gov.uk/{}", "a".repeat(2_000));
+    let stderr = db.refused(&with(KENT, &["--booking-url", &long]));
+    assert!(
+        stderr.contains("it must be 2000 characters or fewer"),
+        "{stderr}"
+    );
+    let stderr = db.refused(&with(
+        KENT,
+        &["--booking-url", "https://www.kent.gov.uk@evil.example/"],
+    ));
+    assert!(stderr.contains("user name or password"), "{stderr}");
+    // What is stored is the checked, normal form.
+    let e = db.json(&with(
+        KENT,
+        &["--booking-url", " HTTPS://WWW.Kent.gov.uk/Events "],
+    ));
+    assert_eq!(e["booking_url"], "https://www.kent.gov.uk/Events");
+}
+
+#[test]
+fn control_characters_are_refused_in_every_text_field_and_never_echoed() {
+    let db = Db::initialised();
+    let id = db.json(KENT)["id"].to_string();
+    let before = db.events();
+    for (flag, value, expected) in [
+        (
+            "--title",
+            "Tea\u{1b}[2J",
+            "error: title must be one line of text",
+        ),
+        (
+            "--venue",
+            "Hall\u{1b}]0;owned\u{7}",
+            "error: venue must be one line of text",
+        ),
+        (
+            "--venue",
+            "Hall\r\nRoom 2",
+            "error: venue must be one line of text",
+        ),
+        (
+            "--venue",
+            "Hall\u{202e}moor",
+            "a direction control (\\u{202e})",
+        ),
+        (
+            "--address",
+            "1 High St\u{1b}[31m",
+            "error: address may hold text, line breaks and tabs only",
+        ),
+        (
+            "--description",
+            "Tea\u{7f}",
+            "error: description may hold text, line breaks and tabs only",
+        ),
+        (
+            "--contact-name",
+            "Ann\u{9b}1m",
+            "error: contact name must be one line of text",
+        ),
+        (
+            "--contact-email",
+            "a\u{1b}@kent.gov.uk",
+            "error: contact email must be one line of text",
+        ),
+        (
+            "--contact-phone",
+            "03000\r41 41 41",
+            "error: contact phone must be one line of text",
+        ),
+        (
+            "--postcode",
+            "ME14\n1XQ",
+            "error: postcode must be one line of text",
+        ),
+        (
+            "--council",
+            "Kent\r\nerror: fake",
+            "error: council \"Kent\\r\\nerror: fake\"",
+        ),
+        (
+            "--theme",
+            "care\u{1b}[2J",
+            "error: theme \"care\\u{1b}[2J\" is not known",
+        ),
+    ] {
+        for args in [
+            with(KENT, &[flag, value]),
+            vec!["event", "edit", &id, flag, value],
+        ] {
+            let stderr = db.refused(&args);
+            assert!(stderr.contains(expected), "{flag} {value:?}: {stderr}");
+            assert_eq!(stderr.lines().count(), 1, "{stderr}");
+            only_error_lines(&stderr);
+            assert_eq!(db.events(), before, "{flag} {value:?} changed the store");
+        }
+    }
+    // Review notes and reasons follow the multi-line rule.
+    let stderr = db.refused(&["event", "return", &id, "--note", "Fix\u{1b}[2J"]);
+    assert!(stderr.contains("error: note may hold text"), "{stderr}");
+    only_error_lines(&stderr);
+    let stderr = db.refused(&["event", "cancel", &id, "--reason", "\u{1b}c"]);
+    assert!(stderr.contains("error: reason may hold text"), "{stderr}");
+    assert_eq!(db.events(), before);
+}
+
+#[test]
+fn multi_line_text_is_stored_with_plain_line_breaks() {
+    let db = Db::initialised();
+    let e = db.json(&with(
+        KENT,
+        &[
+            "--description",
+            "One\r\nTwo\rThree\u{2028}Four\tTabbed",
+            "--address",
+            "Sessions House\r\nCounty Road",
+            "--venue",
+            "  Sessions House  ",
+        ],
+    ));
+    assert_eq!(e["description"], "One\nTwo\nThree\nFour\tTabbed");
+    assert_eq!(e["address"], "Sessions House\nCounty Road");
+    assert_eq!(e["venue"], "Sessions House");
+    // `event show` keeps the lines, indented under their label.
+    let shown = db.ok(&["event", "show", &e["id"].to_string()]);
+    assert!(
+        shown.contains("Address         Sessions House\n                County Road\n"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn conference_fields_follow_the_text_rules_and_years_are_2000_to_2100() {
+    let db = Db::initialised();
+    let before = db.json(&["programmes"]);
+    let long = "n".repeat(201);
+    for (args, expected) in [
+        (
+            vec!["--name", long.as_str()],
+            "error: name is 201 characters; it must be 200 characters or fewer",
+        ),
+        (vec!["--name", "  "], "error: name is required"),
+        (
+            vec!["--name", "NCAS\u{1b}[2J"],
+            "error: name must be one line of text",
+        ),
+        (
+            vec!["--venue", "Manchester\r\nCentral"],
+            "error: venue must be one line of text",
+        ),
+        (
+            vec!["--start-date", "0001-01-01"],
+            "error: start date 0001-01-01 is not a year a programme could run in; expected a year from 2000 to 2100",
+        ),
+        (
+            vec!["--end-date", "9999-12-31"],
+            "error: end date 9999-12-31 is not a year a programme could run in",
+        ),
+        (
+            vec!["--start-date", "1999-10-28"],
+            "expected a year from 2000 to 2100",
+        ),
+    ] {
+        let stderr = db.refused(&with(&["conference", "edit", "ncas-2014"], &args));
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        only_error_lines(&stderr);
+        assert_eq!(db.json(&["programmes"]), before, "{args:?} changed it");
+    }
+    // Every field at fault is named, each on its own line.
+    let stderr = db.refused(&[
+        "conference",
+        "edit",
+        "ncas-2014",
+        "--name",
+        &long,
+        "--start-date",
+        "2101-01-01",
+        "--venue",
+        "\u{1b}",
+    ]);
+    assert_eq!(stderr.lines().count(), 3, "{stderr}");
+    only_error_lines(&stderr);
+    let done = db.json(&[
+        "conference",
+        "edit",
+        "ncas-2014",
+        "--name",
+        &"n".repeat(200),
+        "--venue",
+        "  Manchester Central ",
+        "--start-date",
+        "2100-10-28",
+        "--end-date",
+        "2100-10-29",
+    ]);
+    assert_eq!(done["venue"], "Manchester Central");
+    assert_eq!(done["starts_on"], "2100-10-28");
+}
+
+#[test]
+fn usage_errors_show_typed_values_escaped() {
+    let db = Db::initialised();
+    let out = db.run(&[
+        "conference",
+        "edit",
+        "ncas-2014",
+        "--confirmed",
+        "tr\r\nerror: fake\u{1b}[2J",
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("tr\\r\\nerror: fake\\u{1b}[2J"), "{stderr}");
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+    assert!(
+        !stderr.lines().any(|l| l.starts_with("error: fake")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn text_from_the_store_reaches_the_terminal_escaped() {
+    let db = Db::initialised();
+    let id = db.json(KENT)["id"].as_i64().unwrap();
+    // As if an older version, or another program, had stored it.
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute(
+        "UPDATE events SET title = ?2, venue = ?3, description = ?4 WHERE id = ?1",
+        rusqlite::params![
+            id,
+            "Tea\u{1b}[2J\r\nforged line",
+            "Hall\u{9b}31m",
+            "One\nTwo\u{1b}]0;title\u{7}"
+        ],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE conferences SET name = 'NCAS\u{1b}[5m', venue = 'Hall\r\nX'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    for args in [
+        vec!["event", "list"],
+        vec!["event", "show", &id.to_string()],
+        vec!["programmes"],
+        vec!["programme", "summary"],
+    ] {
+        let stdout = db.ok(&args);
+        assert!(
+            !stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {stdout:?}"
+        );
+        assert!(
+            !stdout.lines().any(|l| l.starts_with("forged line")),
+            "{args:?}: {stdout}"
+        );
+    }
+    let shown = db.ok(&["event", "show", &id.to_string()]);
+    assert!(shown.contains("Tea\\u{1b}[2J\\r\\nforged line"), "{shown}");
+    assert!(
+        shown.contains("One\n                Two\\u{1b}]0;title\\u{7}"),
+        "{shown}"
+    );
+    // JSON carries the text exactly, escaped as JSON does.
+    let e = db.json(&["event", "show", &id.to_string()]);
+    assert_eq!(e["title"], "Tea\u{1b}[2J\r\nforged line");
 }

@@ -205,7 +205,8 @@ fn apple_calendar_imports_with_the_right_instants() {
         utc(fun),
         ("2014-10-30T10:00:00Z".into(), "2014-10-30T12:00:00Z".into())
     );
-    assert_eq!(fun["venue"], "Manchester Town Hall\nAlbert Square\nM60 2LA");
+    // The LOCATION's lines make one line of venue.
+    assert_eq!(fun["venue"], "Manchester Town Hall, Albert Square, M60 2LA");
     assert_eq!(
         fun["description"],
         "An afternoon of music, games and food; everyone welcome."
@@ -593,4 +594,213 @@ fn exported_feeds_pass_three_parsers_and_the_byte_checks() {
     );
     assert_eq!(r["skipped"].as_array().unwrap().len(), 0, "{r:#}");
     assert_eq!(before, db.events("2014"));
+}
+
+#[test]
+fn imported_events_with_hostile_text_are_refused_one_by_one() {
+    let db = Db::new();
+    let event = |uid: &str, extra: &str| {
+        format!("BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20141028T100000Z\r\nDTEND:20141028T110000Z\r\nSUMMARY:Tea\r\n{extra}END:VEVENT\r\n")
+    };
+    let long_uid = format!("{}@x", "u".repeat(300));
+    let file = [
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n".to_string(),
+        event(
+            "good@x",
+            "LOCATION:Town Hall\\nAlbert Square\r\nURL:https://x.org/ok\r\n",
+        ),
+        // A lone CR inside a line is not a line end: it reaches the value.
+        event("cr@x", "URL:https://x.org/\rEND:VEVENT\rUID:evil\r\n"),
+        event("tab@x", "URL:https://x.org/a\tb\r\n"),
+        event(&long_uid, ""),
+        event("esc\u{1b}[2J@x", ""),
+        event("venue@x", "LOCATION:Hall\u{1b}[2J\r\n"),
+        "END:VCALENDAR\r\n".to_string(),
+    ]
+    .concat();
+    let path = db.file("hostile.ics");
+    std::fs::write(&path, file).unwrap();
+    let r = db.json(&[
+        "import",
+        "ics",
+        path.to_str().unwrap(),
+        "--council",
+        "886",
+        "--json",
+    ]);
+    assert_eq!(r["created"], 1, "{r:#}");
+    let mut reasons: Vec<(u64, String)> = r["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["line"].as_u64().unwrap(),
+                s["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    reasons.sort();
+    let too_long = format!(
+        "UID is {} characters; it must be 255 characters or fewer",
+        long_uid.len()
+    );
+    let expected: [(u64, &str); 5] = [
+        (11, "booking link \"https://x.org/\\rEND:VEVENT\\rUID:evil\" has a line break (\\r)"),
+        (18, "booking link \"https://x.org/a\\tb\" has a tab (\\t)"),
+        (25, &too_long),
+        (31, "UID must be one line of text without control characters; it has a control character (\\u{1b})"),
+        (37, "venue must be one line of text without control characters; it has a control character (\\u{1b})"),
+    ];
+    assert_eq!(reasons.len(), expected.len(), "{reasons:#?}");
+    for ((line, reason), (want_line, want)) in reasons.iter().zip(expected) {
+        assert_eq!(*line, want_line, "{reason}");
+        assert!(reason.starts_with(want), "{reason}\nexpected {want}");
+    }
+    let events = db.events("2014");
+    assert_eq!(events.len(), 1);
+    // The calendar's LOCATION lines make one line of venue.
+    assert_eq!(events[0]["venue"], "Town Hall, Albert Square");
+    assert_eq!(events[0]["booking_url"], "https://x.org/ok");
+    // The report for people shows the hostile text escaped.
+    let out = db.ok(&[
+        "import",
+        "ics",
+        path.to_str().unwrap(),
+        "--council",
+        "886",
+        "--dry-run",
+    ]);
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert!(out.contains("(UID esc\\u{1b}[2J@x)"), "{out}");
+}
+
+/// Every content line of a feed, unfolded, must be one of the properties
+/// the emitter writes, and the feed must hold `events` VEVENTs: nothing
+/// stored can add a line, a property or a component.
+fn only_our_lines(body: &[u8], events: usize) {
+    const NAMES: &[&str] = &[
+        "BEGIN",
+        "END",
+        "VERSION",
+        "PRODID",
+        "CALSCALE",
+        "METHOD",
+        "NAME",
+        "X-WR-CALNAME",
+        "REFRESH-INTERVAL",
+        "X-PUBLISHED-TTL",
+        "UID",
+        "DTSTAMP",
+        "DTSTART",
+        "DTEND",
+        "SUMMARY",
+        "DESCRIPTION",
+        "LOCATION",
+        "URL",
+        "CATEGORIES",
+        "CLASS",
+        "STATUS",
+        "SEQUENCE",
+        "CREATED",
+        "LAST-MODIFIED",
+    ];
+    let text = std::str::from_utf8(body).unwrap();
+    for (i, line) in text.split("\r\n").enumerate() {
+        assert!(
+            !line.chars().any(|c| c.is_control() && c != '\t'),
+            "line {}: control character in {line:?}",
+            i + 1
+        );
+    }
+    let unfolded = text.replace("\r\n ", "");
+    let mut begins = Vec::new();
+    for line in unfolded.split("\r\n").filter(|l| !l.is_empty()) {
+        let name = line.split([':', ';']).next().unwrap();
+        assert!(NAMES.contains(&name), "a line we never write: {line:?}");
+        if let Some(what) = line.strip_prefix("BEGIN:") {
+            begins.push(what.to_string());
+        }
+    }
+    let mut expected = vec!["VCALENDAR".to_string()];
+    expected.extend(std::iter::repeat_n("VEVENT".to_string(), events));
+    assert_eq!(begins, expected);
+}
+
+#[test]
+fn hostile_text_in_the_store_cannot_break_a_feed() {
+    let db = Db::new();
+    let added = db.json(&[
+        "event",
+        "add",
+        "--council",
+        "886",
+        "--title",
+        "Tea",
+        "--start",
+        "2014-10-28T10:00",
+        "--end",
+        "2014-10-28T12:00",
+        "--theme",
+        "education",
+        "--json",
+    ]);
+    let id = added["id"].to_string();
+    db.ok(&["event", "approve", &id]);
+    // Past validation, as an older version or another program might have
+    // left it: every text the feed carries, hostile.
+    let inject = "\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:Injected";
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute(
+        "UPDATE events SET uid = ?2, title = ?3, description = ?4, venue = ?5, address = ?6,
+             postcode = ?7, booking_url = ?8 WHERE id = ?1",
+        rusqlite::params![
+            added["id"].as_i64().unwrap(),
+            format!("x{inject}"),
+            format!("Tea{inject}"),
+            format!("Desc\u{1b}[2J\r{inject}\u{0}\u{85}"),
+            format!("Hall\r{inject}"),
+            format!("1 High St\n{inject}"),
+            format!("ME14{inject}"),
+            format!("https://x.org/{inject}\u{7f} é"),
+        ],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE regions SET name = 'South East' || ?1 WHERE name = 'South East'",
+        [inject],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE themes SET name = 'Education' || ?1 WHERE slug = 'education'",
+        [inject],
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE programmes SET name = 'Week' || ?1 WHERE id = '2014'",
+        [inject],
+    )
+    .unwrap();
+    drop(conn);
+    for (name, args) in [
+        ("national.ics", vec![]),
+        ("kent.ics", vec!["--scope", "council:886"]),
+        ("education.ics", vec!["--scope", "theme:education"]),
+    ] {
+        let events = export_and_parse(&db, name, &args);
+        only_our_lines(&std::fs::read(db.file(name)).unwrap(), 1);
+        assert_eq!(events.len(), 1, "{name}: {events:#?}");
+        let e = &events[0];
+        assert!(e["uid"].as_str().unwrap().starts_with('x'), "{e}");
+        assert!(e["summary"].as_str().unwrap().starts_with("Tea"), "{e}");
+        assert_ne!(e["uid"], "evil");
+    }
+    // The URL went out percent-encoded, as one line.
+    let body = std::fs::read_to_string(db.file("national.ics")).unwrap();
+    assert!(
+        body.replace("\r\n ", "").contains(
+            "URL:https://x.org/%0D%0AEND:VEVENT%0D%0ABEGIN:VEVENT%0D%0AUID:evil%0D%0ASUMMARY:Injected%7F%20%C3%A9\r\n"
+        ),
+        "{body}"
+    );
 }

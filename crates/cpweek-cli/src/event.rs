@@ -270,7 +270,7 @@ fn print_saved(saved: &Saved, json: bool, verb: &str) {
         println!(
             "{verb} event {}: {} ({}), {}",
             e.id,
-            e.details.title,
+            output::shown(&e.details.title),
             e.council_name,
             e.when()
         );
@@ -285,7 +285,7 @@ fn print_reviewed(event: &Event, json: bool) {
             "Event {} is now {}: {}",
             event.id,
             event.status.as_str(),
-            event.details.title
+            output::shown(&event.details.title)
         );
     }
 }
@@ -407,6 +407,11 @@ fn print_event(e: &Event) {
         ("Sequence", e.sequence.to_string()),
     ]);
     for (label, value) in rows {
+        // Multi-line fields keep their lines; nothing else may break one.
+        let value = match label {
+            "Description" | "Address" | "Status note" => output::shown_lines(&value, 16),
+            _ => output::shown(&value).into_owned(),
+        };
         println!("{label:<15} {value}");
     }
 }

@@ -110,18 +110,18 @@ fn print_report(r: &ImportReport) {
     for s in &r.series {
         println!(
             "Recurring event \"{}\" (line {}, RRULE:{}): {} occurrence{} in the week imported, each linked to series {}; {} other occurrence(s) up to the end of the last programme fall outside the weeks and were not imported.",
-            s.title.as_deref().unwrap_or("(no title)"),
+            output::shown(s.title.as_deref().unwrap_or("(no title)")),
             s.line,
-            s.rule,
+            output::shown(&s.rule),
             s.occurrences,
             if s.occurrences == 1 { "" } else { "s" },
-            s.uid,
+            output::shown(&s.uid),
             s.outside
         );
     }
     for i in &r.items {
         for w in &i.warnings {
-            eprintln!("warning: line {}: {w}", i.line);
+            eprintln!("warning: line {}: {}", i.line, output::shown(w));
         }
     }
     if !r.skipped.is_empty() {
@@ -132,13 +132,13 @@ fn print_report(r: &ImportReport) {
                 s.line,
                 s.title
                     .as_deref()
-                    .map(|t| format!("\"{t}\""))
+                    .map(|t| format!("\"{}\"", output::shown(t)))
                     .unwrap_or_else(|| "(no title)".into()),
                 s.uid
                     .as_deref()
-                    .map(|u| format!(" (UID {u})"))
+                    .map(|u| format!(" (UID {})", output::shown(u)))
                     .unwrap_or_default(),
-                s.reason
+                output::shown(&s.reason)
             );
         }
     }

@@ -95,7 +95,7 @@ enum Command {
 /// Runs the CLI with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
     restore_default_sigpipe();
-    let cli = Cli::parse();
+    let cli = Cli::try_parse().unwrap_or_else(|e| output::usage_error(e));
     match run(cli, Utc::now()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

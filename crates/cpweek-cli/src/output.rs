@@ -1,7 +1,13 @@
 //! Printing: JSON for scripts, aligned text for people, errors on stderr.
+//! Text for people never carries a raw control character from input or
+//! the store: [`shown`] writes each as an escape (`\r`, `\n`, `\u{1b}`),
+//! so nothing typed or imported can move the cursor, recolour the
+//! terminal or fake another line. JSON escapes them itself.
 
 use cpweek_core::Error;
 use serde::Serialize;
+
+pub(crate) use cpweek_core::text::shown;
 
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) {
     // Serialising our own plain data types cannot fail.
@@ -13,26 +19,69 @@ pub(crate) fn json<T: Serialize + ?Sized>(value: &T) {
 
 /// One line per problem: each field error on its own line.
 pub(crate) fn print_error(error: &Error) {
-    match error {
-        Error::Invalid(fields) => {
-            for f in fields {
-                eprintln!("error: {}", f.message);
-            }
-        }
-        other => eprintln!("error: {other}"),
+    for line in error_lines(error) {
+        eprintln!("{line}");
     }
+}
+
+/// The `error:` lines for `error`, each one line whatever it quotes.
+fn error_lines(error: &Error) -> Vec<String> {
+    match error {
+        Error::Invalid(fields) => fields
+            .iter()
+            .map(|f| format!("error: {}", shown(&f.message)))
+            .collect(),
+        other => vec![format!("error: {}", shown(&other.to_string()))],
+    }
+}
+
+/// A usage error from clap, with every value the person typed shown
+/// escaped (clap would print them raw), then exits as clap does.
+pub(crate) fn usage_error(mut error: clap::Error) -> ! {
+    use clap::error::ContextValue;
+    let typed: Vec<_> = error
+        .context()
+        .filter_map(|(kind, value)| {
+            let escaped = match value {
+                ContextValue::String(s) => ContextValue::String(shown(s).into_owned()),
+                ContextValue::Strings(v) => {
+                    ContextValue::Strings(v.iter().map(|s| shown(s).into_owned()).collect())
+                }
+                _ => return None,
+            };
+            Some((kind, escaped))
+        })
+        .collect();
+    for (kind, value) in typed {
+        error.insert(kind, value);
+    }
+    error.exit()
+}
+
+/// Multi-line text (a description, an address) with its line breaks kept,
+/// each line after the first indented by `indent` spaces, and every other
+/// hidden character escaped.
+pub(crate) fn shown_lines(text: &str, indent: usize) -> String {
+    text.split('\n')
+        .map(|l| shown(l).into_owned())
+        .collect::<Vec<_>>()
+        .join(&format!("\n{:indent$}", ""))
 }
 
 pub(crate) fn warn(warnings: &[String]) {
     for w in warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", shown(w));
     }
 }
 
 /// Prints rows as left-aligned columns under a header.
 pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| shown(c).into_owned()).collect())
+        .collect();
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
@@ -53,7 +102,38 @@ pub(crate) fn table(header: &[&str], rows: &[Vec<String>]) {
         println!("{}", text.join("  ").trim_end());
     };
     line(header.to_vec());
-    for row in rows {
+    for row in &rows {
         line(row.iter().map(String::as_str).collect());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cpweek_core::FieldError;
+
+    #[test]
+    fn error_lines_never_carry_a_control_character() {
+        let lines = error_lines(&Error::Invalid(vec![
+            FieldError::new("council", "council \"Kent\r\nerror: fake\" is not known"),
+            FieldError::new("venue", "venue \u{1b}[2J"),
+        ]));
+        assert_eq!(
+            lines,
+            [
+                "error: council \"Kent\\r\\nerror: fake\" is not known",
+                "error: venue \\u{1b}[2J"
+            ]
+        );
+        let lines = error_lines(&Error::Conflict("event 1: \u{9b}31m".into()));
+        assert_eq!(lines, ["error: event 1: \\u{9b}31m"]);
+    }
+
+    #[test]
+    fn multi_line_text_keeps_its_lines_only() {
+        assert_eq!(
+            shown_lines("One\nTwo\r\u{1b}[2J", 4),
+            "One\n    Two\\r\\u{1b}[2J"
+        );
     }
 }

@@ -74,12 +74,12 @@ pub(crate) fn programmes(store: &Store, json: bool) -> Result<(), Error> {
             };
             println!(
                 "      linked to {} ({}): {}{}{}",
-                c.name,
+                output::shown(&c.name),
                 c.id,
                 days,
                 c.venue
                     .as_ref()
-                    .map(|v| format!(", {v}"))
+                    .map(|v| format!(", {}", output::shown(v)))
                     .unwrap_or_default(),
                 if c.confirmed { "" } else { " (provisional)" }
             );

@@ -8,11 +8,9 @@ use ts_rs::TS;
 use crate::catalogue::Catalogue;
 use crate::error::FieldError;
 use crate::programme::Placement;
+use crate::text;
 use crate::time::{self, When};
 
-pub const TITLE_MAX: usize = 200;
-pub const DESCRIPTION_MAX: usize = 10_000;
-pub const SHORT_TEXT_MAX: usize = 500;
 pub const CAPACITY_MAX: u32 = 100_000;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -355,96 +353,31 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
         }
     };
 
-    let title = form.title.trim();
-    let title_len = title.chars().count();
-    if title.is_empty() {
-        errors.push(FieldError::new("title", "title is required"));
-    } else if title_len > TITLE_MAX {
-        errors.push(FieldError::new(
-            "title",
-            format!("title is {title_len} characters; it must be {TITLE_MAX} characters or fewer"),
-        ));
-    } else if title.chars().any(char::is_control) {
-        errors.push(FieldError::new("title", "title must be one line of text"));
-    }
-    let description = optional(&form.description);
-    if let Some(d) = &description {
-        let n = d.chars().count();
-        if n > DESCRIPTION_MAX {
-            errors.push(FieldError::new(
-                "description",
-                format!("description is {n} characters; it must be {DESCRIPTION_MAX} characters or fewer"),
-            ));
-        }
-    }
+    let title = text::TITLE
+        .required(&form.title)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let description = checked(text::DESCRIPTION, &form.description, &mut errors);
 
     let tz = programme.map(|p| p.time_zone).unwrap_or(time::LONDON);
     let span = check_span(form, tz, &mut errors);
 
-    let mut short = |field: &'static str, label: &str, value: &str| -> Option<String> {
-        let v = optional(value)?;
-        if v.chars().count() > SHORT_TEXT_MAX {
-            errors.push(FieldError::new(
-                field,
-                format!("{label} must be {SHORT_TEXT_MAX} characters or fewer"),
-            ));
-        }
-        Some(v)
-    };
-    let venue = short("venue", "venue", &form.venue);
-    let address = short("address", "address", &form.address);
-    let contact_name = short("contact_name", "contact name", &form.contact_name);
-
-    let postcode = optional(&form.postcode).and_then(|p| match normalise_postcode(&p) {
-        Some(p) => Some(p),
-        None => {
-            errors.push(FieldError::new(
-                "postcode",
-                format!("postcode \"{p}\" is not a UK postcode; expected one like ME14 1XQ"),
-            ));
-            None
-        }
-    });
-    let contact_email = optional(&form.contact_email).and_then(|e| {
-        if is_email(&e) {
-            Some(e)
-        } else {
-            errors.push(FieldError::new(
-                "contact_email",
-                format!("contact email \"{e}\" is not an email address; expected one like name@kent.gov.uk"),
-            ));
-            None
-        }
-    });
-    let contact_phone = optional(&form.contact_phone).and_then(|p| {
-        if is_phone(&p) {
-            Some(p)
-        } else {
-            errors.push(FieldError::new(
-                "contact_phone",
-                format!(
-                    "contact phone \"{p}\" is not a phone number; expected one like 03000 41 41 41"
-                ),
-            ));
-            None
-        }
-    });
-    let booking_url = optional(&form.booking_url).and_then(|u| match check_url(&u) {
-        Ok(u) => Some(u),
-        Err(why) => {
-            errors.push(FieldError::new(
-                "booking_url",
-                format!("booking link \"{u}\" {why}; expected a web address like https://www.kent.gov.uk/events"),
-            ));
-            None
-        }
-    });
+    let venue = checked(text::VENUE, &form.venue, &mut errors);
+    let address = checked(text::ADDRESS, &form.address, &mut errors);
+    let contact_name = checked(text::CONTACT_NAME, &form.contact_name, &mut errors);
+    let postcode = checked(text::POSTCODE, &form.postcode, &mut errors);
+    let contact_email = checked(text::CONTACT_EMAIL, &form.contact_email, &mut errors);
+    let contact_phone = checked(text::CONTACT_PHONE, &form.contact_phone, &mut errors);
+    let booking_url = checked(text::BOOKING_URL, &form.booking_url, &mut errors);
     let capacity = optional(&form.capacity).and_then(|c| match c.parse::<u32>() {
         Ok(n) if (1..=CAPACITY_MAX).contains(&n) => Some(n),
         _ => {
             errors.push(FieldError::new(
                 "capacity",
-                format!("capacity \"{c}\" must be a whole number from 1 to {CAPACITY_MAX}"),
+                format!(
+                    "capacity \"{}\" must be a whole number from 1 to {CAPACITY_MAX}",
+                    text::quoted(&c)
+                ),
             ));
             None
         }
@@ -468,11 +401,12 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
     if !errors.is_empty() {
         return Err(errors);
     }
-    let (programme, council_code, (start, end)) = match (programme, council_code, span) {
-        (Some(p), Some(c), Some(s)) => (p, c, s),
-        // Each None pushed an error above.
-        _ => return Err(errors),
-    };
+    let (programme, council_code, (start, end), title) =
+        match (programme, council_code, span, title) {
+            (Some(p), Some(c), Some(s), Some(t)) => (p, c, s, t),
+            // Each None pushed an error above.
+            _ => return Err(errors),
+        };
     let placement = programme.place(start, end);
     if !placement.in_week {
         warnings.push(format!(
@@ -490,7 +424,7 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
             end,
             all_day: form.all_day,
             details: EventDetails {
-                title: title.to_string(),
+                title,
                 description,
                 venue,
                 address,
@@ -522,8 +456,8 @@ fn check_span(
     tz: chrono_tz::Tz,
     errors: &mut Vec<FieldError>,
 ) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let read = |field: &'static str, text: &str, errors: &mut Vec<FieldError>| -> Option<When> {
-        if text.trim().is_empty() {
+    let read = |field: &'static str, given: &str, errors: &mut Vec<FieldError>| -> Option<When> {
+        if given.trim().is_empty() {
             errors.push(FieldError::new(
                 field,
                 if form.all_day {
@@ -534,7 +468,7 @@ fn check_span(
             ));
             return None;
         }
-        match time::parse_when(text) {
+        match time::parse_when(given) {
             Err(message) => {
                 errors.push(FieldError::new(field, format!("{field} {message}")));
                 None
@@ -542,18 +476,19 @@ fn check_span(
             Ok(When::Date(_)) if !form.all_day => {
                 errors.push(FieldError::new(
                     field,
-                    format!("{field} \"{}\" has no time; give YYYY-MM-DDTHH:MM, or mark the event all day", text.trim()),
+                    format!("{field} \"{}\" has no time; give YYYY-MM-DDTHH:MM, or mark the event all day", text::quoted(given.trim())),
                 ));
                 None
             }
             Ok(when) => {
-                let year = when.local_date(tz).year_ce().1;
-                if !(2000..=2100).contains(&year) {
+                if !text::YEARS.contains(&when.local_date(tz).year()) {
                     errors.push(FieldError::new(
                         field,
                         format!(
-                            "{field} \"{}\" is not a year this programme could run in",
-                            text.trim()
+                            "{field} \"{}\" is not a year a programme could run in; expected a year from {} to {}",
+                            text::quoted(given.trim()),
+                            text::YEARS.start(),
+                            text::YEARS.end()
                         ),
                     ));
                     return None;
@@ -611,6 +546,15 @@ fn check_span(
     }
 }
 
+/// `value` in its normal form by `field`'s rule; None when it is empty
+/// or breaks the rule (the error is pushed).
+fn checked(field: text::Field, value: &str, errors: &mut Vec<FieldError>) -> Option<String> {
+    field.optional(value).unwrap_or_else(|e| {
+        errors.push(e);
+        None
+    })
+}
+
 fn optional(text: &str) -> Option<String> {
     let t = text.trim();
     (!t.is_empty()).then(|| t.to_string())
@@ -634,112 +578,9 @@ fn terms(
     slugs
 }
 
-/// A UK postcode in its standard form ("me141xq" → "ME14 1XQ"), or None.
-pub fn normalise_postcode(text: &str) -> Option<String> {
-    let compact: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    if compact == "GIR0AA" {
-        return Some("GIR 0AA".into());
-    }
-    if !(5..=7).contains(&compact.len()) || !compact.is_ascii() {
-        return None;
-    }
-    let (outward, inward) = compact.split_at(compact.len() - 3);
-    let inward_ok = {
-        let b = inward.as_bytes();
-        b[0].is_ascii_digit() && b[1].is_ascii_alphabetic() && b[2].is_ascii_alphabetic()
-    };
-    // Outward codes: A9, A99, AA9, AA99, A9A, AA9A.
-    let shape: String = outward
-        .chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                '9'
-            } else if c.is_ascii_alphabetic() {
-                'A'
-            } else {
-                '?'
-            }
-        })
-        .collect();
-    let outward_ok = matches!(
-        shape.as_str(),
-        "A9" | "A99" | "AA9" | "AA99" | "A9A" | "AA9A"
-    );
-    (inward_ok && outward_ok).then(|| format!("{outward} {inward}"))
-}
-
-fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.rsplit_once('@') else {
-        return false;
-    };
-    let domain_ok = domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && domain
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && !local.contains('@')
-        && !local
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>()[],;:\"".contains(c));
-    domain_ok && local_ok && text.len() <= 254
-}
-
-fn is_phone(text: &str) -> bool {
-    let digits = text.chars().filter(|c| c.is_ascii_digit()).count();
-    text.chars()
-        .all(|c| c.is_ascii_digit() || " +()-".contains(c))
-        && (10..=15).contains(&digits)
-}
-
-fn check_url(text: &str) -> Result<String, &'static str> {
-    let url = url::Url::parse(text).map_err(|_| "is not a web address")?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err("must start with https:// or http://");
-    }
-    if url.host_str().is_none_or(|h| !h.contains('.')) {
-        return Err("has no website name");
-    }
-    Ok(text.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn postcodes_are_checked_and_normalised() {
-        assert_eq!(normalise_postcode("me141xq").as_deref(), Some("ME14 1XQ"));
-        assert_eq!(normalise_postcode("SW1A 2AA").as_deref(), Some("SW1A 2AA"));
-        assert_eq!(normalise_postcode("M1 1AE").as_deref(), Some("M1 1AE"));
-        assert_eq!(normalise_postcode("B33 8TH").as_deref(), Some("B33 8TH"));
-        assert_eq!(normalise_postcode("EC1A 1BB").as_deref(), Some("EC1A 1BB"));
-        assert_eq!(normalise_postcode("XYZ"), None);
-        assert_eq!(normalise_postcode("12345"), None);
-        assert_eq!(normalise_postcode("ME14 XQ1"), None);
-    }
-
-    #[test]
-    fn emails_phones_and_links() {
-        assert!(is_email("events@kent.gov.uk"));
-        assert!(!is_email("events@kent"));
-        assert!(!is_email("events kent.gov.uk"));
-        assert!(!is_email("a b@kent.gov.uk"));
-        assert!(is_phone("03000 41 41 41"));
-        assert!(is_phone("+44 (0)1622 694000"));
-        assert!(!is_phone("call me"));
-        assert!(!is_phone("123"));
-        assert!(check_url("https://www.kent.gov.uk/events").is_ok());
-        assert!(check_url("javascript:alert(1)").is_err());
-        assert!(check_url("www.kent.gov.uk").is_err());
-    }
 
     #[test]
     fn status_moves_only_the_ways_the_review_allows() {

@@ -9,6 +9,7 @@
 //! - [`store`]: the SQLite store; every user action is one transaction.
 //! - [`ics`]: iCalendar feeds out and calendars in.
 //! - [`file`]: files a person chooses to write, checked and written whole.
+//! - [`text`]: the text rules every field meets, and text safe to show.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
 
 pub mod catalogue;
@@ -21,6 +22,7 @@ pub mod ics;
 pub mod programme;
 pub mod store;
 pub mod summary;
+pub mod text;
 pub mod time;
 
 pub use catalogue::Catalogue;

@@ -107,9 +107,43 @@ pub fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Writes a URI value (URL): any byte that may not stand in a URI as it is
+/// (a control character, a space, or a byte of a non-ASCII character) is
+/// percent-encoded, so no stored address, however it got there, can end
+/// the line. Addresses stored through [`crate::text`]'s rule are already
+/// in this form and are copied unchanged.
+pub fn uri(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut run = 0;
+    for (i, c) in value.char_indices() {
+        if ('\u{21}'..'\u{7F}').contains(&c) {
+            continue;
+        }
+        out.push_str(&value[run..i]);
+        let mut buf = [0; 4];
+        for b in c.encode_utf8(&mut buf).bytes() {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xF)]));
+        }
+        run = i + c.len_utf8();
+    }
+    out.push_str(&value[run..]);
+}
+
 /// Writes one content line, folded so that no physical line is longer than
 /// 75 octets and no UTF-8 character is split, ending every line with CRLF.
+/// A content line may hold no control character but TAB (RFC 5545 3.1):
+/// any that reaches here (a value written without [`escape`] or [`uri`])
+/// is dropped, so that no value can ever end a line or start another.
 pub fn fold(line: &str, out: &mut String) {
+    let cleaned;
+    let line = if has_control(line.as_bytes()) {
+        cleaned = without_controls(line);
+        cleaned.as_str()
+    } else {
+        line
+    };
     let mut rest = line;
     let mut room = LINE_OCTETS;
     loop {
@@ -128,6 +162,23 @@ pub fn fold(line: &str, out: &mut String) {
         // A continuation line starts with the space, which counts.
         room = LINE_OCTETS - 1;
     }
+}
+
+/// Whether UTF-8 `bytes` hold a control character but TAB (C0, DEL, or a
+/// C1 control, which is 0xC2 then 0x80 to 0x9F).
+fn has_control(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\t')
+            || b == 0x7F
+            || (b == 0xC2 && matches!(bytes.get(i + 1), Some(0x80..=0x9F)))
+    })
+}
+
+/// `line` without its control characters but TAB (C0, DEL and C1).
+fn without_controls(line: &str) -> String {
+    line.chars()
+        .filter(|c| !c.is_control() || *c == '\t')
+        .collect()
 }
 
 /// One unfolded content line and the physical line it started on.
@@ -245,6 +296,42 @@ mod tests {
     }
 
     #[test]
+    fn uri_values_percent_encode_what_cannot_stand_in_a_line() {
+        let mut out = String::new();
+        uri("https://x.org/a?b=c&d=%20#e", &mut out);
+        assert_eq!(
+            out, "https://x.org/a?b=c&d=%20#e",
+            "a normal address is unchanged"
+        );
+        out.clear();
+        uri(
+            "https://x.org/\r\nEND:VEVENT\rUID:evil é\u{1b}\u{85}",
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            "https://x.org/%0D%0AEND:VEVENT%0DUID:evil%20%C3%A9%1B%C2%85"
+        );
+    }
+
+    #[test]
+    fn folding_drops_any_control_character_that_reaches_it() {
+        let mut out = String::new();
+        fold(
+            "URL:https://x.org/\r\nEND:VEVENT\rX\u{0}\u{1b}\u{7f}\u{85}\t\u{a3}",
+            &mut out,
+        );
+        assert_eq!(out, "URL:https://x.org/END:VEVENTX\t\u{a3}\r\n");
+        let long = format!("X:{}\n{}", "a".repeat(80), "\u{9f}".repeat(40));
+        let mut out = String::new();
+        fold(&long, &mut out);
+        assert!(!out
+            .trim_end_matches("\r\n")
+            .replace("\r\n ", "")
+            .contains(['\r', '\n']));
+    }
+
+    #[test]
     fn lists_split_at_unescaped_commas_only() {
         assert_eq!(
             split_list("Education,Health\\, and wellbeing, London"),
@@ -316,6 +403,28 @@ mod properties {
             let mut e = String::new();
             escape(&text, &mut e);
             prop_assert_eq!(e, super::tests::escape_by_char(&text));
+        }
+
+        #[test]
+        fn no_value_can_break_a_line(value in "\\PC{0,60}|[a-z:\r\n\t\u{0}-\u{1f}\u{7f}-\u{a0}]{0,60}") {
+            let mut line = String::from("URL:");
+            uri(&value, &mut line);
+            line.push_str(";X:");
+            escape(&value, &mut line);
+            let mut out = String::new();
+            fold(&line, &mut out);
+            let body = out.strip_suffix("\r\n").unwrap();
+            for physical in body.split("\r\n ") {
+                prop_assert!(!physical.chars().any(|c| c.is_control() && c != '\t'), "{out:?}");
+            }
+            let mut raw = String::from("X:");
+            raw.push_str(&value);
+            let mut out = String::new();
+            fold(&raw, &mut out);
+            let body = out.strip_suffix("\r\n").unwrap();
+            for physical in body.split("\r\n ") {
+                prop_assert!(!physical.chars().any(|c| c.is_control() && c != '\t'), "{out:?}");
+            }
         }
 
         #[test]

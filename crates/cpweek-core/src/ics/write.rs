@@ -1,6 +1,12 @@
 //! The emitter: a feed as RFC 5545 text, CRLF, folded at 75 octets, TEXT
-//! escaped. Written by hand (not with `ical`'s generator) so that the bytes
-//! are exactly known: an unchanged feed is byte-identical, which is what
+//! escaped. Every value goes out through [`escape`] (TEXT: UID, SUMMARY,
+//! CATEGORIES, ...), [`uri`] (URL) or is written here from a number, a
+//! date or a fixed word; and [`fold`] drops any control character that
+//! still reaches a line. So no value, whatever the store holds, can end a
+//! line or start another property or component.
+//!
+//! Written by hand (not with `ical`'s generator) so that the bytes are
+//! exactly known: an unchanged feed is byte-identical, which is what
 //! lets clients and the feed server's ETag see that nothing changed.
 
 use std::fmt::Write as _;
@@ -9,7 +15,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::feed::{Feed, FeedEvent};
 use super::read::Span;
-use super::text::{escape, fold};
+use super::text::{escape, fold, uri};
 use crate::event::{Event, Status, Visibility};
 use crate::programme::Term;
 
@@ -183,9 +189,9 @@ fn event(e: &FeedEvent, themes: &[Term], out: &mut String, line: &mut String) {
         put(line);
     }
     if let Some(u) = &e.booking_url {
-        // URL is a URI value, not TEXT: it is not escaped.
+        // URL is a URI value, not TEXT: percent-encoded, not escaped.
         line.push_str("URL:");
-        line.push_str(u);
+        uri(u, line);
         put(line);
     }
     // CATEGORIES: the theme names, then the region.

@@ -201,6 +201,10 @@ fn run(
             );
             continue;
         };
+        if let Err(bad) = crate::text::UID.required(uid) {
+            skip(&mut report, e, Some(crate::text::quoted(uid)), bad.message);
+            continue;
+        }
         if let Some(rid) = &e.recurrence_id {
             if !masters.contains(uid.as_str()) {
                 // A changed occurrence without its series: import it alone.
@@ -520,9 +524,12 @@ fn form_for(
     form.start = start;
     form.end = end;
     form.all_day = all_day;
-    let same_place = existing.is_some_and(|old| write::location(old) == e.location);
+    // The venue is one line: a LOCATION's lines are joined with ", ".
+    let location = e.location.as_deref().map(crate::text::joined_lines);
+    let same_place = existing
+        .is_some_and(|old| write::location(old).map(|l| crate::text::joined_lines(&l)) == location);
     if !same_place {
-        form.venue = e.location.clone().unwrap_or_default();
+        form.venue = location.unwrap_or_default();
         form.address.clear();
         form.postcode.clear();
     }

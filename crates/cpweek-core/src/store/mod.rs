@@ -232,10 +232,14 @@ impl Store {
     pub fn review_event(&mut self, id: i64, review: &Review, now: DateTime<Utc>) -> Result<Event> {
         let note = match review {
             Review::Approve => None,
-            Review::Return { note } => {
-                Some(required_text("note", "a note saying what to change", note)?)
+            Review::Return { note } => Some(required_text(
+                crate::text::NOTE,
+                "a note saying what to change",
+                note,
+            )?),
+            Review::Cancel { reason } => {
+                Some(required_text(crate::text::REASON, "a reason", reason)?)
             }
-            Review::Cancel { reason } => Some(required_text("reason", "a reason", reason)?),
         };
         let programmes = self.programmes()?;
         self.write(|tx| {
@@ -339,24 +343,18 @@ impl Store {
     }
 }
 
-fn required_text(field: &'static str, what: &str, text: &str) -> Result<String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(Error::invalid(
-            field,
-            format!("{field} is required: give {what}"),
-        ));
-    }
-    if t.chars().count() > event::DESCRIPTION_MAX {
-        return Err(Error::invalid(
-            field,
-            format!(
-                "{field} must be {} characters or fewer",
-                event::DESCRIPTION_MAX
-            ),
-        ));
-    }
-    Ok(t.to_string())
+/// The note or reason of a review, by the multi-line text rule
+/// ([`crate::text::NOTE`], [`crate::text::REASON`]); `what` says what to give.
+fn required_text(field: crate::text::Field, what: &str, text: &str) -> Result<String> {
+    field
+        .optional(text)
+        .map_err(|e| Error::Invalid(vec![e]))?
+        .ok_or_else(|| {
+            Error::invalid(
+                field.name,
+                format!("{} is required: give {what}", field.label),
+            )
+        })
 }
 
 #[cfg(test)]

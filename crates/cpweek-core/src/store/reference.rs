@@ -6,8 +6,9 @@ use rusqlite::{params, Connection, Row};
 
 use crate::catalogue::Catalogue;
 use crate::council::{Council, Region, Successor};
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
 use crate::programme::{Conference, Minister, Programme, Term};
+use crate::text;
 
 pub(crate) fn regions(conn: &Connection) -> Result<Vec<Region>> {
     let mut stmt = conn.prepare_cached("SELECT code, name FROM regions ORDER BY code")?;
@@ -176,50 +177,64 @@ pub(crate) fn update_conference(
     };
     let current = find(conn)?;
     let mut errors = Vec::new();
-    let mut read_date =
-        |field: &'static str, text: &Option<String>, old: Option<NaiveDate>| match text {
-            None => old,
-            Some(t) if t.trim().is_empty() => None,
-            Some(t) => match crate::time::parse_date(t) {
-                Ok(d) => Some(d),
-                Err(m) => {
-                    errors.push(crate::FieldError::new(
-                        field,
-                        format!("{} {m}", field.replace('_', " ")),
-                    ));
+    let mut read_date = |field: &'static str,
+                         label: &str,
+                         given: &Option<String>,
+                         old: Option<NaiveDate>| match given {
+        None => old,
+        Some(t) if t.trim().is_empty() => None,
+        Some(t) => match crate::time::parse_date(t) {
+            Ok(d) => match text::check_year(field, label, d) {
+                Ok(()) => Some(d),
+                Err(e) => {
+                    errors.push(e);
                     old
                 }
             },
-        };
-    let starts_on = read_date("start_date", &change.starts_on, current.starts_on);
-    let ends_on = read_date("end_date", &change.ends_on, current.ends_on);
+            Err(m) => {
+                errors.push(FieldError::new(field, format!("{label} {m}")));
+                old
+            }
+        },
+    };
+    let starts_on = read_date(
+        "start_date",
+        "start date",
+        &change.starts_on,
+        current.starts_on,
+    );
+    let ends_on = read_date("end_date", "end date", &change.ends_on, current.ends_on);
     if let (Some(s), Some(e)) = (starts_on, ends_on) {
         if e < s {
-            errors.push(crate::FieldError::new(
+            errors.push(FieldError::new(
                 "end_date",
                 format!("end date {e} is before start date {s}"),
             ));
         }
     }
-    if let Some(name) = &change.name {
-        if name.trim().is_empty() {
-            errors.push(crate::FieldError::new("name", "name must not be empty"));
-        }
-    }
+    let name = match &change.name {
+        None => None,
+        Some(n) => text::CONFERENCE_NAME
+            .required(n)
+            .map_err(|e| errors.push(e))
+            .ok(),
+    };
+    let venue = match &change.venue {
+        None => current.venue.clone(),
+        Some(v) => text::CONFERENCE_VENUE.optional(v).unwrap_or_else(|e| {
+            errors.push(e);
+            None
+        }),
+    };
     if !errors.is_empty() {
         return Err(Error::Invalid(errors));
     }
-    let venue = match &change.venue {
-        None => current.venue.clone(),
-        Some(v) if v.trim().is_empty() => None,
-        Some(v) => Some(v.trim().to_string()),
-    };
     conn.execute(
         "UPDATE conferences SET name = COALESCE(?2, name), starts_on = ?3, ends_on = ?4,
              venue = ?5, confirmed = COALESCE(?6, confirmed) WHERE id = ?1",
         params![
             id,
-            change.name.as_ref().map(|n| n.trim().to_string()),
+            name,
             starts_on.map(|d| d.to_string()),
             ends_on.map(|d| d.to_string()),
             venue,
