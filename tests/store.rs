@@ -5,6 +5,7 @@
 //! else's, or a file that is not a database at all is refused in plain
 //! words; several `init`s at once, and writes during a long write, wait
 //! rather than fail.
+#![cfg(unix)]
 
 mod common;
 

@@ -111,7 +111,16 @@ pub fn chosen_target(
                 format!("{} is a folder; choose a file", target.display()),
             ));
         }
-        if replace == Replace::Refused || !(found.is_file() || found.is_symlink()) {
+        if !(found.is_file() || found.is_symlink()) {
+            return Err(Error::invalid(
+                "path",
+                format!(
+                    "{} is not a plain file; choose another file",
+                    target.display()
+                ),
+            ));
+        }
+        if replace == Replace::Refused {
             return Err(Error::Exists {
                 path: target.display().to_string(),
             });
@@ -254,6 +263,7 @@ mod tests {
         assert_eq!(err.code(), ErrorCode::InvalidInput);
     }
 
+    #[cfg(unix)]
     #[test]
     fn the_live_database_is_found_through_dots_links_and_relative_paths() {
         let dir = tempfile::tempdir().unwrap();
@@ -297,6 +307,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(target.path(), cwd.join("some-new-name.ics"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_a_plain_file_is_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let live = dir.path().join("cpweek.db");
+        let socket = dir.path().join("socket.ics");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let err = chosen_target(&socket, Kind::Calendar, &live, Replace::Allowed).unwrap_err();
+        assert!(err.to_string().contains("is not a plain file"), "{err}");
+        assert_eq!(err.code(), ErrorCode::InvalidInput);
     }
 
     /// `to` written relative to `from` (both absolute), with `..` steps.
