@@ -424,7 +424,8 @@ fn export_and_parse(db: &Db, name: &str, args: &[&str]) -> Vec<Value> {
         assert_eq!(cal["X-PUBLISHED-TTL"], "PT1H");
         assert!(cal["REFRESH-INTERVAL"].as_str().is_some(), "{cal}");
     }
-    // Exporting again gives the same bytes.
+    // Exporting again (replacing the file) gives the same bytes.
+    all.push("--force");
     let again = db.ok(&all);
     assert!(again.is_empty());
     assert_eq!(std::fs::read(&path).unwrap(), bytes);

@@ -2,10 +2,11 @@
 
 use std::io::Write;
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
+use cpweek_core::file::{self, Kind, Replace};
 use cpweek_core::ics::{read, Privacy, Scope};
 use cpweek_core::store::{Action, ImportMode, ImportReport};
 use cpweek_core::{Error, Store};
@@ -43,9 +44,13 @@ pub(crate) enum ExportCommand {
         /// Include private events, marked CLASS:PRIVATE: for the council's own use, never for partners
         #[arg(long)]
         include_private: bool,
-        /// Write to this file instead of standard output
+        /// Write to this file instead of standard output (".ics" is added
+        /// if missing; never the database itself)
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace FILE if it already exists
+        #[arg(long, requires = "output")]
+        force: bool,
     },
 }
 
@@ -144,12 +149,14 @@ fn print_report(r: &ImportReport) {
     }
 }
 
-pub(crate) fn export(store: &Store, command: ExportCommand) -> Result<(), Error> {
+/// `live` is the database file, which `-o` may never name.
+pub(crate) fn export(store: &Store, command: ExportCommand, live: &Path) -> Result<(), Error> {
     let ExportCommand::Ics {
         scope,
         programme,
         include_private,
         output,
+        force,
     } = command;
     let scope = Scope::parse(&scope)?;
     let privacy = if include_private {
@@ -170,16 +177,35 @@ pub(crate) fn export(store: &Store, command: ExportCommand) -> Result<(), Error>
                 })
         }
         Some(path) => {
-            let exported =
-                store.export_ics_to_file(&scope, programme, privacy, &path, &mut |_| {})?;
+            let replace = if force {
+                Replace::Allowed
+            } else {
+                Replace::Refused
+            };
+            let target =
+                file::chosen_target(&path, Kind::Calendar, live, replace).map_err(name_force)?;
+            let exported = store
+                .export_ics_to_file(&scope, programme, privacy, &target, &mut |_| {})
+                .map_err(name_force)?;
             eprintln!(
                 "Wrote {} ({} events) to {}.",
                 exported.name,
                 exported.events,
-                path.display()
+                target.path().display()
             );
             Ok(())
         }
+    }
+}
+
+/// An existing output file is replaced only with `--force`: say so.
+fn name_force(e: Error) -> Error {
+    match e {
+        Error::Exists { path } => Error::invalid(
+            "output",
+            format!("{path} already exists; add --force to replace it"),
+        ),
+        other => other,
     }
 }
 
@@ -191,7 +217,7 @@ pub(crate) fn serve(db: PathBuf, addr: &str) -> Result<(), Error> {
         )
     })?;
     // Refuse a missing database now rather than on the first request.
-    Store::open(&db, cpweek_core::store::Open::Existing, Utc::now())?;
+    Store::open(&db, cpweek_core::store::Open::Read, Utc::now())?;
     let config = cpweek_feeds::Config { db };
     cpweek_feeds::serve(config, addr, |bound| {
         println!("Serving feeds on http://{bound}/ (press Ctrl+C to stop)");

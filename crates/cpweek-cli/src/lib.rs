@@ -92,6 +92,28 @@ enum Command {
     },
 }
 
+impl Command {
+    /// Whether the command may change the database. The others open it
+    /// only to read, so they work on a read-only file and write nothing.
+    fn writes(&self) -> bool {
+        match self {
+            Command::Init { .. } | Command::Conference(_) | Command::Import(_) => true,
+            Command::Event(c) => !matches!(
+                **c,
+                event::EventCommand::List { .. } | event::EventCommand::Show { .. }
+            ),
+            Command::Councils { .. }
+            | Command::Regions { .. }
+            | Command::Themes { .. }
+            | Command::Audiences { .. }
+            | Command::Programmes { .. }
+            | Command::Programme(_)
+            | Command::Export(_)
+            | Command::Serve { .. } => false,
+        }
+    }
+}
+
 /// Runs the CLI with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
     restore_default_sigpipe();
@@ -143,7 +165,12 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
         }
         Command::Serve { addr } => ics::serve(path, &addr),
         command => {
-            let mut store = Store::open(&path, Open::Existing, now)?;
+            let mode = if command.writes() {
+                Open::Existing
+            } else {
+                Open::Read
+            };
+            let mut store = Store::open(&path, mode, now)?;
             match command {
                 Command::Init { .. } | Command::Serve { .. } => unreachable!("handled above"),
                 Command::Councils { region, json } => reference::councils(&store, region, json),
@@ -155,7 +182,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Conference(c) => reference::conference(&mut store, c),
                 Command::Event(c) => event::run(&mut store, *c, now),
                 Command::Import(c) => ics::import(&mut store, c, now),
-                Command::Export(c) => ics::export(&store, c),
+                Command::Export(c) => ics::export(&store, c, &path),
             }
         }
     }

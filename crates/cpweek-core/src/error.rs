@@ -42,14 +42,120 @@ pub enum Error {
         line: u64,
         message: String,
     },
-    #[error("database error: {0}")]
+    /// A database error with no file named yet. Its message is a plain
+    /// sentence: SQLite's own words (which can quote SQL) stay in
+    /// [`std::error::Error::source`], for logs.
+    #[error("{}", Unusable::of(.0).sentence(None))]
     Storage(#[from] rusqlite::Error),
+    /// The database file cannot be used as it is (read-only, made by a newer
+    /// cpweek, not cpweek's, busy, damaged, ...): a plain sentence naming
+    /// the file and what to do. SQLite's detail, if any, is the source.
+    #[error("{}", .problem.sentence(Some(.path.as_str())))]
+    Database {
+        path: String,
+        problem: Unusable,
+        #[source]
+        source: Option<rusqlite::Error>,
+    },
+    /// A chosen file exists and the person did not say it may be replaced.
+    /// (The CLI names its own flag for that.)
+    #[error("{path} already exists; choose another file name, or say that it may be replaced")]
+    Exists { path: String },
     #[error("{context}: {source}")]
     Io {
         context: String,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// What makes a database file unusable, as a person would be told it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unusable {
+    /// A write was asked of a file this process may only read.
+    ReadOnly,
+    /// The schema is older than this cpweek's and the file is read-only,
+    /// so it cannot be brought up to date.
+    ReadOnlyBehind { found: i64, known: i64 },
+    /// Made by a newer cpweek: its schema version is above any this one knows.
+    Newer { found: i64, known: i64 },
+    /// A SQLite database, but its tables are not (or no longer) cpweek's.
+    Foreign,
+    /// Not a SQLite database at all.
+    NotADatabase,
+    /// Another connection held the write lock for longer than the store
+    /// waits ([`crate::store::BUSY_WAIT`]).
+    Busy,
+    /// SQLite found the file damaged.
+    Damaged,
+    /// The disk is full.
+    Full,
+    /// Anything else SQLite refused (it cannot open the file, an I/O
+    /// error, a value it cannot read ...).
+    Failed,
+}
+
+impl Unusable {
+    /// Sorts a SQLite error into what a person can act on.
+    pub fn of(error: &rusqlite::Error) -> Unusable {
+        use rusqlite::ErrorCode as C;
+        match error.sqlite_error_code() {
+            Some(C::ReadOnly) => Unusable::ReadOnly,
+            Some(C::NotADatabase) => Unusable::NotADatabase,
+            Some(C::DatabaseBusy | C::DatabaseLocked) => Unusable::Busy,
+            Some(C::DatabaseCorrupt) => Unusable::Damaged,
+            Some(C::DiskFull) => Unusable::Full,
+            _ => Unusable::Failed,
+        }
+    }
+
+    /// The sentence for a person, naming the file when it is known.
+    fn sentence(&self, path: Option<&str>) -> String {
+        let db = match path {
+            Some(p) => format!("the database {p}"),
+            None => "the database".to_string(),
+        };
+        let wait = crate::store::BUSY_WAIT.as_secs();
+        match *self {
+            Unusable::ReadOnly => format!(
+                "{db} is read-only, so cpweek cannot change it: make the file and its folder \
+                 writable for you, or work on a copy"
+            ),
+            Unusable::ReadOnlyBehind { found, known } => format!(
+                "{db} is read-only and its schema (version {found}) is older than this \
+                 cpweek's (version {known}), so it cannot be brought up to date: make the file \
+                 and its folder writable for you and run `cpweek init` once"
+            ),
+            Unusable::Newer { found, known } => format!(
+                "this database was made by a newer cpweek (schema version {found}; this cpweek \
+                 knows up to {known}): {} was left unchanged; use the newer cpweek with it",
+                path.unwrap_or("it")
+            ),
+            Unusable::Foreign => format!(
+                "{} is a SQLite database but not one cpweek can use (its tables are not \
+                 cpweek's, or have been changed); it was left unchanged: check the path, or \
+                 restore a back-up",
+                path.unwrap_or("the file")
+            ),
+            Unusable::NotADatabase => format!(
+                "{} is not a cpweek database (it is not a SQLite database file at all); it was \
+                 left unchanged: check the path",
+                path.unwrap_or("the file")
+            ),
+            Unusable::Busy => format!(
+                "{db} is busy: another program has been writing to it for over {wait} seconds; \
+                 try again when it has finished"
+            ),
+            Unusable::Damaged => format!("{db} is damaged; restore it from a back-up"),
+            Unusable::Full => {
+                format!("the disk holding {db} is full; free some space and try again")
+            }
+            Unusable::Failed => format!(
+                "{db} could not be read or written: check that the file and its folder exist \
+                 and that you may use them"
+            ),
+        }
+    }
 }
 
 fn join_messages(errors: &[FieldError]) -> String {
@@ -70,6 +176,11 @@ pub enum ErrorCode {
     Conflict,
     NotInitialised,
     Storage,
+    /// The database file is read-only (and the action would change it).
+    ReadOnly,
+    /// The database file is not one this cpweek can use: made by a newer
+    /// cpweek, someone else's SQLite database, or not a database at all.
+    Incompatible,
     Io,
 }
 
@@ -80,7 +191,10 @@ impl Error {
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Conflict(_) => ErrorCode::Conflict,
             Error::NotInitialised { .. } => ErrorCode::NotInitialised,
-            Error::Seed { .. } | Error::Storage(_) => ErrorCode::Storage,
+            Error::Exists { .. } => ErrorCode::InvalidInput,
+            Error::Seed { .. } => ErrorCode::Storage,
+            Error::Storage(e) => Unusable::of(e).code(),
+            Error::Database { problem, .. } => problem.code(),
             Error::Io { .. } => ErrorCode::Io,
         }
     }
@@ -89,11 +203,38 @@ impl Error {
         Error::Invalid(vec![FieldError::new(field, message)])
     }
 
+    /// The same error, naming the database file it happened to (a storage
+    /// error becomes [`Error::Database`]); other errors are unchanged.
+    pub fn in_database(self, path: &std::path::Path) -> Error {
+        match self {
+            Error::Storage(source) => Error::Database {
+                path: path.display().to_string(),
+                problem: Unusable::of(&source),
+                source: Some(source),
+            },
+            other => other,
+        }
+    }
+
     /// The field errors, if this is a validation error.
     pub fn field_errors(&self) -> &[FieldError] {
         match self {
             Error::Invalid(errors) => errors,
             _ => &[],
+        }
+    }
+}
+
+impl Unusable {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Unusable::ReadOnly | Unusable::ReadOnlyBehind { .. } => ErrorCode::ReadOnly,
+            Unusable::Newer { .. } | Unusable::Foreign | Unusable::NotADatabase => {
+                ErrorCode::Incompatible
+            }
+            Unusable::Busy | Unusable::Damaged | Unusable::Full | Unusable::Failed => {
+                ErrorCode::Storage
+            }
         }
     }
 }

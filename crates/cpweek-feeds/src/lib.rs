@@ -147,9 +147,9 @@ fn ics_name(file: &str) -> Result<String, Error> {
         })
 }
 
-/// Opens the database for one request.
+/// Opens the database for one request, only to read.
 pub(crate) fn open(config: &Config) -> Result<Store, Error> {
-    Store::open(&config.db, Open::Existing, Utc::now())
+    Store::open(&config.db, Open::Read, Utc::now())
 }
 
 async fn feed(

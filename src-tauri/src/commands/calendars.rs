@@ -188,7 +188,13 @@ pub fn export_feed(
     let Some(picked) = picked else {
         return Ok(None);
     };
-    let target = file::chosen_target(&local_file(picked)?, file::Kind::Calendar, &live)?;
+    // The save dialog has asked about replacing an existing file.
+    let target = file::chosen_target(
+        &local_file(picked)?,
+        file::Kind::Calendar,
+        &live,
+        file::Replace::Allowed,
+    )?;
     let exported =
         state
             .store()
@@ -197,7 +203,7 @@ pub fn export_feed(
                 let _ = progress.send(step);
             })?;
     Ok(Some(ExportedFile {
-        file: target.display().to_string(),
+        file: target.path().display().to_string(),
         name: exported.name,
         events: exported.events,
     }))

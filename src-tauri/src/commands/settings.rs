@@ -67,7 +67,8 @@ pub fn back_up_now(app: AppHandle, state: State<'_, AppState>) -> IpcResult<Opti
             "the back-up must be saved to a file on this computer",
         )
     })?;
-    let target = file::chosen_target(&path, file::Kind::Database, &live)?;
+    // The save dialog has asked about replacing an existing file.
+    let target = file::chosen_target(&path, file::Kind::Database, &live, file::Replace::Allowed)?;
     state.store().back_up(&target)?;
-    Ok(Some(target.display().to_string()))
+    Ok(Some(target.path().display().to_string()))
 }

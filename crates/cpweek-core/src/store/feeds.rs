@@ -1,7 +1,6 @@
 //! Choosing a feed's events and writing it.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::{params_from_iter, Connection, Row};
@@ -274,18 +273,19 @@ impl Store {
         })
     }
 
-    /// Writes a feed to `path` (whole or not at all), reporting progress.
+    /// Writes a feed to the chosen file (whole or not at all; see
+    /// [`crate::file::chosen_target`]), reporting progress.
     pub fn export_ics_to_file(
         &self,
         scope: &Scope,
         programme: &str,
         privacy: Privacy,
-        path: &Path,
+        target: &crate::file::Target,
         progress: &mut dyn FnMut(ExportStep),
     ) -> Result<Exported> {
         let exported = self.export_ics_reporting(scope, programme, privacy, progress)?;
         progress(ExportStep::Saving);
-        crate::file::write_whole(path, exported.body.as_bytes())?;
+        crate::file::write_whole(target, exported.body.as_bytes())?;
         Ok(exported)
     }
 }

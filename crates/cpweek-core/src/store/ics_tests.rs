@@ -556,13 +556,23 @@ fn an_export_to_a_file_reports_its_progress_and_writes_the_whole_feed() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kent.ics");
+    let chosen = |path: &std::path::Path| {
+        let live = dir.path().join("cpweek.db");
+        crate::file::chosen_target(
+            path,
+            crate::file::Kind::Calendar,
+            &live,
+            crate::file::Replace::Refused,
+        )
+        .unwrap()
+    };
     let mut steps = Vec::new();
     let exported = s
         .export_ics_to_file(
             &Scope::Council("886".into()),
             "2014",
             Privacy::PublicOnly,
-            &path,
+            &chosen(&path),
             &mut |step| steps.push(step),
         )
         .unwrap();
@@ -591,7 +601,7 @@ fn an_export_to_a_file_reports_its_progress_and_writes_the_whole_feed() {
             &Scope::Theme("knitting".into()),
             "2014",
             Privacy::PublicOnly,
-            &missing,
+            &chosen(&missing),
             &mut |_| {},
         )
         .unwrap_err();

@@ -1,11 +1,13 @@
-//! The SQLite store. One file, opened with WAL, foreign keys on and a busy
-//! timeout. Every public method that writes is one transaction: it either
+//! The SQLite store. One file, in WAL mode, with foreign keys on and a busy
+//! timeout ([`BUSY_WAIT`]); opened to read, nothing is written to it (see
+//! [`Open`]). Every public method that writes is one transaction: it either
 //! happens whole or not at all.
 
 mod events;
 mod feeds;
 mod import;
 mod migrations;
+mod opening;
 mod reference;
 mod seeds;
 mod settings;
@@ -13,7 +15,7 @@ mod settings;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, Transaction};
 
 use crate::catalogue::Catalogue;
 use crate::council::{Council, Region};
@@ -41,14 +43,24 @@ pub fn default_path() -> Result<PathBuf> {
         })
 }
 
-/// Whether opening may create a new database file.
+/// How long a connection waits for another to finish writing before it
+/// gives up with [`crate::error::Unusable::Busy`]: longer than the longest
+/// write (a 10,000-event import), so a reader or writer waits it out.
+pub const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// How a database file is opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Open {
-    /// Create the file (and its folder) if missing.
+    /// For reading and writing; create the file (and its folder) if missing.
     CreateIfMissing,
-    /// Refuse a missing file, so that a mistyped path does not quietly
-    /// start an empty database.
+    /// For reading and writing; refuse a missing file, so that a mistyped
+    /// path does not quietly start an empty database.
     Existing,
+    /// An existing file, only to read: nothing is written to it (no journal
+    /// mode set, no schema filled in, and a read-only file is read without
+    /// creating anything beside it). Only a schema older than this cpweek's
+    /// is brought up to date first, or refused when the file is read-only.
+    Read,
 }
 
 /// A saved event and what the user should be told about it.
@@ -67,47 +79,23 @@ pub struct Store {
 
 impl Store {
     /// Opens (and with [`Open::CreateIfMissing`] creates) the database at
-    /// `path` and brings its schema up to date. `now` stamps migrations.
+    /// `path`. Opened to write, its schema is brought up to date (`now`
+    /// stamps the migrations); any mode refuses, by name, a file that is
+    /// not a cpweek database, or that a newer cpweek made. Errors name the
+    /// file.
     pub fn open(path: &Path, mode: Open, now: DateTime<Utc>) -> Result<Store> {
-        let flags = match mode {
-            Open::CreateIfMissing => {
-                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                    std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                        context: format!("creating {}", dir.display()),
-                        source,
-                    })?;
-                }
-                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
-            }
-            Open::Existing => {
-                if !path.is_file() {
-                    return Err(Error::NotInitialised {
-                        path: path.display().to_string(),
-                    });
-                }
-                OpenFlags::SQLITE_OPEN_READ_WRITE
-            }
-        };
-        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        Self::prepare(conn, path.to_path_buf(), now)
+        opening::open(path, mode, now).map_err(|e| e.in_database(path))
     }
 
     /// A private database in memory, for tests and benchmarks.
     pub fn open_in_memory(now: DateTime<Utc>) -> Result<Store> {
-        Self::prepare(
-            Connection::open_in_memory()?,
-            PathBuf::from(":memory:"),
-            now,
-        )
-    }
-
-    fn prepare(mut conn: Connection, path: PathBuf, now: DateTime<Utc>) -> Result<Store> {
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut conn = Connection::open_in_memory()?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::apply(&mut conn, &crate::time::to_store(now))?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -123,13 +111,17 @@ impl Store {
         self.write(seeds::load)
     }
 
+    /// One user action that writes: one immediate transaction (the write
+    /// lock is taken first, waiting up to [`BUSY_WAIT`] for another
+    /// writer), whole or not at all. Errors name the database file.
     fn write<T>(&mut self, action: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = action(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        let run = |conn: &mut Connection| -> Result<T> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let value = action(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        run(&mut self.conn).map_err(|e| e.in_database(&self.path))
     }
 
     /// Everything validation needs; refuses a database that was never
@@ -327,19 +319,17 @@ impl Store {
         ))
     }
 
-    /// Copies the whole database to `to` (a consistent snapshot, safe while
-    /// the app runs). Refuses to overwrite an existing file.
-    pub fn back_up(&self, to: &Path) -> Result<()> {
-        if to.exists() {
-            return Err(Error::invalid(
-                "path",
-                format!("{} already exists; choose a new file name", to.display()),
-            ));
-        }
-        self.conn
-            .execute("VACUUM INTO ?1", [to.to_string_lossy()])
-            .map(|_| ())
-            .map_err(Error::from)
+    /// Copies the whole database to the chosen file (a consistent
+    /// snapshot, safe while the app runs), whole or not at all; an existing
+    /// file is replaced only if the person allowed it (see
+    /// [`crate::file::chosen_target`]).
+    pub fn back_up(&self, to: &crate::file::Target) -> Result<()> {
+        crate::file::save(to, |temp| {
+            self.conn
+                .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
+                .map(|_| ())
+                .map_err(|e| Error::from(e).in_database(&self.path))
+        })
     }
 }
 
@@ -359,5 +349,7 @@ fn required_text(field: crate::text::Field, what: &str, text: &str) -> Result<St
 
 #[cfg(test)]
 mod ics_tests;
+#[cfg(test)]
+mod open_tests;
 #[cfg(test)]
 mod tests;

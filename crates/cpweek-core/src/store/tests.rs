@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use chrono::{TimeZone, Utc};
 
 use super::*;
+use crate::file::{Kind, Replace};
 
 pub(super) fn at(y: i32, mo: u32, d: u32, h: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, mo, d, h, 0, 0).unwrap()
@@ -14,7 +15,7 @@ pub(super) fn seeded() -> Store {
     store
 }
 
-fn kent_form() -> EventForm {
+pub(super) fn kent_form() -> EventForm {
     EventForm {
         council: "886".into(),
         title: "Kent celebrates its care leavers".into(),
@@ -491,17 +492,24 @@ fn a_file_store_survives_reopening_and_backs_up() {
     store.init().unwrap();
     store.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap();
     drop(store);
-    let store = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
+    let mut store = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
     assert_eq!(store.schema_version().unwrap(), 7);
     assert_eq!(count(&store), 1);
     let backup = dir.path().join("backup.db");
-    store.back_up(&backup).unwrap();
+    let chosen = |replace| crate::file::chosen_target(&backup, Kind::Database, &path, replace);
+    store.back_up(&chosen(Replace::Refused).unwrap()).unwrap();
     let copy = Store::open(&backup, Open::Existing, at(2014, 9, 3, 9)).unwrap();
     assert_eq!(count(&copy), 1);
+    drop(copy);
     assert_eq!(
-        store.back_up(&backup).unwrap_err().code(),
+        chosen(Replace::Refused).unwrap_err().code(),
         crate::ErrorCode::InvalidInput
     );
+    // Replacing a back-up, when allowed, writes a whole new copy.
+    store.add_event(&kent_form(), at(2014, 9, 3, 9)).unwrap();
+    store.back_up(&chosen(Replace::Allowed).unwrap()).unwrap();
+    let copy = Store::open(&backup, Open::Read, at(2014, 9, 3, 9)).unwrap();
+    assert_eq!(count(&copy), 2);
 }
 
 #[test]
@@ -568,7 +576,14 @@ fn changes_after_a_back_up_reach_the_database_file() {
         .unwrap()
         .event
         .id;
-    store.back_up(&dir.path().join("copy.db")).unwrap();
+    let copy = crate::file::chosen_target(
+        &dir.path().join("copy.db"),
+        Kind::Database,
+        &path,
+        Replace::Refused,
+    )
+    .unwrap();
+    store.back_up(&copy).unwrap();
     let mut form = kent_form();
     form.capacity = "40".into();
     store.edit_event(id, &form, at(2014, 9, 3, 9)).unwrap();
