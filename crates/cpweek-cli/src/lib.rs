@@ -85,11 +85,7 @@ enum Command {
     #[command(subcommand)]
     Export(ics::ExportCommand),
     /// Serve the partner feeds over HTTP for subscription (loopback only by default)
-    Serve {
-        /// Address to listen on
-        #[arg(long, default_value = cpweek_feeds::DEFAULT_ADDR, value_name = "IP:PORT")]
-        addr: String,
-    },
+    Serve(ics::ServeArgs),
 }
 
 /// Runs the CLI with the process's arguments and returns its exit code.
@@ -141,11 +137,11 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Serve { addr } => ics::serve(path, &addr),
+        Command::Serve(args) => ics::serve(path, args),
         command => {
             let mut store = Store::open(&path, Open::Existing, now)?;
             match command {
-                Command::Init { .. } | Command::Serve { .. } => unreachable!("handled above"),
+                Command::Init { .. } | Command::Serve(_) => unreachable!("handled above"),
                 Command::Councils { region, json } => reference::councils(&store, region, json),
                 Command::Regions { json } => reference::regions(&store, json),
                 Command::Themes { json } => reference::terms(store.themes()?, json),
