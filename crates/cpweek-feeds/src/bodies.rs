@@ -27,8 +27,11 @@ pub(crate) struct Made {
 /// made alongside.
 #[derive(Debug, Default)]
 pub(crate) struct Bodies {
-    slots: Mutex<HashMap<String, Arc<Mutex<Option<Arc<Made>>>>>>,
+    slots: Mutex<HashMap<String, Arc<Slot>>>,
 }
+
+/// One feed's last body, if any; locked while it is being made.
+type Slot = Mutex<Option<Arc<Made>>>;
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding the lock leaves nothing half-done here (a slot

@@ -422,3 +422,153 @@ impl AsyncWrite for Counted {
         Pin::new(&mut self.inner).poll_shutdown(cx)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Read, Write};
+
+    /// 32 MB: far more than socket buffers hold.
+    const LARGE: usize = 32 << 20;
+
+    fn routes() -> Router {
+        use axum::routing::get;
+        Router::new().route("/", get(|| async { "hello\n" })).route(
+            "/large",
+            get(|| async { bytes::Bytes::from(vec![b'x'; LARGE]) }),
+        )
+    }
+
+    /// Serves `routes` on a runtime of its own until the returned sender is
+    /// used or dropped; the handle says when serving ended.
+    fn start(
+        limits: Limits,
+    ) -> (
+        std::net::SocketAddr,
+        tokio::sync::oneshot::Sender<()>,
+        std::thread::JoinHandle<std::time::Instant>,
+    ) {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = TcpListener::from_std(listener).unwrap();
+                serve(listener, routes(), limits, async {
+                    let _ = stopped.await;
+                })
+                .await
+                .unwrap();
+            });
+            std::time::Instant::now()
+        });
+        (addr, stop, server)
+    }
+
+    fn limits(idle_secs: u64, max_connections: usize) -> Limits {
+        Limits {
+            idle_timeout: Duration::from_secs(idle_secs),
+            max_connections,
+        }
+    }
+
+    fn connect(addr: std::net::SocketAddr) -> std::net::TcpStream {
+        let s = std::net::TcpStream::connect(addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        s
+    }
+
+    fn ask(stream: &mut std::net::TcpStream, path: &str, close: bool) -> String {
+        let connection = if close { "close" } else { "keep-alive" };
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: {connection}\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = vec![0u8; 4096];
+        let n = stream.read(&mut answer).unwrap();
+        String::from_utf8_lossy(&answer[..n]).into_owned()
+    }
+
+    /// Reads until the server closes; returns how many bytes came.
+    fn read_to_close(stream: &mut std::net::TcpStream) -> usize {
+        let mut total = 0;
+        let mut buf = vec![0u8; 1 << 16];
+        loop {
+            match stream.read(&mut buf) {
+                Ok(0) => return total,
+                Ok(n) => total += n,
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return total,
+                Err(e) => panic!("the server did not close the connection: {e}"),
+            }
+        }
+    }
+
+    #[test]
+    fn idle_connections_are_closed_to_make_room_for_a_request() {
+        let (addr, _stop, _server) = start(limits(600, 2));
+        let idle: Vec<_> = (0..20).map(|_| connect(addr)).collect();
+        std::thread::sleep(Duration::from_millis(300));
+        let began = std::time::Instant::now();
+        let mut real = connect(addr);
+        assert!(ask(&mut real, "/", true).starts_with("HTTP/1.1 200"));
+        assert!(began.elapsed() < Duration::from_secs(10));
+        // The room was made by closing idle ones, not by their timeout.
+        let mut closed = 0;
+        for mut s in idle {
+            s.set_read_timeout(Some(Duration::from_millis(200)))
+                .unwrap();
+            let mut b = [0u8; 1];
+            if matches!(s.read(&mut b), Ok(0)) {
+                closed += 1;
+            }
+        }
+        assert!(closed >= 18, "{closed} idle connections closed");
+    }
+
+    #[test]
+    fn a_client_that_stops_reading_its_answer_is_cut_off() {
+        let (addr, _stop, _server) = start(limits(1, 16));
+        let mut stalled = connect(addr);
+        write!(stalled, "GET /large HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        // Reads nothing for a while: the server's writes stall.
+        std::thread::sleep(Duration::from_secs(4));
+        let got = read_to_close(&mut stalled);
+        assert!(
+            got < LARGE,
+            "the whole answer was held for a stalled client"
+        );
+        // A client that reads gets it all.
+        let mut reader = connect(addr);
+        write!(
+            reader,
+            "GET /large HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        assert!(read_to_close(&mut reader) > LARGE);
+    }
+
+    #[test]
+    fn stopping_closes_idle_connections_at_once_and_lets_the_port_go() {
+        let (addr, stop, server) = start(limits(600, 16));
+        let mut kept = connect(addr);
+        assert!(ask(&mut kept, "/", false).starts_with("HTTP/1.1 200"));
+        let _idle = connect(addr);
+        let asked = std::time::Instant::now();
+        stop.send(()).unwrap();
+        let ended = server.join().unwrap();
+        assert!(
+            ended - asked < Duration::from_secs(5),
+            "{:?}",
+            ended - asked
+        );
+        assert_eq!(read_to_close(&mut kept), 0);
+        std::net::TcpListener::bind(addr).expect("the port is free again");
+    }
+}
