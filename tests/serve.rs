@@ -6,7 +6,7 @@ mod common;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, ChildStdout, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::Db;
@@ -16,6 +16,8 @@ use cpweek_core::publish::listen;
 struct Server {
     child: Child,
     addr: String,
+    /// Kept open: the server may print more.
+    _stdout: BufReader<ChildStdout>,
 }
 
 impl Drop for Server {
@@ -71,10 +73,9 @@ fn start_with(db: &Db, args: &[&str], files: Option<u32>) -> Server {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
+        stdout.read_line(&mut line).unwrap();
         if line.is_empty() {
             let mut err = String::new();
             child
@@ -95,7 +96,11 @@ fn start_with(db: &Db, args: &[&str], files: Option<u32>) -> Server {
             .unwrap_or_else(|| panic!("no address in {line:?}"))
             .to_string();
         assert_eq!(addr, format!("127.0.0.1:{port}"));
-        return Server { child, addr };
+        return Server {
+            child,
+            addr,
+            _stdout: stdout,
+        };
     }
     panic!("no free port found");
 }
@@ -301,6 +306,18 @@ fn feeds_answer_with_etag_304_and_live_changes_and_never_private_events() {
         .body
         .contains("Kent open day"));
     assert_eq!(get(&server, "/feeds/council/999.ics", &[]).status, 404);
+    let odd = get(
+        &server,
+        "/feeds/region/x%0d%0aSet-Cookie:%20a=b%1b[31m.ics",
+        &[],
+    );
+    assert_eq!(odd.status, 404);
+    assert!(
+        !odd.body.trim_end().contains(['\r', '\n', '\u{1b}']),
+        "{:?}",
+        odd.body
+    );
+    assert!(!odd.headers.contains_key("set-cookie"));
     assert_eq!(get(&server, "/feeds/region/atlantis.ics", &[]).status, 404);
 
     let index = get(&server, "/", &[]);

@@ -233,10 +233,11 @@ pub(crate) fn serve(db: PathBuf, args: ServeArgs) -> Result<(), Error> {
     let mut bound_ok = false;
     cpweek_feeds::serve(config, addr, |bound| {
         bound_ok = true;
-        println!("Serving feeds on http://{bound}/ (press Ctrl+C to stop)");
+        let mut ready = format!("Serving feeds on http://{bound}/ (press Ctrl+C to stop)");
         if let Some(public) = shown {
-            println!("Partners reach them at {}", public.web(""));
+            ready.push_str(&format!("\nPartners reach them at {}", public.web("")));
         }
+        println!("{ready}");
         if !bound.ip().is_loopback() {
             eprintln!("warning: {bound} is reachable from other machines");
         }

@@ -306,7 +306,13 @@ pub(crate) fn failure(what: &str, e: &Error) -> Response {
         ErrorCode::NotFound | ErrorCode::InvalidInput => (
             StatusCode::NOT_FOUND,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            format!("{e}\n"),
+            // The message names what the URL asked for: its control
+            // characters are not sent back.
+            e.to_string()
+                .chars()
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                .chain(['\n'])
+                .collect::<String>(),
         )
             .into_response(),
         _ => {
