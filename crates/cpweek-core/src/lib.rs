@@ -9,7 +9,6 @@
 //! - [`store`]: the SQLite store; every user action is one transaction.
 //! - [`ics`]: iCalendar feeds out and calendars in.
 //! - [`file`]: files a person chooses to write, checked and written whole.
-//! - [`publish`]: where the feed server listens and the address partners use.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
 
 pub mod catalogue;

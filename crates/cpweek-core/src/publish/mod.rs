@@ -1,3 +1,1 @@
-//! Publishing: what goes out to partners and how they reach it.
-
 pub mod listen;
