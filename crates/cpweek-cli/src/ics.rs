@@ -1,13 +1,14 @@
 //! `cpweek import ics`, `cpweek export ics` and `cpweek serve`.
 
 use std::io::Write;
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use cpweek_core::file::{self, Kind, Replace};
 use cpweek_core::ics::{read, Privacy, Scope};
+use cpweek_core::publish::listen;
 use cpweek_core::store::{Action, ImportMode, ImportReport};
 use cpweek_core::{Error, Store};
 
@@ -209,25 +210,73 @@ fn name_force(e: Error) -> Error {
     }
 }
 
-pub(crate) fn serve(db: PathBuf, addr: &str) -> Result<(), Error> {
-    let addr: SocketAddr = addr.parse().map_err(|_| {
-        Error::invalid(
-            "addr",
-            format!("address \"{addr}\" is not IP:PORT, like 127.0.0.1:8080"),
-        )
-    })?;
+/// `cpweek serve`'s flags.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ServeArgs {
+    /// Address to listen on: IP:PORT, or a port alone for this computer only
+    /// (ports 1024 to 65535)
+    #[arg(long, default_value = listen::DEFAULT_ADDRESS, value_name = "IP:PORT")]
+    addr: String,
+    /// The address partners reach the feeds at, which the index page's links
+    /// use, e.g. https://feeds.example.org/cpweek when published behind an
+    /// HTTPS proxy [default: http://<the address listened on>]
+    #[arg(long, value_name = "URL")]
+    public_url: Option<String>,
+    /// Close a connection that sends no request, or takes none of its
+    /// answer, for this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 30,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    idle_timeout: u64,
+    /// The most connections open at once; when reached, the one quiet
+    /// longest is closed to make room [default: from the open-file limit,
+    /// at most 1024]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=65536))]
+    max_connections: Option<u32>,
+}
+
+pub(crate) fn serve(db: PathBuf, args: ServeArgs) -> Result<(), Error> {
+    let addr = listen::address(&args.addr)?;
+    let public_url = args
+        .public_url
+        .as_deref()
+        .map(listen::PublicUrl::parse)
+        .transpose()?;
     // Refuse a missing database now rather than on the first request.
     Store::open(&db, cpweek_core::store::Open::Read, Utc::now())?;
-    let config = cpweek_feeds::Config { db };
+    let config = cpweek_feeds::Config {
+        db,
+        public_url,
+        limits: cpweek_feeds::Limits {
+            idle_timeout: Duration::from_secs(args.idle_timeout),
+            max_connections: args
+                .max_connections
+                .map_or_else(cpweek_feeds::default_max_connections, |n| {
+                    usize::try_from(n).unwrap_or(usize::MAX)
+                }),
+        },
+    };
+    let shown = config.public_url.clone();
+    let mut bound_ok = false;
     cpweek_feeds::serve(config, addr, |bound| {
-        println!("Serving feeds on http://{bound}/ (press Ctrl+C to stop)");
+        bound_ok = true;
+        let mut ready = format!("Serving feeds on http://{bound}/ (press Ctrl+C to stop)");
+        if let Some(public) = shown {
+            ready.push_str(&format!("\nPartners reach them at {}", public.web("")));
+        }
+        println!("{ready}");
         if !bound.ip().is_loopback() {
             eprintln!("warning: {bound} is reachable from other machines");
         }
         let _ = std::io::stdout().flush();
     })
-    .map_err(|source| Error::Io {
-        context: format!("serving on {addr}"),
-        source,
+    .map_err(|e| {
+        if bound_ok {
+            Error::Io {
+                context: format!("serving feeds on {addr}"),
+                source: e,
+            }
+        } else {
+            listen::bind_error(addr, e)
+        }
     })
 }

@@ -85,11 +85,7 @@ enum Command {
     #[command(subcommand)]
     Export(ics::ExportCommand),
     /// Serve the partner feeds over HTTP for subscription (loopback only by default)
-    Serve {
-        /// Address to listen on
-        #[arg(long, default_value = cpweek_feeds::DEFAULT_ADDR, value_name = "IP:PORT")]
-        addr: String,
-    },
+    Serve(ics::ServeArgs),
 }
 
 impl Command {
@@ -163,7 +159,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
             }
             Ok(())
         }
-        Command::Serve { addr } => ics::serve(path, &addr),
+        Command::Serve(args) => ics::serve(path, args),
         command => {
             let mode = if command.writes() {
                 Open::Existing
@@ -172,7 +168,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
             };
             let mut store = Store::open(&path, mode, now)?;
             match command {
-                Command::Init { .. } | Command::Serve { .. } => unreachable!("handled above"),
+                Command::Init { .. } | Command::Serve(_) => unreachable!("handled above"),
                 Command::Councils { region, json } => reference::councils(&store, region, json),
                 Command::Regions { json } => reference::regions(&store, json),
                 Command::Themes { json } => reference::terms(store.themes()?, json),

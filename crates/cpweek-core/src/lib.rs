@@ -20,6 +20,7 @@ pub mod file;
 pub mod filter;
 pub mod ics;
 pub mod programme;
+pub mod publish;
 pub mod store;
 pub mod summary;
 pub mod text;

@@ -5,11 +5,12 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use cpweek_core::publish::listen::PublicUrl;
 use cpweek_core::{Error, Store};
 
-use crate::Config;
+use crate::{Config, Served};
 
 /// `South East` → `south-east`: the form region names take in URLs.
 pub fn slug(name: &str) -> String {
@@ -94,17 +95,8 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub(crate) async fn page(State(config): State<Arc<Config>>, headers: HeaderMap) -> Response {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .filter(|h| {
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "-.:[]".contains(c))
-        })
-        .unwrap_or("localhost")
-        .to_string();
-    let work = tokio::task::spawn_blocking(move || render(&config, &host));
+pub(crate) async fn page(State(served): State<Arc<Served>>) -> Response {
+    let work = tokio::task::spawn_blocking(move || render(&served.config, &served.public_url));
     match work.await {
         Ok(Ok(html)) => (
             StatusCode::OK,
@@ -118,12 +110,18 @@ pub(crate) async fn page(State(config): State<Arc<Config>>, headers: HeaderMap) 
             html,
         )
             .into_response(),
-        Ok(Err(e)) => (StatusCode::SERVICE_UNAVAILABLE, format!("{e}\n")).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("{e}\n")).into_response(),
+        Ok(Err(e)) => crate::failure("/", &e),
+        Err(e) => crate::failure(
+            "/",
+            &Error::Io {
+                context: "making the index page".into(),
+                source: std::io::Error::other(e),
+            },
+        ),
     }
 }
 
-fn render(config: &Config, host: &str) -> Result<String, Error> {
+fn render(config: &Config, base: &PublicUrl) -> Result<String, Error> {
     let store = crate::open(config)?;
     let programme = store
         .programmes()?
@@ -148,16 +146,17 @@ fn render(config: &Config, host: &str) -> Result<String, Error> {
          choose when subscribing (every 5 minutes to every week). The feeds ask for every hour.</p>\n\
          <p>Private events are never in these feeds.</p>\n\
          <p>This server speaks plain HTTP and listens on this computer only unless started with another \
-         address; the links below work once it is published behind an HTTPS address. Calendars open \
-         <code>webcal://</code> links as subscriptions.</p>\n",
+         address. The links below use its public address: to share them with partners, publish it behind \
+         an HTTPS address and start it with that address (<code>cpweek serve --public-url</code>). \
+         Calendars open <code>webcal://</code> links as subscriptions.</p>\n",
     );
     html.push_str("<table>\n<thead><tr><th scope=\"col\">Feed</th><th scope=\"col\">Subscribe</th><th scope=\"col\">Web address</th></tr></thead>\n<tbody>\n");
-    let host = escape(host);
     for FeedEntry { name, path, .. } in rows {
-        let path = escape(&path);
+        let path = format!("feeds/{path}");
+        let (subscribe, web) = (escape(&base.subscribe(&path)), escape(&base.web(&path)));
         html.push_str(&format!(
-            "<tr><td>{}</td><td><a href=\"webcal://{host}/feeds/{path}\">webcal://{host}/feeds/{path}</a></td>\
-             <td><a href=\"https://{host}/feeds/{path}\">https://{host}/feeds/{path}</a></td></tr>\n",
+            "<tr><td>{}</td><td><a href=\"{subscribe}\">{subscribe}</a></td>\
+             <td><a href=\"{web}\">{web}</a></td></tr>\n",
             escape(&name)
         ));
     }

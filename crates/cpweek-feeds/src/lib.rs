@@ -2,18 +2,26 @@
 //! fetch them again on their own schedule, so a change to an event reaches
 //! them (a downloaded file never updates).
 //!
-//! - `/` lists the feeds with their subscription links.
+//! - `/` lists the feeds with their subscription links, made from the
+//!   configured public URL (never from the `Host` a client sends).
 //! - `/feeds/national.ics`, `/feeds/region/<region>.ics`,
 //!   `/feeds/council/<code>.ics`, `/feeds/theme/<theme>.ics`.
 //!
 //! Every request opens the database afresh (a SQLite connection is not
-//! `Sync`, and a change must appear on the next request), writes the feed
-//! and answers with an ETag (a hash of the body) and Last-Modified, or 304
-//! when the client's copy is current. Private events are never served.
-//! The server binds to loopback unless told otherwise.
+//! `Sync`, and a change must appear on the next request) and answers with an
+//! ETag (a hash of the body) and Last-Modified, or 304 when the client's copy
+//! is current. A feed is made once per change to the store and its bytes are
+//! shared by every request for it ([`bodies`]). Private events are never
+//! served. Connections are held to timeouts and a limit ([`connections`]).
+//! Every answer says `X-Content-Type-Options: nosniff`; when something goes
+//! wrong, the answer says so in a plain sentence and the detail goes to the
+//! log (stderr). The server binds to loopback unless told otherwise.
 
+mod bodies;
+mod connections;
 mod index;
 
+pub use connections::{default_max_connections, Limits};
 pub use index::{feeds, FeedEntry, FeedKind};
 
 use std::net::SocketAddr;
@@ -21,38 +29,77 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::{DateTime, Utc};
-use cpweek_core::ics::{Privacy, Scope};
-use cpweek_core::store::{Exported, Open};
+use cpweek_core::ics::Scope;
+use cpweek_core::publish::listen::PublicUrl;
+use cpweek_core::store::Open;
 use cpweek_core::{Error, ErrorCode, Store};
 use sha2::{Digest, Sha256};
 
-/// Where the feeds come from.
+/// Where the feeds come from, how partners reach them, and the limits on
+/// connections.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub db: PathBuf,
+    /// The address partners use (`--public-url`); `None` means
+    /// `http://<the address bound>`.
+    pub public_url: Option<PublicUrl>,
+    pub limits: Limits,
 }
 
-/// The address the server binds to when none is given: loopback only.
-pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+impl Config {
+    /// Feeds from `db`, at the server's own address, within the default
+    /// limits.
+    pub fn new(db: PathBuf) -> Config {
+        Config {
+            db,
+            public_url: None,
+            limits: Limits::default(),
+        }
+    }
+}
 
-/// The routes, for a server or a test.
-pub fn router(config: Config) -> Router {
+/// What every request shares.
+struct Served {
+    config: Config,
+    public_url: PublicUrl,
+    bodies: bodies::Bodies,
+}
+
+/// The routes, every answer marked `nosniff`.
+fn router(config: Config, bound: SocketAddr) -> Router {
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| PublicUrl::for_address(bound));
     Router::new()
         .route("/", get(index::page))
         .route("/feeds/national.ics", get(national))
         .route("/feeds/region/{file}", get(region))
         .route("/feeds/council/{file}", get(council))
         .route("/feeds/theme/{file}", get(theme))
-        .with_state(Arc::new(config))
+        .layer(axum::middleware::map_response(nosniff))
+        .with_state(Arc::new(Served {
+            config,
+            public_url,
+            bodies: bodies::Bodies::default(),
+        }))
+}
+
+async fn nosniff(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    response
 }
 
 /// Binds `addr` and serves until the process ends. `ready` is told the
-/// address actually bound (port 0 picks a free port).
+/// address actually bound.
 pub fn serve(
     config: Config,
     addr: SocketAddr,
@@ -60,12 +107,15 @@ pub fn serve(
 ) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Each request's database work runs on one of these: a bound on
+        // the memory and files many requests at once can take.
+        .max_blocking_threads(32)
         .enable_all()
         .build()?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr).await?;
         ready(listener.local_addr()?);
-        axum::serve(listener, router(config)).await
+        run(listener, config, std::future::pending()).await
     })
 }
 
@@ -77,19 +127,24 @@ pub async fn run(
     config: Config,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(config))
-        .with_graceful_shutdown(shutdown)
-        .await
+    let limits = config.limits;
+    let routes = router(config, listener.local_addr()?);
+    connections::serve(listener, routes, limits, shutdown).await
 }
 
-type Shared = State<Arc<Config>>;
+type Shared = State<Arc<Served>>;
 
-async fn national(State(config): Shared, headers: HeaderMap) -> Response {
-    feed(config, headers, |_| Ok(Scope::National)).await
+async fn national(State(served): Shared, uri: Uri, headers: HeaderMap) -> Response {
+    feed(served, uri, headers, |_| Ok(Scope::National)).await
 }
 
-async fn region(State(config): Shared, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    feed(config, headers, move |store| {
+async fn region(
+    State(served): Shared,
+    Path(file): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    feed(served, uri, headers, move |store| {
         let name = ics_name(&file)?;
         let regions = store.regions()?;
         regions
@@ -108,8 +163,13 @@ async fn region(State(config): Shared, Path(file): Path<String>, headers: Header
     .await
 }
 
-async fn council(State(config): Shared, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    feed(config, headers, move |store| {
+async fn council(
+    State(served): Shared,
+    Path(file): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    feed(served, uri, headers, move |store| {
         let code = ics_name(&file)?;
         // Only DfE codes: a name would give many URLs for one feed.
         if !store.councils(None)?.iter().any(|c| c.code == code) {
@@ -123,8 +183,13 @@ async fn council(State(config): Shared, Path(file): Path<String>, headers: Heade
     .await
 }
 
-async fn theme(State(config): Shared, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    feed(config, headers, move |store| {
+async fn theme(
+    State(served): Shared,
+    Path(file): Path<String>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    feed(served, uri, headers, move |store| {
         let slug = ics_name(&file)?;
         if !store.themes()?.iter().any(|t| t.slug == slug) {
             return Err(Error::NotFound {
@@ -153,24 +218,23 @@ pub(crate) fn open(config: &Config) -> Result<Store, Error> {
 }
 
 async fn feed(
-    config: Arc<Config>,
+    served: Arc<Served>,
+    uri: Uri,
     headers: HeaderMap,
     scope: impl FnOnce(&Store) -> Result<Scope, Error> + Send + 'static,
 ) -> Response {
-    let work = tokio::task::spawn_blocking(move || -> Result<Exported, Error> {
-        let store = open(&config)?;
+    let work = tokio::task::spawn_blocking(move || {
+        let store = open(&served.config)?;
         let scope = scope(&store)?;
-        // The current programme; partner feeds never hold private events.
-        store.export_ics(&scope, "", Privacy::PublicOnly)
+        served.bodies.get(&store, &scope)
     });
     match work.await {
-        Ok(Ok(exported)) => answer(exported, &headers),
-        Ok(Err(e)) => failure(&e),
-        Err(join) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            format!("the feed could not be made: {join}\n"),
-        )
-            .into_response(),
+        Ok(Ok(made)) => answer(&made, &headers),
+        Ok(Err(e)) => failure(uri.path(), &e),
+        Err(join) => {
+            log(uri.path(), &join);
+            broken()
+        }
     }
 }
 
@@ -186,21 +250,20 @@ pub fn http_date(t: DateTime<Utc>) -> String {
     t.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
-fn answer(exported: Exported, request: &HeaderMap) -> Response {
-    let tag = etag(&exported.body);
-    let last = exported.last_change;
+fn answer(made: &bodies::Made, request: &HeaderMap) -> Response {
+    let last = made.last_change;
     let mut headers = HeaderMap::new();
     let put = |headers: &mut HeaderMap, name, value: &str| {
         if let Ok(v) = HeaderValue::from_str(value) {
             headers.insert(name, v);
         }
     };
-    put(&mut headers, header::ETAG, &tag);
+    put(&mut headers, header::ETAG, &made.etag);
     if let Some(t) = last {
         put(&mut headers, header::LAST_MODIFIED, &http_date(t));
     }
     put(&mut headers, header::CACHE_CONTROL, "no-cache");
-    if not_modified(request, &tag, last) {
+    if not_modified(request, &made.etag, last) {
         return (StatusCode::NOT_MODIFIED, headers).into_response();
     }
     put(
@@ -208,7 +271,8 @@ fn answer(exported: Exported, request: &HeaderMap) -> Response {
         header::CONTENT_TYPE,
         "text/calendar; charset=utf-8",
     );
-    (StatusCode::OK, headers, exported.body).into_response()
+    // A reference to the shared bytes, not a copy.
+    (StatusCode::OK, headers, made.body.clone()).into_response()
 }
 
 /// RFC 9110 13.1: If-None-Match decides when present; otherwise
@@ -231,18 +295,55 @@ fn not_modified(request: &HeaderMap, tag: &str, last: Option<DateTime<Utc>>) -> 
     }
 }
 
-fn failure(e: &Error) -> Response {
-    let status = match e.code() {
-        ErrorCode::NotFound | ErrorCode::InvalidInput => StatusCode::NOT_FOUND,
-        ErrorCode::NotInitialised => StatusCode::SERVICE_UNAVAILABLE,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    };
+/// What a 500 says: the detail is in the log, not in the answer.
+pub const BROKEN: &str = "the feed could not be made; the server's log has the details\n";
+
+/// An answer for what went wrong: a feed that does not exist is 404 and
+/// says which; anything else is the server's problem, logged in full and
+/// answered with a plain sentence (no paths, no database's words).
+pub(crate) fn failure(what: &str, e: &Error) -> Response {
+    match e.code() {
+        ErrorCode::NotFound | ErrorCode::InvalidInput => (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            // The message names what the URL asked for: its control
+            // characters are not sent back.
+            e.to_string()
+                .chars()
+                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+                .chain(['\n'])
+                .collect::<String>(),
+        )
+            .into_response(),
+        _ => {
+            log(what, e);
+            broken()
+        }
+    }
+}
+
+fn broken() -> Response {
     (
-        status,
+        StatusCode::INTERNAL_SERVER_ERROR,
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        format!("{e}\n"),
+        BROKEN,
     )
         .into_response()
+}
+
+/// Writes what went wrong to the log (stderr), with every cause.
+pub(crate) fn log(what: &str, e: &dyn std::error::Error) {
+    let mut line = format!(
+        "{} feed server: {}: {e}",
+        Utc::now().format("%Y-%m-%dT%H:%M:%SZ"),
+        what.escape_debug()
+    );
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        line.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    eprintln!("{line}");
 }
 
 #[cfg(test)]

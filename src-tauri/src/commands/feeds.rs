@@ -5,6 +5,7 @@
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::Mutex;
 
+use cpweek_core::publish::listen;
 use cpweek_core::Error;
 use serde::Serialize;
 use tauri::async_runtime::JoinHandle;
@@ -82,16 +83,15 @@ pub fn start_feed_server(
             return view(&state, Some(addr));
         }
     }
-    let port = parse_port(&port)?;
-    let wanted = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
-    let listener = TcpListener::bind(wanted).map_err(|e| bind_error(port, e))?;
+    let wanted = loopback(&port)?;
+    let listener = TcpListener::bind(wanted).map_err(|e| listen::bind_error(wanted, e))?;
     listener
         .set_nonblocking(true)
-        .map_err(|e| bind_error(port, e))?;
-    let addr = listener.local_addr().map_err(|e| bind_error(port, e))?;
-    let config = cpweek_feeds::Config {
-        db: state.store().path().to_path_buf(),
-    };
+        .map_err(|e| listen::bind_error(wanted, e))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| listen::bind_error(wanted, e))?;
+    let config = cpweek_feeds::Config::new(state.store().path().to_path_buf());
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tauri::async_runtime::spawn(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
@@ -120,32 +120,10 @@ pub async fn stop_feed_server(
     view(&state, None)
 }
 
-/// A port as typed: a number from 1024 to 65535 (lower ones need root).
-pub fn parse_port(typed: &str) -> Result<u16, Error> {
-    match typed.trim().parse::<u16>() {
-        Ok(p) if p >= 1024 => Ok(p),
-        _ => Err(Error::invalid(
-            "port",
-            format!(
-                "the port must be a number from 1024 to 65535, like 8080 (not \"{}\")",
-                typed.trim()
-            ),
-        )),
-    }
-}
-
-fn bind_error(port: u16, e: std::io::Error) -> Error {
-    if e.kind() == std::io::ErrorKind::AddrInUse {
-        Error::invalid(
-            "port",
-            format!("port {port} is in use by another program; choose another port"),
-        )
-    } else {
-        Error::Io {
-            context: format!("serving feeds on 127.0.0.1:{port}"),
-            source: e,
-        }
-    }
+/// This computer's address at the port as typed, by the core's rule for
+/// ports (the one `cpweek serve --addr` follows).
+fn loopback(port: &str) -> Result<SocketAddr, Error> {
+    Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, listen::port(port)?)))
 }
 
 fn view(state: &AppState, addr: Option<SocketAddr>) -> IpcResult<FeedServerView> {
@@ -175,28 +153,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_port_is_a_number_from_1024_to_65535() {
-        assert_eq!(parse_port(" 8080 ").unwrap(), 8080);
-        assert_eq!(parse_port("65535").unwrap(), 65535);
-        for bad in ["", "80", "0", "65536", "eighty", "8080.5", "-1"] {
-            let err = parse_port(bad).unwrap_err();
+    fn the_port_follows_the_cores_rule_on_this_computer_only() {
+        assert_eq!(
+            loopback(" 8080 ").unwrap(),
+            SocketAddr::from((Ipv4Addr::LOCALHOST, 8080))
+        );
+        // The window refuses what `cpweek serve --addr` refuses, in the same
+        // words (tests/serve.rs holds the CLI to the same core rule).
+        for bad in [
+            "",
+            "80",
+            "0",
+            "65536",
+            "eighty",
+            "8080.5",
+            "-1",
+            "0.0.0.0:8080",
+        ] {
+            let err = loopback(bad).unwrap_err();
             assert_eq!(err.field_errors()[0].field, "port", "{bad}");
+            assert_eq!(
+                err.to_string(),
+                listen::port(bad).unwrap_err().to_string(),
+                "{bad}"
+            );
             assert!(err.to_string().contains("1024 to 65535"), "{bad}: {err}");
         }
-    }
-
-    #[test]
-    fn a_port_in_use_is_named_in_the_message() {
-        let taken = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
-        let port = taken.local_addr().unwrap().port();
-        let err = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
-            .map(|_| ())
-            .map_err(|e| bind_error(port, e))
-            .unwrap_err();
-        assert_eq!(err.field_errors()[0].field, "port");
-        assert!(
-            err.to_string().contains(&format!("port {port} is in use")),
-            "{err}"
-        );
     }
 }
