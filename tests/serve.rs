@@ -240,3 +240,67 @@ fn index_escapes_what_comes_from_data() {
     stream.read_to_string(&mut raw).unwrap();
     assert!(!raw.contains("<script>"), "{raw}");
 }
+
+#[test]
+fn a_private_events_edit_leaves_last_modified_but_one_leaving_the_feed_moves_it() {
+    let db = Db::new();
+    let add = |title: &str, day: &str, private: bool| {
+        let mut args = vec![
+            "event",
+            "add",
+            "--council",
+            "886",
+            "--title",
+            title,
+            "--start",
+            day,
+            "--end",
+            "2014-10-31T12:00",
+            "--json",
+        ];
+        if private {
+            args.push("--private");
+        }
+        db.json(&args)["id"].to_string()
+    };
+    let open_day = add("Kent open day", "2014-10-28T10:00", false);
+    let private = add("Kent children in care council", "2014-10-29T10:00", true);
+    let server = start(&db);
+    let paths = ["/feeds/council/886.ics", "/feeds/region/south-east.ics"];
+    let before: Vec<Reply> = paths.iter().map(|p| get(&server, p, &[])).collect();
+
+    // HTTP dates count whole seconds: let the clock pass one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    db.ok(&["event", "edit", &private, "--title", "Kent care council"]);
+    for (path, old) in paths.iter().zip(&before) {
+        let now = get(&server, path, &[]);
+        assert_eq!(now.headers["etag"], old.headers["etag"], "{path}");
+        assert_eq!(
+            now.headers["last-modified"], old.headers["last-modified"],
+            "{path}: a private event's edit moved Last-Modified"
+        );
+        let since = get(
+            &server,
+            path,
+            &[("If-Modified-Since", &old.headers["last-modified"])],
+        );
+        assert_eq!(since.status, 304, "{path}");
+    }
+
+    // Made private, the open day leaves the feeds: clients must fetch again.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    db.ok(&["event", "edit", &open_day, "--private"]);
+    for (path, old) in paths.iter().zip(&before) {
+        let now = get(
+            &server,
+            path,
+            &[("If-Modified-Since", &old.headers["last-modified"])],
+        );
+        assert_eq!(now.status, 200, "{path}: an event left the feed unseen");
+        assert_ne!(
+            now.headers["last-modified"], old.headers["last-modified"],
+            "{path}"
+        );
+        assert!(!now.body.contains("Kent open day"), "{path}");
+    }
+}

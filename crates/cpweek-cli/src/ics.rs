@@ -40,7 +40,7 @@ pub(crate) enum ExportCommand {
         /// Programme id, e.g. 2014 [default: the current programme]
         #[arg(long, value_name = "ID")]
         programme: Option<String>,
-        /// Include private events, marked CLASS:PRIVATE: for the council's own use, never for partners
+        /// Include private events, marked CLASS:PRIVATE: only with --scope council:CODE, for the council's own use, never for partners
         #[arg(long)]
         include_private: bool,
         /// Write to this file instead of standard output
@@ -158,6 +158,11 @@ pub(crate) fn export(store: &Store, command: ExportCommand) -> Result<(), Error>
         Privacy::PublicOnly
     };
     let programme = programme.as_deref().unwrap_or("");
+    // The scope, programme and privacy are checked before anything is
+    // written (the same check the window makes before its save dialog).
+    store
+        .feed_file_name(&scope, programme, privacy)
+        .map_err(privacy_as_flag)?;
     match output {
         None => {
             let exported = store.export_ics(&scope, programme, privacy)?;
@@ -180,6 +185,22 @@ pub(crate) fn export(store: &Store, command: ExportCommand) -> Result<(), Error>
             );
             Ok(())
         }
+    }
+}
+
+/// The core refuses private events outside a council's own copy by the
+/// field `privacy`; here that field is the `--include-private` flag.
+fn privacy_as_flag(error: Error) -> Error {
+    match error {
+        Error::Invalid(mut fields) => {
+            for f in fields.iter_mut().filter(|f| f.field == "privacy") {
+                f.message = "--include-private is only for a council's own events: use it with \
+                             --scope council:CODE (partners' feeds and files never hold private events)"
+                    .into();
+            }
+            Error::Invalid(fields)
+        }
+        other => other,
     }
 }
 

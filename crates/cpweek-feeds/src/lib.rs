@@ -14,8 +14,6 @@
 
 mod index;
 
-pub use index::{feeds, FeedEntry, FeedKind};
-
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -95,7 +93,7 @@ async fn region(State(config): Shared, Path(file): Path<String>, headers: Header
         regions
             .iter()
             .find(|r| {
-                index::slug(&r.name) == name
+                cpweek_core::publish::names::slug(&r.name) == name
                     || r.name.eq_ignore_ascii_case(&name)
                     || r.code.eq_ignore_ascii_case(&name)
             })

@@ -9,9 +9,10 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::feed::{Feed, FeedEvent};
 use super::read::Span;
-use super::text::{escape, fold};
+use super::text::fold;
 use crate::event::{Event, Status, Visibility};
 use crate::programme::Term;
+use crate::publish::escape::ical_text as escape;
 
 pub const PRODID: &str = "-//Local Government Association//cpweek//EN";
 

@@ -35,6 +35,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "settings_last_screen",
         include_str!("migrations/0007_settings_last_screen.sql"),
     ),
+    (
+        9,
+        "event_shared_at",
+        include_str!("migrations/0009_event_shared_at.sql"),
+    ),
 ];
 
 /// Applies every migration not yet recorded. Returns how many it applied.
