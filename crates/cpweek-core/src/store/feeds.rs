@@ -132,7 +132,8 @@ pub struct Exported {
     /// The calendar text (CRLF, folded).
     pub body: String,
     pub events: usize,
-    /// The latest change to any event of the programme.
+    /// The latest change to any event of the programme that the feed's
+    /// audience could see (see [`Feed::last_change`]).
     pub last_change: Option<DateTime<Utc>>,
 }
 
