@@ -805,3 +805,54 @@ fn hostile_text_in_the_store_cannot_break_a_feed() {
         "{body}"
     );
 }
+
+#[test]
+fn include_private_is_refused_for_anything_but_a_councils_own_events() {
+    let db = Db::new();
+    db.ok(&[
+        "event",
+        "add",
+        "--council",
+        "886",
+        "--title",
+        "Kent children in care council",
+        "--start",
+        "2014-10-29T10:00",
+        "--end",
+        "2014-10-29T12:00",
+        "--private",
+    ]);
+    for scope in ["national", "region:South East", "theme:education"] {
+        let path = db.file("private.ics");
+        let out = db.run(&[
+            "export",
+            "ics",
+            "--scope",
+            scope,
+            "--include-private",
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{scope}: {stderr}");
+        let line = stderr
+            .lines()
+            .find(|l| l.starts_with("error: "))
+            .unwrap_or_else(|| panic!("{scope}: no error line in {stderr:?}"));
+        assert!(line.contains("--include-private"), "{line}");
+        assert!(line.contains("--scope council:CODE"), "{line}");
+        assert!(!path.exists(), "{scope}: a file was written");
+        // Nor is anything printed to standard output.
+        let out = db.run(&["export", "ics", "--scope", scope, "--include-private"]);
+        assert!(!out.status.success(), "{scope}");
+        assert!(out.stdout.is_empty(), "{scope}");
+    }
+    let own = db.ok(&[
+        "export",
+        "ics",
+        "--scope",
+        "council:Kent",
+        "--include-private",
+    ]);
+    assert!(own.contains("Kent children in care council"));
+}

@@ -389,12 +389,15 @@ fn a_bad_address_port_or_public_url_is_refused_with_the_cores_message() {
         assert!(!out.status.success(), "{bad}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.starts_with("error: the public URL must be"),
+            stderr.starts_with("error: the public address "),
             "{stderr}"
         );
         assert_eq!(
             stderr,
-            format!("error: {}\n", listen::PublicUrl::parse(bad).unwrap_err())
+            format!(
+                "error: {}\n",
+                cpweek_core::publish::BaseUrl::parse(bad).unwrap_err()
+            )
         );
     }
     // A port in use is named.
@@ -581,4 +584,68 @@ fn an_idle_connection_is_closed_after_the_timeout() {
         began.elapsed() < Duration::from_secs(10),
         "a slow head is never cut off"
     );
+}
+
+#[test]
+fn a_private_events_edit_leaves_last_modified_but_one_leaving_the_feed_moves_it() {
+    let db = Db::new();
+    let add = |title: &str, day: &str, private: bool| {
+        let mut args = vec![
+            "event",
+            "add",
+            "--council",
+            "886",
+            "--title",
+            title,
+            "--start",
+            day,
+            "--end",
+            "2014-10-31T12:00",
+            "--json",
+        ];
+        if private {
+            args.push("--private");
+        }
+        db.json(&args)["id"].to_string()
+    };
+    let open_day = add("Kent open day", "2014-10-28T10:00", false);
+    let private = add("Kent children in care council", "2014-10-29T10:00", true);
+    let server = start(&db);
+    let paths = ["/feeds/council/886.ics", "/feeds/region/south-east.ics"];
+    let before: Vec<Reply> = paths.iter().map(|p| get(&server, p, &[])).collect();
+
+    // HTTP dates count whole seconds: let the clock pass one.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    db.ok(&["event", "edit", &private, "--title", "Kent care council"]);
+    for (path, old) in paths.iter().zip(&before) {
+        let now = get(&server, path, &[]);
+        assert_eq!(now.headers["etag"], old.headers["etag"], "{path}");
+        assert_eq!(
+            now.headers["last-modified"], old.headers["last-modified"],
+            "{path}: a private event's edit moved Last-Modified"
+        );
+        let since = get(
+            &server,
+            path,
+            &[("If-Modified-Since", &old.headers["last-modified"])],
+        );
+        assert_eq!(since.status, 304, "{path}");
+    }
+
+    // Made private, the open day leaves the feeds: clients must fetch again.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    db.ok(&["event", "edit", &open_day, "--private"]);
+    for (path, old) in paths.iter().zip(&before) {
+        let now = get(
+            &server,
+            path,
+            &[("If-Modified-Since", &old.headers["last-modified"])],
+        );
+        assert_eq!(now.status, 200, "{path}: an event left the feed unseen");
+        assert_ne!(
+            now.headers["last-modified"], old.headers["last-modified"],
+            "{path}"
+        );
+        assert!(!now.body.contains("Kent open day"), "{path}");
+    }
 }

@@ -510,7 +510,11 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
   it("exports a region's calendar to the file chosen in the save dialog, showing progress, without private events", async () => {
     await go("Export");
     await axe("the export screen");
+    // Private events are offered only for a council's own copy.
+    await driver.findElement(By.id("kind-council")).click();
+    assert.ok(await driver.findElement(By.id("privacy")).isDisplayed(), "the private option shows under a council");
     await driver.findElement(By.id("kind-region")).click();
+    assert.equal(await driver.findElement(By.id("privacy")).isDisplayed(), false, "no private option for a region");
     await driver.findElement(By.css("#region option[value='South East']")).click();
     await shot("export");
     // Record every progress message the channel brings, to check below.

@@ -42,7 +42,7 @@ pub(crate) enum ExportCommand {
         /// Programme id, e.g. 2014 [default: the current programme]
         #[arg(long, value_name = "ID")]
         programme: Option<String>,
-        /// Include private events, marked CLASS:PRIVATE: for the council's own use, never for partners
+        /// Include private events, marked CLASS:PRIVATE: only with --scope council:CODE, for the council's own use, never for partners
         #[arg(long)]
         include_private: bool,
         /// Write to this file instead of standard output (".ics" is added
@@ -166,6 +166,11 @@ pub(crate) fn export(store: &Store, command: ExportCommand, live: &Path) -> Resu
         Privacy::PublicOnly
     };
     let programme = programme.as_deref().unwrap_or("");
+    // The scope, programme and privacy are checked before anything is
+    // written (the same check the window makes before its save dialog).
+    store
+        .feed_file_name(&scope, programme, privacy)
+        .map_err(privacy_as_flag)?;
     match output {
         None => {
             let exported = store.export_ics(&scope, programme, privacy)?;
@@ -210,6 +215,22 @@ fn name_force(e: Error) -> Error {
     }
 }
 
+/// The core refuses private events outside a council's own copy by the
+/// field `privacy`; here that field is the `--include-private` flag.
+fn privacy_as_flag(error: Error) -> Error {
+    match error {
+        Error::Invalid(mut fields) => {
+            for f in fields.iter_mut().filter(|f| f.field == "privacy") {
+                f.message = "--include-private is only for a council's own events: use it with \
+                             --scope council:CODE (partners' feeds and files never hold private events)"
+                    .into();
+            }
+            Error::Invalid(fields)
+        }
+        other => other,
+    }
+}
+
 /// `cpweek serve`'s flags.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ServeArgs {
@@ -239,7 +260,7 @@ pub(crate) fn serve(db: PathBuf, args: ServeArgs) -> Result<(), Error> {
     let public_url = args
         .public_url
         .as_deref()
-        .map(listen::PublicUrl::parse)
+        .map(cpweek_core::publish::BaseUrl::parse)
         .transpose()?;
     // Refuse a missing database now rather than on the first request.
     Store::open(&db, cpweek_core::store::Open::Read, Utc::now())?;
@@ -261,7 +282,7 @@ pub(crate) fn serve(db: PathBuf, args: ServeArgs) -> Result<(), Error> {
         bound_ok = true;
         let mut ready = format!("Serving feeds on http://{bound}/ (press Ctrl+C to stop)");
         if let Some(public) = shown {
-            ready.push_str(&format!("\nPartners reach them at {}", public.web("")));
+            ready.push_str(&format!("\nPartners reach them at {}", public));
         }
         println!("{ready}");
         if !bound.ip().is_loopback() {

@@ -8,6 +8,8 @@
 //! - [`summary`]: a programme at a glance (the Dashboard's figures).
 //! - [`store`]: the SQLite store; every user action is one transaction.
 //! - [`ics`]: iCalendar feeds out and calendars in.
+//! - [`publish`]: what each audience may see, text made safe for each
+//!   format, and the names and links of published things.
 //! - [`file`]: files a person chooses to write, checked and written whole.
 //! - [`text`]: the text rules every field meets, and text safe to show.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.

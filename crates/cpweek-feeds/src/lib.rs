@@ -22,7 +22,6 @@ mod connections;
 mod index;
 
 pub use connections::{default_max_connections, Limits};
-pub use index::{feeds, FeedEntry, FeedKind};
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -35,7 +34,7 @@ use axum::routing::get;
 use axum::Router;
 use chrono::{DateTime, Utc};
 use cpweek_core::ics::Scope;
-use cpweek_core::publish::listen::PublicUrl;
+use cpweek_core::publish::BaseUrl;
 use cpweek_core::store::Open;
 use cpweek_core::{Error, ErrorCode, Store};
 use sha2::{Digest, Sha256};
@@ -47,7 +46,7 @@ pub struct Config {
     pub db: PathBuf,
     /// The address partners use (`--public-url`); `None` means
     /// `http://<the address bound>`.
-    pub public_url: Option<PublicUrl>,
+    pub public_url: Option<BaseUrl>,
     pub limits: Limits,
 }
 
@@ -66,7 +65,7 @@ impl Config {
 /// What every request shares.
 struct Served {
     config: Config,
-    public_url: PublicUrl,
+    public_url: BaseUrl,
     bodies: bodies::Bodies,
 }
 
@@ -75,7 +74,7 @@ fn router(config: Config, bound: SocketAddr) -> Router {
     let public_url = config
         .public_url
         .clone()
-        .unwrap_or_else(|| PublicUrl::for_address(bound));
+        .unwrap_or_else(|| BaseUrl::local(bound));
     Router::new()
         .route("/", get(index::page))
         .route("/feeds/national.ics", get(national))
@@ -150,7 +149,7 @@ async fn region(
         regions
             .iter()
             .find(|r| {
-                index::slug(&r.name) == name
+                cpweek_core::publish::names::slug(&r.name) == name
                     || r.name.eq_ignore_ascii_case(&name)
                     || r.code.eq_ignore_ascii_case(&name)
             })

@@ -171,7 +171,8 @@ pub fn export_feed(
         programme,
         privacy,
     } = request;
-    // Refuse a scope that names nothing before asking for a file.
+    // Refuse a scope that names nothing, or private events outside a
+    // council's own copy, before asking for a file.
     let (live, file_name) = {
         let store = state.store();
         let file_name = store.feed_file_name(&scope, &programme, privacy)?;

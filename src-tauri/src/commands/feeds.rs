@@ -6,6 +6,8 @@ use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::Mutex;
 
 use cpweek_core::publish::listen;
+use cpweek_core::publish::names::FeedKind;
+use cpweek_core::publish::BaseUrl;
 use cpweek_core::Error;
 use serde::Serialize;
 use tauri::async_runtime::JoinHandle;
@@ -36,7 +38,7 @@ impl FeedServer {
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct FeedLink {
-    pub kind: cpweek_feeds::FeedKind,
+    pub kind: FeedKind,
     pub name: String,
     /// `webcal://…`: calendars open it as a subscription.
     pub subscribe: String,
@@ -133,17 +135,24 @@ fn view(state: &AppState, addr: Option<SocketAddr>) -> IpcResult<FeedServerView>
             feeds: Vec::new(),
         });
     };
-    let feeds = cpweek_feeds::feeds(&state.store())?
+    // The server is on this computer: its links are its own address.
+    let base = BaseUrl::local(addr);
+    let feeds = state
+        .store()
+        .published_feeds()?
         .into_iter()
-        .map(|f| FeedLink {
-            kind: f.kind,
-            subscribe: format!("webcal://{addr}/feeds/{}", f.path),
-            web: format!("http://{addr}/feeds/{}", f.path),
-            name: f.name,
+        .map(|f| {
+            let links = f.links(&base);
+            FeedLink {
+                kind: f.kind,
+                name: f.name,
+                subscribe: links.subscribe,
+                web: links.web,
+            }
         })
         .collect();
     Ok(FeedServerView {
-        address: Some(format!("http://{addr}/")),
+        address: Some(base.home()),
         feeds,
     })
 }

@@ -1,4 +1,5 @@
-//! Which events a feed holds.
+//! A feed's scope and privacy, and the events it holds. Which events those
+//! are is decided by [`crate::publish::audience`]:
 //!
 //! - `national`: approved events: the national programme.
 //! - `region:NAME`, `council:CODE`, `theme:NAME`: that slice's submitted and
@@ -12,8 +13,9 @@
 //!   that leaves the feed, and it comes back, with a higher SEQUENCE, when
 //!   the council resubmits it.
 //! - Private events (children in care may be present) are never in a feed
-//!   unless the caller asks for [`Privacy::IncludePrivate`], which is for a
-//!   council's own use and marks them `CLASS:PRIVATE`. The feed server never
+//!   unless the caller asks for [`Privacy::IncludePrivate`], which is only
+//!   for a council's own copy of its own events (a council scope; refused
+//!   with any other) and marks them `CLASS:PRIVATE`. The feed server never
 //!   asks for it.
 
 use chrono::{DateTime, Utc};
@@ -24,6 +26,7 @@ use ts_rs::TS;
 use super::read::Span;
 use crate::error::{Error, Result};
 use crate::event::{Status, Visibility};
+use crate::publish::Exposure;
 
 /// Which events a feed holds: the whole programme, or one slice of it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
@@ -79,48 +82,6 @@ pub enum Privacy {
     IncludePrivate,
 }
 
-impl Scope {
-    /// The file name a save dialog suggests for this feed of `programme`:
-    /// `cpweek-2014-national.ics`, `cpweek-2014-region-south-east.ics`.
-    pub fn file_name(&self, programme: &str) -> String {
-        let slice = match self {
-            Scope::National => "national".to_string(),
-            Scope::Region(r) => format!("region-{}", slug(r)),
-            Scope::Council(c) => format!("council-{}", slug(c)),
-            Scope::Theme(t) => format!("theme-{}", slug(t)),
-        };
-        let programme = slug(programme);
-        if programme.is_empty() {
-            format!("cpweek-{slice}.ics")
-        } else {
-            format!("cpweek-{programme}-{slice}.ics")
-        }
-    }
-}
-
-/// Lower-case ASCII words joined by hyphens, safe in a file name.
-fn slug(text: &str) -> String {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
-/// Whether an event in a feed's slice is in the feed.
-pub fn includes(scope: &Scope, privacy: Privacy, e: &FeedEvent) -> bool {
-    if e.visibility == Visibility::Private && privacy == Privacy::PublicOnly {
-        return false;
-    }
-    match (scope, e.status) {
-        (_, Status::Returned) => false,
-        (Scope::National, Status::Cancelled) => e.was_approved,
-        (_, Status::Cancelled) => true,
-        (Scope::National, s) => s == Status::Approved,
-        (_, s) => matches!(s, Status::Submitted | Status::Approved),
-    }
-}
-
 /// An event as a feed carries it: what its VEVENT says and what decides
 /// whether it is in the feed, and no more (no contact details, audiences
 /// or review notes), so that a feed of thousands is quick to read.
@@ -141,6 +102,8 @@ pub struct FeedEvent {
     pub themes: Vec<String>,
     /// The region's name (the last of the CATEGORIES).
     pub region: String,
+    /// The council's DfE code.
+    pub council: String,
     pub visibility: Visibility,
     pub status: Status,
     /// It has been in the national programme (approved) at some time.
@@ -149,14 +112,28 @@ pub struct FeedEvent {
     pub updated_at: DateTime<Utc>,
 }
 
+impl FeedEvent {
+    /// What decides whether the event is published (see
+    /// [`crate::publish::audience`]).
+    pub fn exposure(&self) -> Exposure<'_> {
+        Exposure {
+            council: &self.council,
+            visibility: self.visibility,
+            status: self.status,
+            was_approved: self.was_approved,
+        }
+    }
+}
+
 /// A feed ready to write.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Feed {
     /// The calendar's name, for NAME and X-WR-CALNAME.
     pub name: String,
     pub events: Vec<FeedEvent>,
-    /// The latest change to any event of the programme (for
-    /// Last-Modified), so that an event leaving the feed counts too.
+    /// The latest change to any event of the programme that the feed's
+    /// audience could see (for Last-Modified): an event leaving the feed
+    /// counts, a private event's edit does not count in a partner feed.
     pub last_change: Option<DateTime<Utc>>,
 }
 
@@ -182,28 +159,6 @@ mod tests {
         let err = Scope::parse("county:Kent").unwrap_err();
         assert!(err.to_string().contains("region:NAME"), "{err}");
         assert!(Scope::parse("region:").is_err());
-    }
-
-    #[test]
-    fn a_feed_file_is_named_after_its_programme_and_slice() {
-        assert_eq!(
-            Scope::National.file_name("2014"),
-            "cpweek-2014-national.ics"
-        );
-        assert_eq!(
-            Scope::Region("Yorkshire and The Humber".into()).file_name("2014"),
-            "cpweek-2014-region-yorkshire-and-the-humber.ics"
-        );
-        assert_eq!(
-            Scope::Council("886".into()).file_name("2012"),
-            "cpweek-2012-council-886.ics"
-        );
-        // Nothing from the person's text reaches the name but letters,
-        // digits and hyphens.
-        assert_eq!(
-            Scope::Theme("../Care leavers/".into()).file_name(""),
-            "cpweek-theme-care-leavers.ics"
-        );
     }
 
     #[test]

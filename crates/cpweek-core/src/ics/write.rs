@@ -15,9 +15,10 @@ use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 
 use super::feed::{Feed, FeedEvent};
 use super::read::Span;
-use super::text::{escape, fold, uri};
+use super::text::{fold, uri};
 use crate::event::{Event, Status, Visibility};
 use crate::programme::Term;
+use crate::publish::escape::ical_text as escape;
 
 pub const PRODID: &str = "-//Local Government Association//cpweek//EN";
 

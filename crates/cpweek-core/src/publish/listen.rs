@@ -24,7 +24,6 @@ pub const DEFAULT_ADDRESS: &str = "127.0.0.1:8080";
 pub const LOWEST_PORT: u16 = 1024;
 
 /// The longest public URL accepted.
-const PUBLIC_URL_MAX: usize = 1000;
 
 /// A port as typed: a number from 1024 to 65535.
 pub fn port(typed: &str) -> Result<u16> {
@@ -104,71 +103,6 @@ pub fn address(typed: &str) -> Result<SocketAddr> {
             )
         })?;
     Ok(SocketAddr::new(ip, port(typed_port)?))
-}
-
-/// The address partners reach the feeds at, such as
-/// `https://feeds.example.org/cpweek`: checked, and kept without a trailing
-/// slash so that paths join it with one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PublicUrl(String);
-
-impl PublicUrl {
-    /// A public URL as typed (`--public-url`).
-    pub fn parse(typed: &str) -> Result<PublicUrl> {
-        let refuse = || {
-            Error::invalid(
-                "public_url",
-                format!(
-                    "the public URL must be an http:// or https:// address with a host and no query, \
-                     like https://feeds.example.org/cpweek (not {})",
-                    shown(typed)
-                ),
-            )
-        };
-        let text = typed.trim();
-        if text.len() > PUBLIC_URL_MAX || text.chars().any(char::is_control) {
-            return Err(refuse());
-        }
-        let url = url::Url::parse(text).map_err(|_| refuse())?;
-        let fit = matches!(url.scheme(), "http" | "https")
-            && url.host_str().is_some_and(|h| !h.is_empty())
-            && url.username().is_empty()
-            && url.password().is_none()
-            && url.query().is_none()
-            && url.fragment().is_none();
-        if !fit {
-            return Err(refuse());
-        }
-        Ok(PublicUrl(url.as_str().trim_end_matches('/').to_string()))
-    }
-
-    /// `http://<address>`: the default, the address the server is bound to.
-    pub fn for_address(bound: SocketAddr) -> PublicUrl {
-        PublicUrl(format!("http://{bound}"))
-    }
-
-    /// The base, without a trailing slash.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-
-    /// `<base>/<path>`: a page or a feed itself (`path` has no leading slash).
-    pub fn web(&self, path: &str) -> String {
-        format!("{}/{}", self.0, path.trim_start_matches('/'))
-    }
-
-    /// `webcal://…`: what calendars open as a subscription.
-    pub fn subscribe(&self, path: &str) -> String {
-        let web = self.web(path);
-        let rest = web.split_once("://").map_or(web.as_str(), |(_, r)| r);
-        format!("webcal://{rest}")
-    }
-}
-
-impl std::fmt::Display for PublicUrl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 /// What was typed, quoted for a message: trimmed, control characters
@@ -279,46 +213,5 @@ mod tests {
         assert!(message.contains(r#""80\r\n\u{1b}[31m""#), "{message}");
         let long = "9".repeat(500);
         assert!(port_message(&long).len() < 200);
-    }
-
-    #[test]
-    fn a_public_url_is_http_or_https_with_a_host_and_nothing_after_its_path() {
-        let url = PublicUrl::parse(" https://Feeds.Example.org/cpweek/ ").unwrap();
-        assert_eq!(url.as_str(), "https://feeds.example.org/cpweek");
-        assert_eq!(
-            url.web("feeds/national.ics"),
-            "https://feeds.example.org/cpweek/feeds/national.ics"
-        );
-        assert_eq!(
-            url.subscribe("feeds/council/886.ics"),
-            "webcal://feeds.example.org/cpweek/feeds/council/886.ics"
-        );
-        assert_eq!(
-            PublicUrl::parse("http://10.0.0.5:8080").unwrap().web("/"),
-            "http://10.0.0.5:8080/"
-        );
-        // Markup in a path is percent-encoded, so links carry none.
-        let odd = PublicUrl::parse("https://example.org/a\"b<c>").unwrap();
-        assert!(!odd.as_str().contains(['"', '<', '>']), "{odd}");
-        for bad in [
-            "",
-            "feeds.example.org",
-            "ftp://example.org",
-            "javascript:alert(1)",
-            "https://",
-            "https://user:pw@example.org",
-            "https://example.org/?q=1",
-            "https://example.org/#top",
-            "https://example.org/\r\nX: y",
-        ] {
-            let err = PublicUrl::parse(bad).unwrap_err();
-            assert_eq!(err.field_errors()[0].field, "public_url", "{bad}");
-            assert!(err.to_string().contains("public URL"), "{bad}: {err}");
-        }
-        assert!(PublicUrl::parse(&format!("https://example.org/{}", "a".repeat(2000))).is_err());
-        assert_eq!(
-            PublicUrl::for_address("127.0.0.1:8080".parse().unwrap()).web("feeds/national.ics"),
-            "http://127.0.0.1:8080/feeds/national.ics"
-        );
     }
 }

@@ -1,1 +1,22 @@
+//! Publishing: the one place that decides what goes out of cpweek and how.
+//! Every output (partner feeds, a council's own export, the feed server's
+//! index page, and later documents, the exchange pack and HTML pages) goes
+//! through it.
+//!
+//! - [`audience`]: who a published thing is for, and which events and
+//!   records that audience may see (private events only in a council's own
+//!   copy of its own events).
+//! - [`escape`]: text made safe for each format (HTML, iCalendar TEXT, CSV,
+//!   XML), each a small pure function.
+//! - [`listen`]: where the feed server listens (address and port, one
+//!   rule for both adapters) and the public URL its links use.
+//! - [`names`]: the names and links of published things: feed paths, file
+//!   names, `webcal://` and `http(s)://` links from a configured base URL.
+
+pub mod audience;
+pub mod escape;
 pub mod listen;
+pub mod names;
+
+pub use audience::{Audience, Exposure, Listing};
+pub use names::{BaseUrl, FeedLinks};

@@ -261,11 +261,11 @@ fn insert_row(
     content: &EventContent,
     status: Status,
 ) -> Result<i64> {
-    let now = time::to_store(now);
+    let stamp = time::to_store(now);
     let stamps: Vec<(&'static str, Value)> = vec![
         ("uid", uid.to_string().into()),
-        ("created_at", now.clone().into()),
-        ("updated_at", now.into()),
+        ("created_at", stamp.clone().into()),
+        ("updated_at", stamp.into()),
     ];
     let (mut names, mut values): (Vec<&str>, Vec<Value>) = stamps.into_iter().chain(extra).unzip();
     names.extend(content_columns());
@@ -280,6 +280,7 @@ fn insert_row(
         .execute(params_from_iter(values))?;
     let id = conn.last_insert_rowid();
     write_terms(conn, id, content)?;
+    super::feeds::note_change(conn, id, None, now)?;
     Ok(id)
 }
 
@@ -326,6 +327,7 @@ pub(crate) fn update(
     sequence: u32,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let before = super::feeds::stored(conn, id)?;
     let mut values: Vec<Value> = vec![id.into(), sequence.into(), time::to_store(now).into()];
     values.extend(content_values(content, status));
     let assignments: Vec<String> = content_columns()
@@ -342,7 +344,8 @@ pub(crate) fn update(
         .execute([id])?;
     conn.prepare_cached("DELETE FROM event_audiences WHERE event_id = ?1")?
         .execute([id])?;
-    write_terms(conn, id, content)
+    write_terms(conn, id, content)?;
+    super::feeds::note_change(conn, id, Some(&before), now)
 }
 
 pub(crate) fn set_status(
@@ -353,6 +356,7 @@ pub(crate) fn set_status(
     sequence: u32,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    let before = super::feeds::stored(conn, id)?;
     conn.prepare_cached(
         "UPDATE events SET status = ?2, status_note = ?3, sequence = ?4, updated_at = ?5,
              approved_once = approved_once OR ?6
@@ -366,7 +370,7 @@ pub(crate) fn set_status(
         time::to_store(now),
         status == Status::Approved
     ])?;
-    Ok(())
+    super::feeds::note_change(conn, id, Some(&before), now)
 }
 
 fn write_terms(conn: &Connection, id: i64, content: &EventContent) -> Result<()> {

@@ -1,4 +1,5 @@
-//! Choosing a feed's events and writing it.
+//! Choosing a feed's events and writing it; the list of feeds published;
+//! and each event's stamp of the last change partners could see.
 
 use std::collections::HashMap;
 
@@ -11,10 +12,12 @@ use super::events::{self, conversion, instant};
 use super::Store;
 use crate::error::{Error, FieldError, Result};
 use crate::event::{Status, Visibility};
-use crate::ics::feed::{self, Feed, FeedEvent, Privacy, Scope};
+use crate::ics::feed::{Feed, FeedEvent, Privacy, Scope};
 use crate::ics::read::Span;
 use crate::ics::write;
 use crate::programme::{resolve_term, Programme};
+use crate::publish::names::{self, FeedKind, PublishedFeed};
+use crate::publish::{Audience, Exposure, Listing};
 use crate::time;
 
 /// Only the columns a VEVENT needs (see [`FeedEvent`]); the themes are read
@@ -23,18 +26,19 @@ use crate::time;
 const SELECT: &str = "
     SELECT e.id, e.uid, e.sequence, r.name, e.title, e.description, e.starts_at, e.ends_at,
            e.all_day, e.venue, e.address, e.postcode, e.booking_url, e.visibility, e.status,
-           e.approved_once, e.created_at, e.updated_at
+           e.approved_once, e.created_at, e.updated_at, e.council_code
     FROM events e
     JOIN councils c ON c.code = e.council_code
     JOIN regions r ON r.code = c.region_code";
 
-/// The events of `w`'s slice that the feed holds, in time order.
+/// The events of `w`'s slice that `listing` publishes to `audience`, in
+/// time order.
 fn read_feed(
     conn: &Connection,
     programme: &Programme,
     w: &events::Where,
-    scope: &Scope,
-    privacy: Privacy,
+    audience: &Audience,
+    listing: Listing,
 ) -> Result<Vec<FeedEvent>> {
     let (clause, values) = events::where_clause(w);
     let mut stmt = conn.prepare_cached(&format!("{SELECT}{clause} ORDER BY e.starts_at, e.id"))?;
@@ -43,7 +47,7 @@ fn read_feed(
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
         let e = read(row, programme)?;
-        if feed::includes(scope, privacy, &e) {
+        if audience.publishes(listing, e.exposure()) {
             ids.push(row.get::<_, i64>(0)?);
             out.push(e);
         }
@@ -88,6 +92,7 @@ fn read(row: &Row, programme: &Programme) -> rusqlite::Result<FeedEvent> {
         uid: row.get(1)?,
         sequence: row.get(2)?,
         region: row.get(3)?,
+        council: row.get(18)?,
         title: row.get(4)?,
         description: row.get(5)?,
         span,
@@ -126,7 +131,8 @@ pub struct Exported {
     /// The calendar text (CRLF, folded).
     pub body: String,
     pub events: usize,
-    /// The latest change to any event of the programme.
+    /// The latest change to any event of the programme that the feed's
+    /// audience could see (see [`Feed::last_change`]).
     pub last_change: Option<DateTime<Utc>>,
 }
 
@@ -140,13 +146,16 @@ struct Slice<'c> {
     /// The scope as resolved: a council by its DfE code, a region by its
     /// name, a theme by its slug.
     scope: Scope,
+    /// Who the feed is for.
+    audience: Audience,
 }
 
 impl Store {
     /// The file name to suggest for a feed, e.g. `cpweek-2014-national.ics`
-    /// (see [`Scope::file_name`]). Checks that the scope and programme name
-    /// something, so a caller can ask before doing anything else (before
-    /// opening a save dialog, say).
+    /// (see [`names::file_name`]). Checks that the scope and programme name
+    /// something and that the privacy asked for is allowed for the scope, so
+    /// a caller can ask before doing anything else (before opening a save
+    /// dialog, say).
     pub fn feed_file_name(
         &self,
         scope: &Scope,
@@ -155,11 +164,12 @@ impl Store {
     ) -> Result<String> {
         let catalogue = self.catalogue()?;
         let slice = self.slice(&catalogue, scope, programme, privacy)?;
-        Ok(slice.scope.file_name(&slice.programme.id))
+        Ok(names::file_name(&slice.scope, &slice.programme.id))
     }
 
     /// Resolves what `scope` and `programme` name (a council typed as
-    /// "Kent" is council 886).
+    /// "Kent" is council 886), and who the feed is for: private events only
+    /// in a council's own copy (see [`Audience::of_feed`]).
     fn slice<'c>(
         &self,
         catalogue: &'c crate::Catalogue,
@@ -200,8 +210,9 @@ impl Store {
                 (theme.name.clone(), Scope::Theme(theme.slug.clone()))
             }
         };
+        let audience = Audience::of_feed(&resolved, privacy)?;
         let mut name = format!("{}: {slice}", programme.name);
-        if privacy == Privacy::IncludePrivate {
+        if audience != Audience::Partners {
             name.push_str(" (with private events: not for partners)");
         }
         Ok(Slice {
@@ -209,6 +220,7 @@ impl Store {
             filter: w,
             name,
             scope: resolved,
+            audience,
         })
     }
 
@@ -219,11 +231,18 @@ impl Store {
             programme,
             filter: w,
             name,
-            ..
+            scope,
+            audience,
         } = self.slice(&catalogue, scope, programme, privacy)?;
-        let events = read_feed(&self.conn, programme, &w, scope, privacy)?;
+        let events = read_feed(&self.conn, programme, &w, &audience, Listing::of(&scope))?;
+        // The whole programme's, so that an event leaving the slice counts.
+        // Partners count only the changes they could see (`shared_at`).
+        let stamp = match audience {
+            Audience::Partners => "shared_at",
+            Audience::OwnCouncil(_) => "updated_at",
+        };
         let last: Option<String> = self.conn.query_row(
-            "SELECT MAX(updated_at) FROM events WHERE programme_id = ?1",
+            &format!("SELECT MAX({stamp}) FROM events WHERE programme_id = ?1"),
             [&programme.id],
             |r| r.get(0),
         )?;
@@ -289,3 +308,109 @@ impl Store {
         Ok(exported)
     }
 }
+
+impl Store {
+    /// Every feed published to partners: the national programme, then each
+    /// region, theme and council, with its name and path. The feed
+    /// server's index page and the desktop's Feeds screen list these.
+    pub fn published_feeds(&self) -> Result<Vec<PublishedFeed>> {
+        let entry = |kind, name: String, scope: Scope| PublishedFeed {
+            kind,
+            name,
+            path: names::feed_path(&scope),
+            scope,
+        };
+        let mut feeds = vec![entry(
+            FeedKind::National,
+            "National programme".into(),
+            Scope::National,
+        )];
+        for r in self.regions()? {
+            feeds.push(entry(
+                FeedKind::Region,
+                format!("Region: {}", r.name),
+                Scope::Region(r.name),
+            ));
+        }
+        for t in self.themes()? {
+            feeds.push(entry(
+                FeedKind::Theme,
+                format!("Theme: {}", t.name),
+                Scope::Theme(t.slug),
+            ));
+        }
+        for c in self.councils(None)? {
+            feeds.push(entry(
+                FeedKind::Council,
+                format!("Council: {}", c.label()),
+                Scope::Council(c.code),
+            ));
+        }
+        Ok(feeds)
+    }
+}
+
+/// What decides an event's publication, as stored (an owned [`Exposure`]).
+pub(crate) struct Stored {
+    council: String,
+    visibility: Visibility,
+    status: Status,
+    was_approved: bool,
+}
+
+impl Stored {
+    fn exposure(&self) -> Exposure<'_> {
+        Exposure {
+            council: &self.council,
+            visibility: self.visibility,
+            status: self.status,
+            was_approved: self.was_approved,
+        }
+    }
+}
+
+/// Reads what decides event `id`'s publication: call it before a change and
+/// give the answer to [`note_change`].
+pub(crate) fn stored(conn: &Connection, id: i64) -> Result<Stored> {
+    let row = conn
+        .prepare_cached(
+            "SELECT council_code, visibility, status, approved_once FROM events WHERE id = ?1",
+        )?
+        .query_row([id], |row| {
+            let visibility = row.get_ref(1)?.as_str()?;
+            let status = row.get_ref(2)?.as_str()?;
+            Ok(Stored {
+                council: row.get(0)?,
+                visibility: Visibility::parse(visibility)
+                    .ok_or_else(|| conversion(1, format!("unknown visibility {visibility}")))?,
+                status: Status::parse(status)
+                    .ok_or_else(|| conversion(2, format!("unknown status {status}")))?,
+                was_approved: row.get(3)?,
+            })
+        })?;
+    Ok(row)
+}
+
+/// After event `id` was written at `now` (`before` is what it was; `None`
+/// for a new event): stamps `shared_at`, the last change partners could see,
+/// when partners could see the event before the change or after it. A
+/// private event's edit leaves it alone; an event leaving every partner
+/// feed (made private, returned) moves it.
+pub(crate) fn note_change(
+    conn: &Connection,
+    id: i64,
+    before: Option<&Stored>,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let after = stored(conn, id)?;
+    let seen = |s: &Stored| Audience::Partners.reaches(s.exposure());
+    if before.is_some_and(seen) || seen(&after) {
+        conn.prepare_cached("UPDATE events SET shared_at = ?2 WHERE id = ?1")?
+            .execute(rusqlite::params![id, time::to_store(now)])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "publish_tests.rs"]
+mod tests;

@@ -38,6 +38,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "settings_last_screen",
         include_str!("migrations/0007_settings_last_screen.sql"),
     ),
+    (
+        9,
+        "event_shared_at",
+        include_str!("migrations/0009_event_shared_at.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.

@@ -493,7 +493,7 @@ fn a_file_store_survives_reopening_and_backs_up() {
     store.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap();
     drop(store);
     let mut store = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 7);
+    assert_eq!(store.schema_version().unwrap(), 9);
     assert_eq!(count(&store), 1);
     let backup = dir.path().join("backup.db");
     let chosen = |replace| crate::file::chosen_target(&backup, Kind::Database, &path, replace);
