@@ -421,6 +421,8 @@ fn refused_edits_leave_the_event_as_it_was() {
 #[test]
 fn review_and_edits_raise_sequence_and_keep_the_uid() {
     let db = Db::initialised();
+    // Approving and returning are an LGA officer's (see tests/settings.rs).
+    db.ok(&["settings", "set", "--role", "lga-officer"]);
     let added = db.json(KENT);
     let id = added["id"].to_string();
     let e = db.json(&["event", "edit", &id, "--venue", "Sessions House"]);

@@ -465,6 +465,7 @@ fn exported_feeds_pass_three_parsers_and_the_byte_checks() {
     ]);
     let tricky_uid = tricky["uid"].as_str().unwrap().to_string();
     // Approve everything public in Kent; cancel one; leave Leeds submitted.
+    db.ok(&["settings", "set", "--role", "lga-officer"]);
     let events = db.events("2014");
     for e in events
         .iter()

@@ -137,6 +137,7 @@ fn feeds_answer_with_etag_304_and_live_changes_and_never_private_events() {
         "--private",
         "--json",
     ]);
+    db.ok(&["settings", "set", "--role", "lga-officer"]);
     db.ok(&["event", "approve", &private["id"].to_string()]);
     let server = start(&db);
 

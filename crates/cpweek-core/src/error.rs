@@ -34,6 +34,10 @@ pub enum Error {
     /// example approving a cancelled event.
     #[error("{0}")]
     Conflict(String),
+    /// The person's role does not allow the action (see
+    /// [`crate::permission`]); the message says which role may.
+    #[error("{0}")]
+    Forbidden(String),
     #[error("there is no cpweek database at {path}; run `cpweek init` first")]
     NotInitialised { path: String },
     #[error("seed file {file}, line {line}: {message}")]
@@ -68,6 +72,7 @@ pub enum ErrorCode {
     InvalidInput,
     NotFound,
     Conflict,
+    Forbidden,
     NotInitialised,
     Storage,
     Io,
@@ -79,6 +84,7 @@ impl Error {
             Error::Invalid(_) => ErrorCode::InvalidInput,
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Conflict(_) => ErrorCode::Conflict,
+            Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::NotInitialised { .. } => ErrorCode::NotInitialised,
             Error::Seed { .. } | Error::Storage(_) => ErrorCode::Storage,
             Error::Io { .. } => ErrorCode::Io,

@@ -4,6 +4,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { EventFilter } from "./bindings/EventFilter";
 import type { EventForm } from "./bindings/EventForm";
+import type { EventPage } from "./bindings/EventPage";
 import type { EventView } from "./bindings/EventView";
 import type { ExportedFile } from "./bindings/ExportedFile";
 import type { ExportRequest } from "./bindings/ExportRequest";
@@ -36,12 +37,12 @@ export const api = {
   referenceData: () => invoke<ReferenceData>("reference_data"),
   listEvents: (filter: EventFilter) => invoke<EventView[]>("list_events", { filter }),
   eventsStamp: (programme: string) => invoke<string>("events_stamp", { programme }),
-  getEvent: (id: number) => invoke<EventView>("get_event", { id }),
+  getEvent: (id: number) => invoke<EventPage>("get_event", { id }),
   getEventForm: (id: number) => invoke<EventForm>("get_event_form", { id }),
   addEvent: (form: EventForm) => invoke<SavedEvent>("add_event", { form }),
   editEvent: (id: number, form: EventForm) => invoke<SavedEvent>("edit_event", { id, form }),
   reviewEvent: (id: number, review: ReviewAction) =>
-    invoke<EventView>("review_event", { id, review }),
+    invoke<EventPage>("review_event", { id, review }),
   programmeSummary: (programme: string) => invoke<ProgrammeSummary>("programme_summary", { programme }),
   getSettings: () => invoke<SettingsView>("get_settings"),
   saveSettings: (form: SettingsForm) => invoke<SettingsView>("save_settings", { form }),
