@@ -17,6 +17,9 @@ fn kent() -> EventForm {
     }
 }
 
+/// An entry as the test checks it: who, action, from, to, note.
+type Seen<'a> = (&'a str, &'a str, Option<Status>, Status, Option<&'a str>);
+
 fn set(store: &mut Store, form: SettingsForm) -> Settings {
     store.save_settings(&form).unwrap()
 }
@@ -180,7 +183,7 @@ fn history_names_the_person_in_the_settings_at_the_time() {
         .unwrap();
 
     let history = store.event_history(id).unwrap();
-    let seen: Vec<(&str, &str, Option<Status>, Status, Option<&str>)> = history
+    let seen: Vec<Seen> = history
         .iter()
         .map(|h| {
             (
