@@ -425,6 +425,8 @@ fn refused_edits_leave_the_event_as_it_was() {
 #[test]
 fn review_and_edits_raise_sequence_and_keep_the_uid() {
     let db = Db::initialised();
+    // Approving and returning are an LGA officer's (see tests/settings.rs).
+    db.ok(&["settings", "set", "--role", "lga-officer"]);
     let added = db.json(KENT);
     let id = added["id"].to_string();
     let e = db.json(&["event", "edit", &id, "--venue", "Sessions House"]);
@@ -752,6 +754,8 @@ fn a_booking_link_that_would_inject_into_feeds_is_refused_naming_the_field() {
 #[test]
 fn control_characters_are_refused_in_every_text_field_and_never_echoed() {
     let db = Db::initialised();
+    // Returning and cancelling with a note are an LGA officer's to try.
+    db.ok(&["settings", "set", "--role", "lga-officer"]);
     let id = db.json(KENT)["id"].to_string();
     let before = db.events();
     for (flag, value, expected) in [

@@ -467,6 +467,7 @@ fn exported_feeds_pass_three_parsers_and_the_byte_checks() {
     ]);
     let tricky_uid = tricky["uid"].as_str().unwrap().to_string();
     // Approve everything public in Kent; cancel one; leave Leeds submitted.
+    db.ok(&["settings", "set", "--role", "lga-officer"]);
     let events = db.events("2014");
     for e in events
         .iter()
@@ -731,6 +732,7 @@ fn only_our_lines(body: &[u8], events: usize) {
 #[test]
 fn hostile_text_in_the_store_cannot_break_a_feed() {
     let db = Db::new();
+    db.ok(&["settings", "set", "--role", "lga-officer"]);
     let added = db.json(&[
         "event",
         "add",

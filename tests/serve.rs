@@ -232,6 +232,7 @@ fn feeds_answer_with_etag_304_and_live_changes_and_never_private_events() {
         "--private",
         "--json",
     ]);
+    db.ok(&["settings", "set", "--role", "lga-officer"]);
     db.ok(&["event", "approve", &private["id"].to_string()]);
     let server = start(&db);
 
@@ -388,10 +389,7 @@ fn a_bad_address_port_or_public_url_is_refused_with_the_cores_message() {
         let out = refused(&db, &["--public-url", bad]);
         assert!(!out.status.success(), "{bad}");
         let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            stderr.starts_with("error: the public address "),
-            "{stderr}"
-        );
+        assert!(stderr.starts_with("error: the public address "), "{stderr}");
         assert_eq!(
             stderr,
             format!(

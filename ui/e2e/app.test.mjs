@@ -3,7 +3,7 @@
 // ui/e2e/run.sh, which sets the environment read here.
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { createRequire } from "node:module";
@@ -358,14 +358,43 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
     assert.match(await summary.getText(), /Reason is required/);
     await axe("the event as a council organiser");
+    // The page offers what the core says this person may do, and shows
+    // the event's history, naming who added it.
+    await driver.findElement(By.xpath(`//a[normalize-space()="Change event"]`));
+    await driver.findElement(By.xpath(`//h2[normalize-space()="History"]/following-sibling::dl//dd[contains(., "Added by unnamed council organiser (council organiser)")]`));
     const shown = JSON.parse(cli("event", "show", "1", "--json"));
     assert.equal(shown.status, "submitted", "a refused cancellation changes nothing");
+    assert.deepEqual(shown.actions, ["edit", "cancel"]);
+
+    // Asked anyway (as a stale page might), the window is refused by the
+    // core with the very message the CLI prints, and nothing changes.
+    const fromWindow = await driver.executeAsyncScript(`
+      const done = arguments[arguments.length - 1];
+      window.__TAURI_INTERNALS__.invoke("review_event", { id: 1, review: { action: "approve" } })
+        .then(() => done(null), (e) => done(e));
+    `);
+    assert.equal(fromWindow?.code, "forbidden", JSON.stringify(fromWindow));
+    assert.match(fromWindow.message, /^only an LGA officer can approve an event; your role is council organiser: change it in Settings or with `cpweek settings set --role lga-officer`$/);
+    const fromCli = spawnSync(CLI, ["event", "approve", "1"], { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" });
+    assert.notEqual(fromCli.status, 0);
+    assert.equal(fromCli.stderr, `error: ${fromWindow.message}\n`);
+    const after = JSON.parse(cli("event", "show", "1", "--json"));
+    assert.equal(after.sequence, shown.sequence, "a refused approval writes nothing");
+    assert.equal(after.history.length, shown.history.length);
   });
 
   it("lets an LGA officer set in Settings approve an event", async () => {
     await go("Settings");
     await type("my-council", "Kent");
+    await type("name", "J".repeat(101));
     await driver.findElement(By.id("role-officer")).click();
+    await driver.findElement(By.xpath(`//button[normalize-space()="Save settings"]`)).click();
+    // A name that is too long is refused by the core, by name.
+    const refusal = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.match(await refusal.getText(), /Name must be 100 characters or fewer/);
+    assert.match(await driver.findElement(By.id("name-error")).getText(), /Name must be 100 characters or fewer/);
+    assert.equal(JSON.parse(cli("settings", "--json")).role, "council_organiser", "nothing was saved");
+    await type("name", "Jo Bloggs");
     await driver.findElement(By.xpath(`//button[normalize-space()="Save settings"]`)).click();
     await driver.wait(until.elementLocated(By.xpath(`//*[normalize-space()="Settings saved"]`)), WAIT);
     await axe("settings");
@@ -380,10 +409,15 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await driver.findElement(By.xpath(`//button[normalize-space()="Approve event"]`)).click();
     await driver.wait(until.elementLocated(By.xpath(`//p[normalize-space()="Event approved"]`)), WAIT);
     assert.equal(await driver.findElement(By.css("h1 + p .tag")).getText(), "Approved");
+    await driver.findElement(By.xpath(`//h2[normalize-space()="History"]/following-sibling::dl//dd[contains(., "Approved by Jo Bloggs (LGA officer)")]`));
     await axe("the event as an LGA officer");
     await shot("event-review");
     const shown = JSON.parse(cli("event", "show", "1", "--json"));
-    assert.equal(shown.status ?? shown.event?.status, "approved");
+    assert.equal(shown.status, "approved");
+    assert.equal(shown.history.at(-1).who, "Jo Bloggs", "history names the person in Settings");
+    assert.deepEqual(shown.actions, ["edit", "return", "cancel"]);
+    const settings = JSON.parse(cli("settings", "--json"));
+    assert.deepEqual([settings.role, settings.my_council, settings.name], ["lga_officer", "886", "Jo Bloggs"]);
   });
 
   it("opens an event from the week and changes it through the edit form", async () => {

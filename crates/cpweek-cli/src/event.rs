@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use cpweek_core::event::{Event, EventForm, Review};
-use cpweek_core::store::{EventFilter, Saved};
+use cpweek_core::permission::EventAction;
+use cpweek_core::store::{EventFilter, HistoryEntry, Saved};
 use cpweek_core::{Error, Store};
 use serde::Serialize;
 
@@ -25,7 +26,7 @@ pub(crate) enum EventCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Show one event
+    /// Show one event, what you can do to it and its history
     Show {
         id: i64,
         #[arg(long)]
@@ -181,6 +182,16 @@ pub(crate) struct Filter {
     search: Option<String>,
 }
 
+/// An event with what the person may do to it and its history, for
+/// `event show --json`.
+#[derive(Serialize)]
+struct ShownJson<'a> {
+    #[serde(flatten)]
+    event: &'a Event,
+    actions: &'a [EventAction],
+    history: &'a [HistoryEntry],
+}
+
 /// An event with the warnings its save raised, for `--json`.
 #[derive(Serialize)]
 struct SavedJson<'a> {
@@ -235,10 +246,18 @@ pub(crate) fn run(
         }
         EventCommand::Show { id, json } => {
             let event = store.event(id)?;
+            let actions = store.actions(&event)?;
+            let history = store.event_history(id)?;
             if json {
-                output::json(&event);
+                output::json(&ShownJson {
+                    event: &event,
+                    actions: &actions,
+                    history: &history,
+                });
             } else {
                 print_event(&event);
+                print_actions(&actions);
+                print_history(&history);
             }
         }
         EventCommand::Approve { id, json } => {
@@ -413,5 +432,35 @@ fn print_event(e: &Event) {
             _ => output::shown(&value).into_owned(),
         };
         println!("{label:<15} {value}");
+    }
+}
+
+fn print_actions(actions: &[EventAction]) {
+    if actions.is_empty() {
+        println!("You can take no action on this event.");
+    } else {
+        let names: Vec<&str> = actions.iter().map(|a| a.as_str()).collect();
+        println!("You can: {}", names.join(", "));
+    }
+}
+
+fn print_history(history: &[HistoryEntry]) {
+    if history.is_empty() {
+        return;
+    }
+    println!("History:");
+    for h in history {
+        let change = match h.from_status {
+            Some(from) if from != h.to_status => {
+                format!(" ({} to {})", from.as_str(), h.to_status.as_str())
+            }
+            _ => String::new(),
+        };
+        let note = h
+            .note
+            .as_ref()
+            .map(|n| format!(": {n}"))
+            .unwrap_or_default();
+        println!("  {}  {}{change}{note}", h.when, h.summary);
     }
 }

@@ -8,6 +8,7 @@ mod ics;
 mod output;
 mod programme;
 mod reference;
+mod settings;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -84,6 +85,13 @@ enum Command {
     /// Export events to a file
     #[command(subcommand)]
     Export(ics::ExportCommand),
+    /// Your settings (council, role, name), shared with the window's Settings
+    Settings {
+        #[command(subcommand)]
+        command: Option<settings::SettingsCommand>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Serve the partner feeds over HTTP for subscription (loopback only by default)
     Serve(ics::ServeArgs),
 }
@@ -94,6 +102,8 @@ impl Command {
     fn writes(&self) -> bool {
         match self {
             Command::Init { .. } | Command::Conference(_) | Command::Import(_) => true,
+            // `cpweek settings` alone shows them; `settings set` changes them.
+            Command::Settings { command, .. } => command.is_some(),
             Command::Event(c) => !matches!(
                 **c,
                 event::EventCommand::List { .. } | event::EventCommand::Show { .. }
@@ -179,6 +189,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Event(c) => event::run(&mut store, *c, now),
                 Command::Import(c) => ics::import(&mut store, c, now),
                 Command::Export(c) => ics::export(&store, c, &path),
+                Command::Settings { command, json } => settings::run(&mut store, command, json),
             }
         }
     }

@@ -34,6 +34,10 @@ pub enum Error {
     /// example approving a cancelled event.
     #[error("{0}")]
     Conflict(String),
+    /// The person's role does not allow the action (see
+    /// [`crate::permission`]); the message says which role may.
+    #[error("{0}")]
+    Forbidden(String),
     #[error("there is no cpweek database at {path}; run `cpweek init` first")]
     NotInitialised { path: String },
     #[error("seed file {file}, line {line}: {message}")]
@@ -174,6 +178,7 @@ pub enum ErrorCode {
     InvalidInput,
     NotFound,
     Conflict,
+    Forbidden,
     NotInitialised,
     Storage,
     /// The database file is read-only (and the action would change it).
@@ -190,6 +195,7 @@ impl Error {
             Error::Invalid(_) => ErrorCode::InvalidInput,
             Error::NotFound { .. } => ErrorCode::NotFound,
             Error::Conflict(_) => ErrorCode::Conflict,
+            Error::Forbidden(_) => ErrorCode::Forbidden,
             Error::NotInitialised { .. } => ErrorCode::NotInitialised,
             Error::Exists { .. } => ErrorCode::InvalidInput,
             Error::Seed { .. } => ErrorCode::Storage,

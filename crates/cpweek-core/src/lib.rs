@@ -5,6 +5,7 @@
 //! - [`event`]: events, their validation rules, status changes, SEQUENCE.
 //! - [`filter`]: which events a list shows (the CLI's and the window's).
 //! - [`council`], [`programme`]: reference data and how input names it.
+//! - [`permission`]: who may do what to events, and what each event offers.
 //! - [`summary`]: a programme at a glance (the Dashboard's figures).
 //! - [`store`]: the SQLite store; every user action is one transaction.
 //! - [`ics`]: iCalendar feeds out and calendars in.
@@ -21,6 +22,7 @@ pub mod event;
 pub mod file;
 pub mod filter;
 pub mod ics;
+pub mod permission;
 pub mod programme;
 pub mod publish;
 pub mod store;

@@ -8,7 +8,8 @@
 
 use chrono::{TimeZone, Utc};
 use cpweek_core::event::{EventForm, Review};
-use cpweek_core::store::EventFilter;
+use cpweek_core::permission::Role;
+use cpweek_core::store::{EventFilter, SettingsForm};
 use cpweek_core::Store;
 use serde::Serialize;
 
@@ -149,6 +150,13 @@ fn store() -> Store {
     let back = Review::Return {
         note: "Add a venue".into(),
     };
+    // Approving and returning are an LGA officer's.
+    store
+        .save_settings(&SettingsForm {
+            role: Some(Role::LgaOfficer),
+            ..Default::default()
+        })
+        .unwrap();
     store.review_event(5, &cancel, now).unwrap();
     store.review_event(6, &back, now).unwrap();
     store.review_event(7, &Review::Approve, now).unwrap();
@@ -264,6 +272,7 @@ fn cases() -> Vec<TableFilter> {
 #[test]
 fn the_window_filters_as_the_core_does_fixture() {
     let store = store();
+    let role = store.settings().unwrap().role;
     let mut events: Vec<EventView> = store
         .events(&EventFilter {
             programme: "2014".into(),
@@ -271,7 +280,7 @@ fn the_window_filters_as_the_core_does_fixture() {
         })
         .unwrap()
         .into_iter()
-        .map(EventView::from)
+        .map(|e| EventView::new(e, role))
         .collect();
     // UIDs are random; the fixture must be the same on every run.
     for e in &mut events {

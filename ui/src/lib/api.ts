@@ -8,6 +8,7 @@ import type { Command } from "./bindings/commands";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { EventFilter } from "./bindings/EventFilter";
 import type { EventForm } from "./bindings/EventForm";
+import type { EventPage } from "./bindings/EventPage";
 import type { EventView } from "./bindings/EventView";
 import type { ExportedFile } from "./bindings/ExportedFile";
 import type { ExportRequest } from "./bindings/ExportRequest";
@@ -45,12 +46,12 @@ export const api = {
   referenceData: () => call<ReferenceData>("reference_data"),
   listEvents: (filter: EventFilter) => call<EventView[]>("list_events", { filter }),
   eventsStamp: (programme: string) => call<string>("events_stamp", { programme }),
-  getEvent: (id: number) => call<EventView>("get_event", { id }),
+  getEvent: (id: number) => call<EventPage>("get_event", { id }),
   getEventForm: (id: number) => call<EventForm>("get_event_form", { id }),
   addEvent: (form: EventForm) => call<SavedEvent>("add_event", { form }),
   editEvent: (id: number, form: EventForm) => call<SavedEvent>("edit_event", { id, form }),
   reviewEvent: (id: number, review: ReviewAction) =>
-    call<EventView>("review_event", { id, review }),
+    call<EventPage>("review_event", { id, review }),
   programmeSummary: (programme: string) => call<ProgrammeSummary>("programme_summary", { programme }),
   getSettings: () => call<SettingsView>("get_settings"),
   saveSettings: (form: SettingsForm) => call<SettingsView>("save_settings", { form }),

@@ -73,10 +73,6 @@ class AppData {
     if (!code) return "";
     return this.reference?.councils.find((c) => c.code === code)?.display_name ?? code;
   }
-
-  get isOfficer() {
-    return this.settings?.settings.role === "lga_officer";
-  }
 }
 
 export const app = new AppData();

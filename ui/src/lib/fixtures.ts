@@ -39,6 +39,7 @@ export function event(over: Partial<EventView> = {}): EventView {
     updated_at: "2014-09-01T09:00:00Z",
     when: "Tuesday 28 October 2014, 10am to midday",
     search_text: "",
+    actions: ["edit", "cancel"],
     ...over,
   };
   // Test data only: the core makes the real one (filter::search_text), and

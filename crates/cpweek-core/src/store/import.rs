@@ -124,6 +124,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let report = run(&tx, &catalogue, &council.code, calendar, now, mode)?;
+        super::history::record_import(&tx, &report.items, now)?;
         match mode {
             ImportMode::Write => tx.commit()?,
             ImportMode::DryRun => tx.rollback()?,

@@ -39,6 +39,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0007_settings_last_screen.sql"),
     ),
     (
+        8,
+        "event_history",
+        include_str!("migrations/0008_event_history.sql"),
+    ),
+    (
         9,
         "event_shared_at",
         include_str!("migrations/0009_event_shared_at.sql"),

@@ -5,6 +5,7 @@
 
 mod events;
 mod feeds;
+mod history;
 mod import;
 mod migrations;
 mod opening;
@@ -22,11 +23,13 @@ use crate::council::{Council, Region};
 use crate::error::{Error, FieldError, Result};
 use crate::event::{self, Event, EventForm, Review, Status};
 use crate::filter::Selection;
+use crate::permission::{self, EventAction};
 use crate::programme::{Conference, Minister, Programme, Term};
 use crate::summary::{self, ProgrammeSummary};
 
 pub use crate::filter::EventFilter;
 pub use feeds::{ExportStep, Exported};
+pub use history::{HistoryAction, HistoryEntry};
 pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
@@ -182,13 +185,26 @@ impl Store {
         self.write(|tx| reference::update_conference(tx, id, change))
     }
 
-    /// Registers a new event as `submitted`, with a new UID and SEQUENCE 0.
+    /// Registers a new event as `submitted`, with a new UID and SEQUENCE 0,
+    /// as far as the person's role allows; its history names them.
     pub fn add_event(&mut self, form: &EventForm, now: DateTime<Utc>) -> Result<Saved> {
         let catalogue = self.catalogue()?;
         let checked = event::validate(form, &catalogue).map_err(Error::Invalid)?;
         let uid = format!("{}@cpweek.local.gov.uk", uuid::Uuid::new_v4());
-        let id =
-            self.write(|tx| events::insert(tx, &uid, &checked.content, Status::Submitted, now))?;
+        let id = self.write(|tx| {
+            let person = settings::read(tx)?.person();
+            permission::check(person.role, EventAction::Add)?;
+            let id = events::insert(tx, &uid, &checked.content, Status::Submitted, now)?;
+            let change = history::Change {
+                event_id: id,
+                action: HistoryAction::Added,
+                from: None,
+                to: Status::Submitted,
+                note: None,
+            };
+            history::record(tx, &person, &change, now)?;
+            Ok(id)
+        })?;
         Ok(Saved {
             event: events::get(&self.conn, &catalogue.programmes, id)?,
             warnings: checked.warnings,
@@ -203,6 +219,8 @@ impl Store {
         let catalogue = self.catalogue()?;
         let checked = event::validate(form, &catalogue).map_err(Error::Invalid)?;
         let changed = self.write(|tx| {
+            let person = settings::read(tx)?.person();
+            permission::check(person.role, EventAction::Edit)?;
             let old = events::get(tx, &catalogue.programmes, id)?;
             let status = event::status_after_edit(old.status)
                 .map_err(|m| Error::Conflict(format!("event {id}: {m}")))?;
@@ -210,6 +228,14 @@ impl Store {
                 return Ok(false);
             }
             events::update(tx, id, &checked.content, status, old.sequence + 1, now)?;
+            let change = history::Change {
+                event_id: id,
+                action: HistoryAction::Edited,
+                from: Some(old.status),
+                to: status,
+                note: None,
+            };
+            history::record(tx, &person, &change, now)?;
             Ok(true)
         })?;
         Ok(Saved {
@@ -219,28 +245,56 @@ impl Store {
         })
     }
 
-    /// Approves, returns (with a note) or cancels (with a reason) an event.
-    /// Every status change raises SEQUENCE: partners see the status.
+    /// Approves, returns (with a note) or cancels (with a reason) an event,
+    /// as far as the person's role allows ([`permission::check`]; refused
+    /// with [`Error::Forbidden`] before anything else). Every status change
+    /// raises SEQUENCE: partners see the status.
     pub fn review_event(&mut self, id: i64, review: &Review, now: DateTime<Utc>) -> Result<Event> {
-        let note = match review {
-            Review::Approve => None,
-            Review::Return { note } => Some(required_text(
-                crate::text::NOTE,
-                "a note saying what to change",
-                note,
-            )?),
-            Review::Cancel { reason } => {
-                Some(required_text(crate::text::REASON, "a reason", reason)?)
-            }
-        };
         let programmes = self.programmes()?;
         self.write(|tx| {
+            let person = settings::read(tx)?.person();
+            permission::check(person.role, EventAction::of(review))?;
+            let note = match review {
+                Review::Approve => None,
+                Review::Return { note } => Some(required_text(
+                    crate::text::NOTE,
+                    "a note saying what to change",
+                    note,
+                )?),
+                Review::Cancel { reason } => {
+                    Some(required_text(crate::text::REASON, "a reason", reason)?)
+                }
+            };
             let old = events::get(tx, &programmes, id)?;
             let status = event::next_status(old.status, review)
                 .map_err(|m| Error::Conflict(format!("event {id}: {m}")))?;
-            events::set_status(tx, id, status, note.as_deref(), old.sequence + 1, now)
+            events::set_status(tx, id, status, note.as_deref(), old.sequence + 1, now)?;
+            let change = history::Change {
+                event_id: id,
+                action: HistoryAction::of(review),
+                from: Some(old.status),
+                to: status,
+                note: note.as_deref(),
+            };
+            history::record(tx, &person, &change, now)
         })?;
         events::get(&self.conn, &programmes, id)
+    }
+
+    /// What the person may do to `event` now: their role (in the settings)
+    /// and the event's status decide ([`permission::actions`]).
+    pub fn actions(&self, event: &Event) -> Result<Vec<EventAction>> {
+        Ok(permission::actions(self.settings()?.role, event.status))
+    }
+
+    /// Event `id`'s history, oldest first, in its programme's zone.
+    pub fn event_history(&self, id: i64) -> Result<Vec<HistoryEntry>> {
+        let programmes = self.programmes()?;
+        let event = events::get(&self.conn, &programmes, id)?;
+        let tz = crate::programme::find(&programmes, &event.programme)
+            .map_err(|m| Error::invalid("programme", m))?
+            .time_zone;
+        history::list(&self.conn, id, tz)
     }
 
     pub fn event(&self, id: i64) -> Result<Event> {
@@ -347,6 +401,8 @@ fn required_text(field: crate::text::Field, what: &str, text: &str) -> Result<St
         })
 }
 
+#[cfg(test)]
+mod history_tests;
 #[cfg(test)]
 mod ics_tests;
 #[cfg(test)]

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 
 use crate::event::{EventForm, Review};
 use crate::ics::{Privacy, Scope};
-use crate::store::tests::{at, seeded};
+use crate::store::tests::{at, officer, seeded};
 use crate::Store;
 
 fn form(title: &str, day: u32, private: bool) -> EventForm {
@@ -39,7 +39,7 @@ fn partner_scopes() -> [Scope; 4] {
 
 #[test]
 fn editing_only_a_private_event_leaves_partner_feeds_last_change_alone() {
-    let mut s = seeded();
+    let mut s = officer();
     let public = s
         .add_event(&form("Kent open day", 28, false), at(2014, 9, 2, 9))
         .unwrap()
@@ -92,7 +92,7 @@ fn editing_only_a_private_event_leaves_partner_feeds_last_change_alone() {
 
 #[test]
 fn an_event_leaving_partner_feeds_moves_their_last_change() {
-    let mut s = seeded();
+    let mut s = officer();
     let open_day = s
         .add_event(&form("Kent open day", 28, false), at(2014, 9, 2, 9))
         .unwrap()

@@ -1,52 +1,19 @@
 //! The person's settings kept with the database: their own council (the
-//! default for new events), their role, which decides whether they may
-//! review events, and the screen the app was left on, where it opens next.
+//! default for new events), their role, which decides what they may do
+//! ([`crate::permission`]), their name, which history records name, and the
+//! screen the app was left on, where it opens next.
 
-use rusqlite::OptionalExtension;
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::Store;
 use crate::error::{Error, FieldError, Result};
-use crate::event::Review;
+use crate::permission::Person;
+pub use crate::permission::Role;
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Role {
-    /// Registers and edits their council's events.
-    #[default]
-    CouncilOrganiser,
-    /// Reviews events into the national programme.
-    LgaOfficer,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::CouncilOrganiser => "council_organiser",
-            Role::LgaOfficer => "lga_officer",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Role> {
-        [Role::CouncilOrganiser, Role::LgaOfficer]
-            .into_iter()
-            .find(|r| r.as_str() == text.trim())
-    }
-
-    /// LGA officers approve, return and cancel events; a council organiser
-    /// may cancel (their council's plans change) but not approve or return.
-    pub fn may(self, review: &Review) -> Result<()> {
-        match (self, review) {
-            (Role::LgaOfficer, _) | (Role::CouncilOrganiser, Review::Cancel { .. }) => Ok(()),
-            (Role::CouncilOrganiser, _) => Err(Error::Conflict(
-                "only an LGA officer can approve or return events; change your role in Settings"
-                    .into(),
-            )),
-        }
-    }
-}
+/// The longest name the settings keep.
+pub const NAME_MAX: usize = 100;
 
 /// A section of the app: the screen it opens on is the section it was
 /// left on (a single event is not kept: it may be gone by then).
@@ -97,40 +64,91 @@ impl Screen {
 #[ts(export)]
 pub struct Settings {
     pub my_council: Option<String>,
+    /// The council's name, for people.
+    pub my_council_name: Option<String>,
     pub role: Role,
+    /// The person's name, which history records name; none for unnamed.
+    pub name: Option<String>,
     /// Where the app opens: the section it was left on (the Week at first).
     pub last_screen: Screen,
 }
 
-/// The settings as a person gives them: the council by name or code, or
+impl Settings {
+    /// Who acts: history names them, the permission rule asks their role.
+    pub fn person(&self) -> Person {
+        Person {
+            name: self.name.clone(),
+            role: self.role,
+        }
+    }
+}
+
+/// A change to the settings as a person gives it: only what is given
+/// changes. The council by name or code, or empty for none; the name, or
 /// empty for none.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct SettingsForm {
-    pub my_council: String,
-    pub role: Role,
+    pub my_council: Option<String>,
+    pub role: Option<Role>,
+    pub name: Option<String>,
+}
+
+/// The settings as the store reads them, inside or outside a transaction.
+pub(crate) fn read(conn: &Connection) -> Result<Settings> {
+    let get = |key: &str| -> Result<Option<String>> {
+        Ok(conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    };
+    let my_council = get("my_council")?;
+    let my_council_name = match &my_council {
+        Some(code) => conn
+            .prepare_cached("SELECT display_name FROM councils WHERE code = ?1")?
+            .query_row([code], |r| r.get(0))
+            .optional()?,
+        None => None,
+    };
+    Ok(Settings {
+        my_council,
+        my_council_name,
+        role: get("role")?
+            .and_then(|r| Role::parse(&r))
+            .unwrap_or_default(),
+        name: get("name")?,
+        last_screen: get("last_screen")?
+            .and_then(|s| Screen::parse(&s))
+            .unwrap_or_default(),
+    })
+}
+
+/// A name as given: trimmed, empty for none; refused when too long or when
+/// it holds control characters (line breaks, tabs, escapes).
+fn checked_name(text: &str) -> Result<Option<String>, FieldError> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Ok(None);
+    }
+    if name.chars().any(char::is_control) {
+        return Err(FieldError::new(
+            "name",
+            "name must be one line of text, without tabs, line breaks or other control characters",
+        ));
+    }
+    if name.chars().count() > NAME_MAX {
+        return Err(FieldError::new(
+            "name",
+            format!("name must be {NAME_MAX} characters or fewer"),
+        ));
+    }
+    Ok(Some(name.to_string()))
 }
 
 impl Store {
     pub fn settings(&self) -> Result<Settings> {
-        let get = |key: &str| -> Result<Option<String>> {
-            Ok(self
-                .conn
-                .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
-                    r.get(0)
-                })
-                .optional()?)
-        };
-        Ok(Settings {
-            my_council: get("my_council")?,
-            role: get("role")?
-                .and_then(|r| Role::parse(&r))
-                .unwrap_or_default(),
-            last_screen: get("last_screen")?
-                .and_then(|s| Screen::parse(&s))
-                .unwrap_or_default(),
-        })
+        read(&self.conn)
     }
 
     /// Keeps the section the person is on, so the app opens there next
@@ -147,32 +165,53 @@ impl Store {
         })
     }
 
-    /// Checks and saves the settings in one transaction.
+    /// Checks and saves the settings the form gives, in one transaction:
+    /// every bad value is named and nothing is written unless all are good.
     pub fn save_settings(&mut self, form: &SettingsForm) -> Result<Settings> {
-        let my_council = match form.my_council.trim() {
-            "" => None,
-            query => Some(
-                self.catalogue()?
-                    .council(query)
-                    .map_err(|m| Error::Invalid(vec![FieldError::new("my_council", m)]))?
-                    .code
-                    .clone(),
-            ),
+        let mut errors = Vec::new();
+        let my_council = match form.my_council.as_deref().map(str::trim) {
+            None => None,
+            Some("") => Some(None),
+            Some(query) => match self.catalogue()?.council(query) {
+                Ok(council) => Some(Some(council.code.clone())),
+                Err(m) => {
+                    errors.push(FieldError::new("my_council", m));
+                    None
+                }
+            },
         };
+        let name = match form.name.as_deref().map(checked_name) {
+            None => None,
+            Some(Ok(name)) => Some(name),
+            Some(Err(e)) => {
+                errors.push(e);
+                None
+            }
+        };
+        if !errors.is_empty() {
+            return Err(Error::Invalid(errors));
+        }
         self.write(|tx| {
-            match &my_council {
-                Some(code) => tx.execute(
-                    "INSERT INTO settings (key, value) VALUES ('my_council', ?1)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    [code],
-                )?,
-                None => tx.execute("DELETE FROM settings WHERE key = 'my_council'", [])?,
+            let put = |key: &str, value: Option<&str>| -> Result<()> {
+                match value {
+                    Some(v) => tx.execute(
+                        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        [key, v],
+                    )?,
+                    None => tx.execute("DELETE FROM settings WHERE key = ?1", [key])?,
+                };
+                Ok(())
             };
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES ('role', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                [form.role.as_str()],
-            )?;
+            if let Some(code) = &my_council {
+                put("my_council", code.as_deref())?;
+            }
+            if let Some(role) = form.role {
+                put("role", Some(role.as_str()))?;
+            }
+            if let Some(name) = &name {
+                put("name", name.as_deref())?;
+            }
             Ok(())
         })?;
         self.settings()

@@ -3,4 +3,4 @@
 /**
  * The closed set of error codes. Adding one is a change to the IPC contract.
  */
-export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "not_initialised" | "storage" | "read_only" | "incompatible" | "io";
+export type ErrorCode = "invalid_input" | "not_found" | "conflict" | "forbidden" | "not_initialised" | "storage" | "read_only" | "incompatible" | "io";

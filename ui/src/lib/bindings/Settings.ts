@@ -5,7 +5,15 @@ import type { Screen } from "./Screen";
 /**
  * The settings as stored: `my_council` is a DfE code.
  */
-export type Settings = { my_council: string | null, role: Role, 
+export type Settings = { my_council: string | null, 
+/**
+ * The council's name, for people.
+ */
+my_council_name: string | null, role: Role, 
+/**
+ * The person's name, which history records name; none for unnamed.
+ */
+name: string | null, 
 /**
  * Where the app opens: the section it was left on (the Week at first).
  */

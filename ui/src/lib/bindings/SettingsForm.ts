@@ -2,7 +2,8 @@
 import type { Role } from "./Role";
 
 /**
- * The settings as a person gives them: the council by name or code, or
+ * A change to the settings as a person gives it: only what is given
+ * changes. The council by name or code, or empty for none; the name, or
  * empty for none.
  */
-export type SettingsForm = { my_council: string, role: Role, };
+export type SettingsForm = { my_council: string | null, role: Role | null, name: string | null, };

@@ -1,0 +1,300 @@
+//! Who may do what to events: the one permission rule. The store applies it
+//! to every action that writes an event (so the CLI and the window refuse
+//! the same actions with the same message), and it gives each event the
+//! actions its viewer may take on it now ([`actions`]): what the person's
+//! role allows AND what the event's status allows ([`crate::event`]).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, FieldError, Result};
+use crate::event::{self, Review, Status};
+
+/// The person's role, kept in the database's settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Role {
+    /// Registers, edits and cancels their council's events.
+    #[default]
+    CouncilOrganiser,
+    /// Reviews events into the national programme.
+    LgaOfficer,
+}
+
+impl Role {
+    pub const ALL: [Role; 2] = [Role::CouncilOrganiser, Role::LgaOfficer];
+
+    /// As stored and as JSON names it: `council_organiser`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::CouncilOrganiser => "council_organiser",
+            Role::LgaOfficer => "lga_officer",
+        }
+    }
+
+    /// As the command line names it: `council-organiser`.
+    pub fn flag(self) -> &'static str {
+        match self {
+            Role::CouncilOrganiser => "council-organiser",
+            Role::LgaOfficer => "lga-officer",
+        }
+    }
+
+    /// For people: `council organiser`, `LGA officer`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::CouncilOrganiser => "council organiser",
+            Role::LgaOfficer => "LGA officer",
+        }
+    }
+
+    /// For people, after "only": `a council organiser`, `an LGA officer`.
+    fn with_article(self) -> &'static str {
+        match self {
+            Role::CouncilOrganiser => "a council organiser",
+            Role::LgaOfficer => "an LGA officer",
+        }
+    }
+
+    /// Reads a role as stored (`lga_officer`).
+    pub fn parse(text: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == text.trim())
+    }
+
+    /// Reads a role as a person types it: `lga-officer`, `lga_officer` or
+    /// `LGA officer` (case and separators ignored). Refuses anything else,
+    /// naming the field `role` and the roles there are.
+    pub fn from_input(text: &str) -> Result<Role> {
+        let key = |t: &str| -> String {
+            t.trim()
+                .chars()
+                .map(|c| match c {
+                    '-' | '_' | ' ' => '-',
+                    c => c.to_ascii_lowercase(),
+                })
+                .collect()
+        };
+        let wanted = key(text);
+        Role::ALL
+            .into_iter()
+            .find(|r| r.flag() == wanted)
+            .ok_or_else(|| {
+                Error::Invalid(vec![FieldError::new(
+                    "role",
+                    format!(
+                        "role {:?} is not a role; give council-organiser or lga-officer",
+                        text.trim()
+                    ),
+                )])
+            })
+    }
+
+    /// Whether this role may take `action` (whatever the event's status).
+    pub fn may(self, action: EventAction) -> bool {
+        match action {
+            EventAction::Add | EventAction::Edit | EventAction::Cancel => true,
+            EventAction::Approve | EventAction::Return => self == Role::LgaOfficer,
+        }
+    }
+}
+
+/// Something a person does to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EventAction {
+    Add,
+    Edit,
+    Approve,
+    Return,
+    Cancel,
+}
+
+impl EventAction {
+    /// The actions [`actions`] may offer on an existing event, in the order
+    /// they are shown.
+    const ON_AN_EVENT: [EventAction; 4] = [
+        EventAction::Edit,
+        EventAction::Approve,
+        EventAction::Return,
+        EventAction::Cancel,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventAction::Add => "add",
+            EventAction::Edit => "edit",
+            EventAction::Approve => "approve",
+            EventAction::Return => "return",
+            EventAction::Cancel => "cancel",
+        }
+    }
+
+    /// The review decision's action.
+    pub fn of(review: &Review) -> EventAction {
+        match review {
+            Review::Approve => EventAction::Approve,
+            Review::Return { .. } => EventAction::Return,
+            Review::Cancel { .. } => EventAction::Cancel,
+        }
+    }
+
+    /// What doing it is called in a sentence: "approve an event".
+    fn phrase(self) -> &'static str {
+        match self {
+            EventAction::Add => "add an event",
+            EventAction::Edit => "change an event",
+            EventAction::Approve => "approve an event",
+            EventAction::Return => "return an event to its council",
+            EventAction::Cancel => "cancel an event",
+        }
+    }
+
+    /// Whether an event in `status` can take this action at all (the
+    /// status rules of [`crate::event`]).
+    fn fits(self, status: Status) -> bool {
+        let review = match self {
+            EventAction::Add => return false,
+            EventAction::Edit => return event::status_after_edit(status).is_ok(),
+            EventAction::Approve => Review::Approve,
+            EventAction::Return => Review::Return {
+                note: String::new(),
+            },
+            EventAction::Cancel => Review::Cancel {
+                reason: String::new(),
+            },
+        };
+        event::next_status(status, &review).is_ok()
+    }
+}
+
+/// Refuses, with [`Error::Forbidden`], an action `role` does not allow. The
+/// message says which role may do it and how to change role, in words that
+/// suit the window and the command line alike.
+pub fn check(role: Role, action: EventAction) -> Result<()> {
+    if role.may(action) {
+        return Ok(());
+    }
+    let allowed: Vec<&str> = Role::ALL
+        .into_iter()
+        .filter(|r| r.may(action))
+        .map(|r| r.with_article())
+        .collect();
+    let switch_to = Role::ALL
+        .into_iter()
+        .find(|r| r.may(action))
+        .unwrap_or(Role::LgaOfficer);
+    Err(Error::Forbidden(format!(
+        "only {} can {}; your role is {}: change it in Settings or with `cpweek settings set --role {}`",
+        allowed.join(" or "),
+        action.phrase(),
+        role.label(),
+        switch_to.flag()
+    )))
+}
+
+/// The actions a person in `role` may take now on an event in `status`,
+/// in the order they are shown: a cancelled event offers none; an approved
+/// one offers an LGA officer edit, return and cancel.
+pub fn actions(role: Role, status: Status) -> Vec<EventAction> {
+    EventAction::ON_AN_EVENT
+        .into_iter()
+        .filter(|a| role.may(*a) && a.fits(status))
+        .collect()
+}
+
+/// Who is acting: the name and role in the database's settings. History
+/// records name them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    pub name: Option<String>,
+    pub role: Role,
+}
+
+impl Person {
+    /// How history names them: their name, or "unnamed" and their role.
+    pub fn who(&self) -> String {
+        match &self.name {
+            Some(name) => name.clone(),
+            None => format!("unnamed {}", self.role.label()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorCode;
+
+    #[test]
+    fn officers_may_do_everything_and_organisers_all_but_review() {
+        for action in [
+            EventAction::Add,
+            EventAction::Edit,
+            EventAction::Approve,
+            EventAction::Return,
+            EventAction::Cancel,
+        ] {
+            assert!(check(Role::LgaOfficer, action).is_ok(), "{action:?}");
+        }
+        for action in [EventAction::Add, EventAction::Edit, EventAction::Cancel] {
+            assert!(check(Role::CouncilOrganiser, action).is_ok(), "{action:?}");
+        }
+        let err = check(Role::CouncilOrganiser, EventAction::Approve).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Forbidden);
+        assert_eq!(
+            err.to_string(),
+            "only an LGA officer can approve an event; your role is council organiser: \
+             change it in Settings or with `cpweek settings set --role lga-officer`"
+        );
+        let err = check(Role::CouncilOrganiser, EventAction::Return).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("only an LGA officer can return an event to its council;"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_actions_offered_follow_role_and_status() {
+        use EventAction::*;
+        use Status::*;
+        let officer = |s| actions(Role::LgaOfficer, s);
+        let organiser = |s| actions(Role::CouncilOrganiser, s);
+        assert_eq!(officer(Submitted), vec![Edit, Approve, Return, Cancel]);
+        assert_eq!(officer(Approved), vec![Edit, Return, Cancel]);
+        assert_eq!(officer(Returned), vec![Edit, Approve, Cancel]);
+        assert_eq!(officer(Cancelled), vec![]);
+        for status in [Submitted, Approved, Returned] {
+            assert_eq!(organiser(status), vec![Edit, Cancel], "{status:?}");
+        }
+        assert_eq!(organiser(Cancelled), vec![]);
+    }
+
+    #[test]
+    fn roles_are_read_as_typed_and_refused_by_name() {
+        assert_eq!(Role::from_input("lga-officer").unwrap(), Role::LgaOfficer);
+        assert_eq!(Role::from_input(" LGA officer ").unwrap(), Role::LgaOfficer);
+        assert_eq!(
+            Role::from_input("council_organiser").unwrap(),
+            Role::CouncilOrganiser
+        );
+        let err = Role::from_input("boss").unwrap_err();
+        assert_eq!(err.field_errors()[0].field, "role");
+        assert!(
+            err.to_string().contains("council-organiser or lga-officer"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn history_names_the_person_or_their_role() {
+        let named = Person {
+            name: Some("Jo Bloggs".into()),
+            role: Role::LgaOfficer,
+        };
+        assert_eq!(named.who(), "Jo Bloggs");
+        assert_eq!(Person::default().who(), "unnamed council organiser");
+    }
+}

@@ -1,0 +1,235 @@
+//! Each event's history: what happened to it, when and by whom (the name
+//! and role in the settings at the time). A row is written in the same
+//! transaction as every add, edit, import, approval, return and
+//! cancellation, so the history and the event never disagree.
+
+use chrono::{DateTime, FixedOffset, Utc};
+use rusqlite::{params, Connection};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::events;
+use super::import::{Action, ImportItem};
+use crate::error::Result;
+use crate::event::{Review, Status};
+use crate::permission::{Person, Role};
+use crate::time;
+
+/// What happened to an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum HistoryAction {
+    Added,
+    Edited,
+    /// Added from an imported calendar.
+    Imported,
+    /// Changed by an imported calendar.
+    UpdatedByImport,
+    Approved,
+    Returned,
+    Cancelled,
+}
+
+impl HistoryAction {
+    const ALL: [HistoryAction; 7] = [
+        HistoryAction::Added,
+        HistoryAction::Edited,
+        HistoryAction::Imported,
+        HistoryAction::UpdatedByImport,
+        HistoryAction::Approved,
+        HistoryAction::Returned,
+        HistoryAction::Cancelled,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HistoryAction::Added => "added",
+            HistoryAction::Edited => "edited",
+            HistoryAction::Imported => "imported",
+            HistoryAction::UpdatedByImport => "updated_by_import",
+            HistoryAction::Approved => "approved",
+            HistoryAction::Returned => "returned",
+            HistoryAction::Cancelled => "cancelled",
+        }
+    }
+
+    fn parse(text: &str) -> Option<HistoryAction> {
+        HistoryAction::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    /// For people: "Approved", "Updated from a calendar".
+    pub fn label(self) -> &'static str {
+        match self {
+            HistoryAction::Added => "Added",
+            HistoryAction::Edited => "Changed",
+            HistoryAction::Imported => "Imported from a calendar",
+            HistoryAction::UpdatedByImport => "Updated from a calendar",
+            HistoryAction::Approved => "Approved",
+            HistoryAction::Returned => "Returned to the council",
+            HistoryAction::Cancelled => "Cancelled",
+        }
+    }
+
+    /// The review decision's entry.
+    pub(crate) fn of(review: &Review) -> HistoryAction {
+        match review {
+            Review::Approve => HistoryAction::Approved,
+            Review::Return { .. } => HistoryAction::Returned,
+            Review::Cancel { .. } => HistoryAction::Cancelled,
+        }
+    }
+}
+
+/// One entry of an event's history, as the window and `cpweek event show`
+/// show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct HistoryEntry {
+    /// When, in the programme's zone with its offset.
+    #[serde(serialize_with = "time::serialize_rfc3339")]
+    #[ts(type = "string")]
+    pub at: DateTime<FixedOffset>,
+    /// When, for people: `Tuesday 2 September 2014, 9am`.
+    pub when: String,
+    /// The settings name at the time, or "unnamed" and the role.
+    pub who: String,
+    pub role: Role,
+    pub action: HistoryAction,
+    /// What happened, for people: `Approved by Jo Bloggs (LGA officer)`.
+    pub summary: String,
+    /// The status before; none for a new event.
+    pub from_status: Option<Status>,
+    pub to_status: Status,
+    /// The note when returned, or the reason when cancelled.
+    pub note: Option<String>,
+}
+
+/// One change to record.
+pub(crate) struct Change<'a> {
+    pub event_id: i64,
+    pub action: HistoryAction,
+    pub from: Option<Status>,
+    pub to: Status,
+    pub note: Option<&'a str>,
+}
+
+/// Records `change`, made by `person` at `now`.
+pub(crate) fn record(
+    conn: &Connection,
+    person: &Person,
+    change: &Change,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO event_history (event_id, at, who, role, action, from_status, to_status, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        change.event_id,
+        time::to_store(now),
+        person.who(),
+        person.role.as_str(),
+        change.action.as_str(),
+        change.from.map(Status::as_str),
+        change.to.as_str(),
+        change.note,
+    ])?;
+    Ok(())
+}
+
+/// Records what an import created or changed (an unchanged event has no
+/// entry), naming the person in the settings. The status before an update
+/// is the one its history last recorded.
+pub(crate) fn record_import(
+    conn: &Connection,
+    items: &[ImportItem],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let person = &super::settings::read(conn)?.person();
+    for item in items {
+        let action = match item.action {
+            Action::Created => HistoryAction::Imported,
+            Action::Updated => HistoryAction::UpdatedByImport,
+            Action::Unchanged => continue,
+        };
+        let (event_id, status, note): (i64, String, Option<String>) = conn
+            .prepare_cached("SELECT id, status, status_note FROM events WHERE uid = ?1")?
+            .query_row([&item.uid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let to = parse_status(&status, 1)?;
+        let from = match action {
+            HistoryAction::Imported => None,
+            _ => last_status(conn, event_id)?,
+        };
+        let note = (to == Status::Cancelled && from != Some(Status::Cancelled))
+            .then_some(note)
+            .flatten();
+        record(
+            conn,
+            person,
+            &Change {
+                event_id,
+                action,
+                from,
+                to,
+                note: note.as_deref(),
+            },
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+fn parse_status(text: &str, idx: usize) -> rusqlite::Result<Status> {
+    Status::parse(text).ok_or_else(|| events::conversion(idx, format!("unknown status {text}")))
+}
+
+fn last_status(conn: &Connection, event_id: i64) -> Result<Option<Status>> {
+    let text: Option<String> = conn
+        .prepare_cached(
+            "SELECT to_status FROM event_history WHERE event_id = ?1 ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row([event_id], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    Ok(text.map(|t| parse_status(&t, 0)).transpose()?)
+}
+
+/// An event's history, oldest first, its times in `tz`.
+pub(crate) fn list(
+    conn: &Connection,
+    event_id: i64,
+    tz: chrono_tz::Tz,
+) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, who, role, action, from_status, to_status, note
+         FROM event_history WHERE event_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([event_id], |r| {
+        let at = events::instant(r, 0)?.with_timezone(&tz);
+        let who: String = r.get(1)?;
+        let role: String = r.get(2)?;
+        let role = Role::parse(&role)
+            .ok_or_else(|| events::conversion(2, format!("unknown role {role}")))?;
+        let action: String = r.get(3)?;
+        let action = HistoryAction::parse(&action)
+            .ok_or_else(|| events::conversion(3, format!("unknown action {action}")))?;
+        let from: Option<String> = r.get(4)?;
+        let to: String = r.get(5)?;
+        Ok(HistoryEntry {
+            at: at.fixed_offset(),
+            when: time::format_when(at.naive_local()),
+            summary: format!("{} by {who} ({})", action.label(), role.label()),
+            who,
+            role,
+            action,
+            from_status: from.map(|f| parse_status(&f, 4)).transpose()?,
+            to_status: parse_status(&to, 5)?,
+            note: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
