@@ -7,7 +7,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "reference_data",
     "list_events",
-    "events_stamp",
+    "app_stamp",
     "get_event",
     "get_event_form",
     "add_event",

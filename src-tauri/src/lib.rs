@@ -17,7 +17,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
             commands::reference::app_info,
             commands::reference::reference_data,
             commands::events::list_events,
-            commands::events::events_stamp,
+            commands::reference::app_stamp,
             commands::events::get_event,
             commands::events::get_event_form,
             commands::events::add_event,

@@ -2,8 +2,8 @@
 
 use chrono::Utc;
 use cpweek_core::event::{Event, EventForm, Review};
-use cpweek_core::filter;
 use cpweek_core::store::{EventFilter, Saved};
+use cpweek_core::{filter, time};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
@@ -19,6 +19,9 @@ pub struct EventView {
     #[serde(flatten)]
     pub event: Event,
     pub when: String,
+    /// Its local start time for people (`10am`, `midday`), as the week's
+    /// timetable labels it.
+    pub start_time: String,
     /// What the events table's search looks in, made by the core
     /// ([`cpweek_core::filter::search_text`]), so the window searches
     /// exactly what `cpweek event list --search` does.
@@ -28,10 +31,12 @@ pub struct EventView {
 impl From<Event> for EventView {
     fn from(event: Event) -> Self {
         let when = event.when();
+        let start_time = time::format_time(event.start.time());
         let search_text = filter::search_text(&event);
         EventView {
             event,
             when,
+            start_time,
             search_text,
         }
     }
@@ -81,13 +86,6 @@ impl From<ReviewAction> for Review {
 pub fn list_events(state: State<'_, AppState>, filter: EventFilter) -> IpcResult<Vec<EventView>> {
     let events = state.store().events(&filter)?;
     Ok(events.into_iter().map(EventView::from).collect())
-}
-
-/// Changes whenever the programme's events change; the window loads them
-/// again only when it does.
-#[tauri::command(async)]
-pub fn events_stamp(state: State<'_, AppState>, programme: String) -> IpcResult<String> {
-    Ok(state.store().events_stamp(&programme)?)
 }
 
 #[tauri::command(async)]

@@ -2,6 +2,7 @@
 // by ts-rs (./bindings); nothing that crosses IPC is written by hand.
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { AppStamp } from "./bindings/AppStamp";
 import type { EventFilter } from "./bindings/EventFilter";
 import type { EventForm } from "./bindings/EventForm";
 import type { EventView } from "./bindings/EventView";
@@ -35,7 +36,7 @@ export const api = {
   appInfo: () => invoke<AppInfo>("app_info"),
   referenceData: () => invoke<ReferenceData>("reference_data"),
   listEvents: (filter: EventFilter) => invoke<EventView[]>("list_events", { filter }),
-  eventsStamp: (programme: string) => invoke<string>("events_stamp", { programme }),
+  appStamp: () => invoke<AppStamp>("app_stamp"),
   getEvent: (id: number) => invoke<EventView>("get_event", { id }),
   getEventForm: (id: number) => invoke<EventForm>("get_event_form", { id }),
   addEvent: (form: EventForm) => invoke<SavedEvent>("add_event", { form }),

@@ -35,6 +35,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "settings_last_screen",
         include_str!("migrations/0007_settings_last_screen.sql"),
     ),
+    (
+        11,
+        "app_stamp",
+        include_str!("migrations/0011_app_stamp.sql"),
+    ),
 ];
 
 /// Applies every migration not yet recorded. Returns how many it applied.
