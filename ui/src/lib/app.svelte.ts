@@ -53,13 +53,16 @@ class AppData {
     }
   }
 
-  /** Asks the core every few seconds, while the window is shown, whether
-   *  anything it shows changed (a `cpweek conference edit`, say). One
-   *  small query; nothing is loaded unless the stamp moved. */
+  /** Asks the core every few seconds, while the window is shown and has
+   *  the focus, whether anything it shows changed (a `cpweek conference
+   *  edit`, say). One small query; nothing is loaded unless the stamp
+   *  moved. Not while a native file dialog has the focus: the store is
+   *  closed then, and the question would only wait for it (the window asks
+   *  again when it has the focus back). */
   private watch() {
     if (this.watching !== null) return;
     this.watching = setInterval(() => {
-      if (document.visibilityState === "visible") void this.reload();
+      if (document.visibilityState === "visible" && document.hasFocus()) void this.reload();
     }, WATCH_MS);
   }
 
