@@ -628,6 +628,46 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await assert.rejects(fetch(national), "nothing answers once the server is stopped");
   });
 
+  it("shows a conference edited with the CLI while the app is open, without a restart or a move", async () => {
+    await go("Week");
+    const marked = async () => {
+      const days = await driver.findElements(By.css(".week__day--conference h2"));
+      return Promise.all(days.map((d) => d.getText()));
+    };
+    assert.deepEqual(await marked(), ["Wednesday 29 October", "Thursday 30 October", "Friday 31 October"]);
+    cli("conference", "edit", "ncas-2014", "--start-date", "2014-10-28", "--end-date", "2014-10-29", "--confirmed", "true");
+    // No navigation: the open window notices the change by itself.
+    await driver.wait(async () => (await marked()).join() === "Tuesday 28 October,Wednesday 29 October", WAIT,
+      "the conference days moved to Tuesday and Wednesday");
+    const tuesday = await driver.findElement(By.xpath(`//section[.//h2[normalize-space()="Tuesday 28 October"]]`));
+    assert.equal(await tuesday.findElement(By.css(".tag--conference")).getText(), "NCAS day 1");
+    assert.match(await driver.findElement(By.css("main p.body")).getText(), /NCAS conference days \(confirmed\) are marked/);
+    await shot("week-conference-moved");
+    // And back, as the data were.
+    cli("conference", "edit", "ncas-2014", "--start-date", "2014-10-29", "--end-date", "2014-10-31", "--confirmed", "false");
+    await driver.wait(async () => (await marked()).length === 3, WAIT, "the conference days moved back");
+  });
+
+  it("counts the events outside the week as the core places them, by start and end", async () => {
+    await go("Week");
+    // Starts on the week's last day and ends after it; starts before the
+    // week and ends in it. Neither is wholly in the week.
+    cli("event", "add", "--council", "Leeds", "--title", "Sunday night vigil",
+      "--start", "2014-11-02T20:00", "--end", "2014-11-03T01:00");
+    cli("event", "add", "--council", "Leeds", "--title", "Weekend residential",
+      "--start", "2014-10-25T10:00", "--end", "2014-10-27T16:00");
+    const outside = JSON.parse(cli("event", "list", "--json")).filter((e) => !e.in_week).length;
+    assert.ok(outside >= 2, `the core places both outside the week (${outside})`);
+    const said = new RegExp(`, ${outside} outside the week \\(see the dashboard\\)\\.`);
+    await driver.wait(async () => said.test(await driver.findElement(By.css("main p.body")).getText()), WAIT,
+      `the week says ${outside} outside the week`);
+    // The vigil is drawn on the Sunday it starts, with the core's time.
+    const sunday = await driver.findElement(By.xpath(`//section[.//h2[normalize-space()="Sunday 2 November"]]`));
+    const vigil = await sunday.findElement(By.xpath(`.//a[contains(normalize-space(), "Sunday night vigil")]`));
+    assert.equal(await vigil.findElement(By.css(".week__time")).getText(), "8pm");
+    await shot("week-outside");
+  });
+
   it("shows the 2012 programme's week when it is chosen", async () => {
     await go("Week");
     await driver.findElement(By.css("#programme option[value='2012']")).click();

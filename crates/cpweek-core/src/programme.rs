@@ -6,6 +6,8 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::time;
+
 /// A conference a programme is linked to (NCAS 2014). Its days and venue are
 /// data that LGA staff edit, not constants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -59,9 +61,65 @@ pub struct Placement {
     pub conference_day: Option<u32>,
 }
 
+/// A programme's week as people see it, labelled by the core so that no
+/// screen writes a date or decides a conference day itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Week {
+    /// `Monday 27 October 2014 to Sunday 2 November 2014`.
+    pub label: String,
+    /// Each day of the week, first to last.
+    pub days: Vec<WeekDay>,
+    /// The 24 hours of a day, from midnight (`midnight`, `1am`, ...
+    /// `midday`, ... `11pm`): a timetable's side labels, by hour.
+    pub hours: Vec<String>,
+}
+
+/// One day of a programme's week.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct WeekDay {
+    pub date: NaiveDate,
+    /// `Tuesday 28 October 2014`.
+    pub label: String,
+    /// `Tuesday 28 October`, where the year is shown already.
+    pub short_label: String,
+    /// Which day of the conference it is (1 for the first), if any; the
+    /// same rule that gives an event its conference day.
+    pub conference_day: Option<u32>,
+}
+
 impl Programme {
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.starts_on <= date && date <= self.ends_on
+    }
+
+    /// Which day of the programme's conference `date` is (1 for the first),
+    /// if any.
+    pub fn conference_day(&self, date: NaiveDate) -> Option<u32> {
+        self.conference.as_ref().and_then(|c| c.day_of(date))
+    }
+
+    /// The week, its days and the hours of a day, labelled for people.
+    pub fn week(&self) -> Week {
+        Week {
+            label: format!(
+                "{} to {}",
+                time::format_date(self.starts_on),
+                time::format_date(self.ends_on)
+            ),
+            days: self
+                .days()
+                .into_iter()
+                .map(|date| WeekDay {
+                    date,
+                    label: time::format_date(date),
+                    short_label: time::format_day(date),
+                    conference_day: self.conference_day(date),
+                })
+                .collect(),
+            hours: time::hour_labels(),
+        }
     }
 
     /// Places an event (start inclusive, end exclusive) against the week.
@@ -75,7 +133,7 @@ impl Programme {
             .max(first);
         Placement {
             in_week: self.contains(first) && self.contains(last),
-            conference_day: self.conference.as_ref().and_then(|c| c.day_of(first)),
+            conference_day: self.conference_day(first),
         }
     }
 
@@ -211,6 +269,53 @@ mod tests {
         // An all-day event on the last day ends at the following midnight.
         let last_day = p.place(at("2014-11-02T00:00"), at("2014-11-03T00:00"));
         assert!(last_day.in_week);
+    }
+
+    #[test]
+    fn labels_the_week_its_days_and_conference_days_as_events_are_placed() {
+        let p = week_2014();
+        let week = p.week();
+        assert_eq!(
+            week.label,
+            "Monday 27 October 2014 to Sunday 2 November 2014"
+        );
+        let labels: Vec<&str> = week.days.iter().map(|d| d.short_label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Monday 27 October",
+                "Tuesday 28 October",
+                "Wednesday 29 October",
+                "Thursday 30 October",
+                "Friday 31 October",
+                "Saturday 1 November",
+                "Sunday 2 November"
+            ]
+        );
+        assert_eq!(week.days[1].label, "Tuesday 28 October 2014");
+        let numbers: Vec<Option<u32>> = week.days.iter().map(|d| d.conference_day).collect();
+        assert_eq!(numbers, [None, None, Some(1), Some(2), Some(3), None, None]);
+        // A day's conference number is the one an event starting that day
+        // is given.
+        for day in &week.days {
+            let start = at(&format!("{}T10:00", day.date));
+            let end = at(&format!("{}T11:00", day.date));
+            assert_eq!(p.place(start, end).conference_day, day.conference_day);
+        }
+        assert_eq!(week.hours[10], "10am");
+        // No conference, or provisional days not set: no day is marked.
+        let mut none = p.clone();
+        none.conference = None;
+        assert!(none.week().days.iter().all(|d| d.conference_day.is_none()));
+    }
+
+    #[test]
+    fn an_event_starting_before_the_week_and_ending_in_it_is_outside_the_week() {
+        let p = week_2014();
+        let from_sunday_before = p.place(at("2014-10-26T20:00"), at("2014-10-27T10:00"));
+        assert!(!from_sunday_before.in_week);
+        let into_monday_after = p.place(at("2014-11-02T10:00"), at("2014-11-03T10:00"));
+        assert!(!into_monday_after.in_week);
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct ProgrammeSummary {
 #[ts(export)]
 pub struct DayCount {
     pub day: NaiveDate,
+    /// The day for people, its year shown elsewhere: `Tuesday 28 October`.
+    pub label: String,
     pub events: u32,
 }
 
@@ -148,6 +150,7 @@ pub fn summarise(
         .into_iter()
         .map(|day| DayCount {
             day,
+            label: crate::time::format_day(day),
             events: count(
                 ahead
                     .iter()
@@ -320,6 +323,7 @@ mod tests {
                 (date(31), 0)
             ]
         );
+        assert_eq!(s.by_day[1].label, "Tuesday 28 October");
         let regions: Vec<(&str, u32)> = s
             .by_region
             .iter()

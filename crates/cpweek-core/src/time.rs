@@ -139,6 +139,20 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{} {} {}", d.format("%A"), d.day(), d.format("%B %Y"))
 }
 
+/// `Tuesday 28 October`: a day of a week whose year is already shown.
+pub fn format_day(d: NaiveDate) -> String {
+    format!("{} {} {}", d.format("%A"), d.day(), d.format("%B"))
+}
+
+/// The 24 hours of a day for a timetable's side, from midnight:
+/// `midnight`, `1am`, ... `11am`, `midday`, `1pm`, ... `11pm`.
+pub fn hour_labels() -> Vec<String> {
+    (0..24)
+        .filter_map(|h| NaiveTime::from_hms_opt(h, 0, 0))
+        .map(format_time)
+        .collect()
+}
+
 /// `Tuesday 28 October 2014, 10am`, for a local date and time.
 pub fn format_when(local: NaiveDateTime) -> String {
     format!(
@@ -368,6 +382,19 @@ mod tests {
         assert_eq!(
             format_span(naive("2014-10-27T00:00"), naive("2014-10-29T00:00"), true),
             "Monday 27 October 2014 to Tuesday 28 October 2014"
+        );
+    }
+
+    #[test]
+    fn writes_days_of_a_week_and_the_hours_of_a_day() {
+        let d = NaiveDate::from_ymd_opt(2012, 6, 25).unwrap();
+        assert_eq!(format_day(d), "Monday 25 June");
+        assert_eq!(format_date(d), "Monday 25 June 2012");
+        let hours = hour_labels();
+        assert_eq!(hours.len(), 24);
+        assert_eq!(
+            [&hours[0], &hours[1], &hours[11], &hours[12], &hours[13], &hours[23]],
+            ["midnight", "1am", "11am", "midday", "1pm", "11pm"]
         );
     }
 }

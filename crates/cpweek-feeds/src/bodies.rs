@@ -10,7 +10,6 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use cpweek_core::ics::{Privacy, Scope};
 use cpweek_core::{Error, Store};
-use sha2::{Digest, Sha256};
 
 /// One feed as made, with what its answers carry.
 #[derive(Debug)]
@@ -83,14 +82,13 @@ impl Bodies {
 }
 
 /// What a feed's bytes depend on, as a short text that changes whenever any
-/// of it does: the current programme's events (`Store::events_stamp`) and
-/// the reference data named in feeds (the programme, regions, councils,
-/// themes). Much cheaper than making the feed.
+/// of it does: the store's stamp of its events and of the reference data
+/// named in feeds (the programme, regions, councils, themes), which every
+/// change by any process moves (`Store::app_stamp`). Much cheaper than
+/// making the feed.
 fn version(store: &Store) -> Result<String, Error> {
-    let mut hash = Sha256::new();
-    hash.update(store.events_stamp("")?.as_bytes());
-    hash.update(format!("{:?}{:?}", store.catalogue()?, store.regions()?).as_bytes());
-    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+    let stamp = store.app_stamp()?;
+    Ok(format!("{}/{}", stamp.reference, stamp.events))
 }
 
 #[cfg(test)]

@@ -2,10 +2,10 @@
 
 use chrono::Utc;
 use cpweek_core::event::{Event, EventForm, Review};
-use cpweek_core::filter;
 use cpweek_core::permission::{self, EventAction, Role};
 use cpweek_core::store::{EventFilter, HistoryEntry, Saved};
 use cpweek_core::Store;
+use cpweek_core::{filter, time};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
@@ -21,6 +21,9 @@ pub struct EventView {
     #[serde(flatten)]
     pub event: Event,
     pub when: String,
+    /// Its local start time for people (`10am`, `midday`), as the week's
+    /// timetable labels it.
+    pub start_time: String,
     /// What the events table's search looks in, made by the core
     /// ([`cpweek_core::filter::search_text`]), so the window searches
     /// exactly what `cpweek event list --search` does.
@@ -34,11 +37,13 @@ impl EventView {
     /// The event as a person in `role` sees it.
     pub fn new(event: Event, role: Role) -> Self {
         let when = event.when();
+        let start_time = time::format_time(event.start.time());
         let search_text = filter::search_text(&event);
         let actions = permission::actions(role, event.status);
         EventView {
             event,
             when,
+            start_time,
             search_text,
             actions,
         }
@@ -119,13 +124,6 @@ pub fn list_events(state: State<'_, AppState>, filter: EventFilter) -> IpcResult
         .into_iter()
         .map(|e| EventView::new(e, role))
         .collect())
-}
-
-/// Changes whenever the programme's events change; the window loads them
-/// again only when it does.
-#[tauri::command(async)]
-pub fn events_stamp(state: State<'_, AppState>, programme: String) -> IpcResult<String> {
-    Ok(state.store().events_stamp(&programme)?)
 }
 
 #[tauri::command(async)]

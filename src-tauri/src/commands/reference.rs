@@ -1,5 +1,6 @@
 use cpweek_core::council::{Council, Region};
-use cpweek_core::programme::{Programme, Term};
+use cpweek_core::programme::{Programme, Term, Week};
+use cpweek_core::store::AppStamp;
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -30,7 +31,24 @@ pub struct ReferenceData {
     pub regions: Vec<Region>,
     pub themes: Vec<Term>,
     pub audiences: Vec<Term>,
-    pub programmes: Vec<Programme>,
+    pub programmes: Vec<ProgrammeView>,
+}
+
+/// A programme with its week labelled by the core: the days (with their
+/// conference day), the week's dates and the hours of the timetable.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct ProgrammeView {
+    #[serde(flatten)]
+    pub programme: Programme,
+    pub week: Week,
+}
+
+impl From<Programme> for ProgrammeView {
+    fn from(programme: Programme) -> Self {
+        let week = programme.week();
+        ProgrammeView { programme, week }
+    }
 }
 
 #[tauri::command(async)]
@@ -42,6 +60,14 @@ pub fn reference_data(state: State<'_, AppState>) -> IpcResult<ReferenceData> {
         regions: store.regions()?,
         themes: catalogue.themes,
         audiences: catalogue.audiences,
-        programmes: catalogue.programmes,
+        programmes: catalogue.programmes.into_iter().map(Into::into).collect(),
     })
+}
+
+/// How many changes each part of what the window shows has had; the window
+/// compares it on each move and every few seconds and loads again only the
+/// parts that moved (here, in the CLI or in another window).
+#[tauri::command(async)]
+pub fn app_stamp(state: State<'_, AppState>) -> IpcResult<AppStamp> {
+    Ok(state.store().app_stamp()?)
 }

@@ -6,6 +6,7 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Command } from "./bindings/commands";
 import type { AppInfo } from "./bindings/AppInfo";
+import type { AppStamp } from "./bindings/AppStamp";
 import type { EventFilter } from "./bindings/EventFilter";
 import type { EventForm } from "./bindings/EventForm";
 import type { EventPage } from "./bindings/EventPage";
@@ -45,7 +46,7 @@ export const api = {
   appInfo: () => call<AppInfo>("app_info"),
   referenceData: () => call<ReferenceData>("reference_data"),
   listEvents: (filter: EventFilter) => call<EventView[]>("list_events", { filter }),
-  eventsStamp: (programme: string) => call<string>("events_stamp", { programme }),
+  appStamp: () => call<AppStamp>("app_stamp"),
   getEvent: (id: number) => call<EventPage>("get_event", { id }),
   getEventForm: (id: number) => call<EventForm>("get_event_form", { id }),
   addEvent: (form: EventForm) => call<SavedEvent>("add_event", { form }),

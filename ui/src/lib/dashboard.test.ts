@@ -14,8 +14,8 @@ const summary: ProgrammeSummary = {
   councils_taking_part: 1,
   councils: 152,
   by_day: [
-    { day: "2014-10-27", events: 0 },
-    { day: "2014-10-28", events: 3 },
+    { day: "2014-10-27", label: "Monday 27 October", events: 0 },
+    { day: "2014-10-28", label: "Tuesday 28 October", events: 3 },
   ],
   by_region: [
     { code: "E12000008", name: "South East", events: 3, councils_taking_part: 1, councils: 2, not_registered: [council("936", "Surrey")] },
@@ -30,8 +30,8 @@ const summary: ProgrammeSummary = {
 describe("dashboard drawing", () => {
   it("draws a bar per day and per region from the core's counts", () => {
     expect(dayBars(summary)).toEqual([
-      { label: "2014-10-27", count: 0 },
-      { label: "2014-10-28", count: 3 },
+      { label: "Monday 27 October", count: 0 },
+      { label: "Tuesday 28 October", count: 3 },
     ]);
     expect(regionBars(summary)).toEqual([
       { label: "South East", count: 3 },

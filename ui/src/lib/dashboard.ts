@@ -7,9 +7,9 @@ import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
 
 export type Bar = { label: string; count: number };
 
-/** One bar per day of the week; the label is the date, YYYY-MM-DD. */
+/** One bar per day of the week, labelled by the core ("Tuesday 28 October"). */
 export function dayBars(s: ProgrammeSummary): Bar[] {
-  return s.by_day.map((d) => ({ label: d.day, count: d.events }));
+  return s.by_day.map((d) => ({ label: d.label, count: d.events }));
 }
 
 /** One bar per region, labelled with its name. */

@@ -38,6 +38,7 @@ export function event(over: Partial<EventView> = {}): EventView {
     created_at: "2014-09-01T09:00:00Z",
     updated_at: "2014-09-01T09:00:00Z",
     when: "Tuesday 28 October 2014, 10am to midday",
+    start_time: "10am",
     search_text: "",
     actions: ["edit", "cancel"],
     ...over,

@@ -48,6 +48,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "event_shared_at",
         include_str!("migrations/0009_event_shared_at.sql"),
     ),
+    (
+        10,
+        "app_stamp",
+        include_str!("migrations/0010_app_stamp.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.

@@ -12,6 +12,7 @@ mod opening;
 mod reference;
 mod seeds;
 mod settings;
+mod stamp;
 
 use std::path::{Path, PathBuf};
 
@@ -34,6 +35,7 @@ pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Ski
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
 pub use settings::{Role, Screen, Settings, SettingsForm};
+pub use stamp::AppStamp;
 
 /// Where the database lives when neither `--db` nor `CPWEEK_DB` says:
 /// the platform data directory (`~/.local/share/cpweek/cpweek.db` on Linux).
@@ -327,30 +329,13 @@ impl Store {
         Ok(list)
     }
 
-    /// A stamp that changes whenever any of the programme's events changes
-    /// (one added, edited, reviewed or imported, here or by another
-    /// process): its id, how many events it has, their highest id, the sum
-    /// of their SEQUENCEs (which rise on every change) and their latest
-    /// change. The window compares it before loading every event again.
-    /// An empty `programme` means the current one.
-    pub fn events_stamp(&self, programme: &str) -> Result<String> {
-        let programmes = self.programmes()?;
-        let id = &crate::programme::find(&programmes, programme)
-            .map_err(|m| Error::invalid("programme", m))?
-            .id;
-        let (count, top, sequences, last): (i64, Option<i64>, Option<i64>, Option<String>) =
-            self.conn.query_row(
-                "SELECT count(*), max(id), sum(sequence), max(updated_at)
-                 FROM events WHERE programme_id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )?;
-        Ok(format!(
-            "{id}/{count}/{}/{}/{}",
-            top.unwrap_or(0),
-            sequences.unwrap_or(0),
-            last.unwrap_or_default()
-        ))
+    /// How many changes each part of what the window shows (reference
+    /// data, settings, events) has had, counted by triggers in the
+    /// database, so that a change by any process counts: the CLI, another
+    /// window, an import. The window compares it and loads again only what
+    /// moved. Reading anything leaves it as it was.
+    pub fn app_stamp(&self) -> Result<AppStamp> {
+        stamp::read(&self.conn)
     }
 
     /// The programme at a glance (see [`crate::summary`] for what counts);

@@ -13,6 +13,11 @@ export type EventPage = {
  */
 history: Array<HistoryEntry>, when: string, 
 /**
+ * Its local start time for people (`10am`, `midday`), as the week's
+ * timetable labels it.
+ */
+start_time: string, 
+/**
  * What the events table's search looks in, made by the core
  * ([`cpweek_core::filter::search_text`]), so the window searches
  * exactly what `cpweek event list --search` does.
