@@ -128,9 +128,10 @@ fn google_calendar_imports_with_the_right_instants() {
         &fixture("google.ics"),
         "--council",
         "Leeds",
+        "--skip-invalid",
     ]);
     assert!(
-        out.contains("Leeds (383): 6 created, 0 updated, 0 unchanged, 1 skipped."),
+        out.contains("Leeds (383): 6 created, 0 updated, 0 unchanged, 0 skipped, 1 faulty."),
         "{out}"
     );
     assert!(
@@ -237,19 +238,27 @@ fn the_same_file_twice_changes_nothing_and_dry_run_writes_nothing() {
         "--council",
         "383",
         "--dry-run",
+        "--skip-invalid",
         "--json",
     ]);
     assert_eq!(
         (dry["created"].as_u64(), dry["dry_run"].as_bool()),
         (Some(6), Some(true))
     );
-    assert_eq!(dry["skipped"][0]["line"], 91);
-    assert!(dry["skipped"][0]["reason"]
+    assert_eq!(dry["faulty"][0]["line"], 91);
+    assert!(dry["faulty"][0]["reason"]
         .as_str()
         .unwrap()
         .starts_with("line 94: RRULE:FREQ=FORTNIGHTLY"));
     assert!(db.events("2014").is_empty());
-    db.ok(&["import", "ics", &fixture("google.ics"), "--council", "383"]);
+    db.ok(&[
+        "import",
+        "ics",
+        &fixture("google.ics"),
+        "--council",
+        "383",
+        "--skip-invalid",
+    ]);
     let before = (db.events("2012"), db.events("2014"));
     let again = db.json(&[
         "import",
@@ -257,6 +266,7 @@ fn the_same_file_twice_changes_nothing_and_dry_run_writes_nothing() {
         &fixture("google.ics"),
         "--council",
         "383",
+        "--skip-invalid",
         "--json",
     ]);
     assert_eq!(
@@ -438,7 +448,14 @@ fn exported_feeds_pass_three_parsers_and_the_byte_checks() {
         ("google.ics", "383"),
         ("apple.ics", "352"),
     ] {
-        db.ok(&["import", "ics", &fixture(file), "--council", council]);
+        db.ok(&[
+            "import",
+            "ics",
+            &fixture(file),
+            "--council",
+            council,
+            "--skip-invalid",
+        ]);
     }
     // An event with everything that needs escaping and a long description.
     let tricky = db.json(&[

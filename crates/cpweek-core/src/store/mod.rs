@@ -25,7 +25,9 @@ use crate::summary::{self, ProgrammeSummary};
 
 pub use crate::filter::EventFilter;
 pub use feeds::{ExportStep, Exported};
-pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
+pub use import::{
+    Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
+};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
 pub use settings::{Role, Screen, Settings, SettingsForm};
