@@ -17,6 +17,11 @@ use super::zones::{self, Observance, Zone};
 /// Larger files are refused before they are read.
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
 
+/// Files with more lines than this are refused before they are read: a
+/// calendar of 50 MB has about a million, and ten million tiny lines would
+/// take gigabytes to hold.
+pub const MAX_LINES: usize = 2_000_000;
+
 /// Components nested deeper than this refuse the file (a VALARM in a
 /// VEVENT in a VCALENDAR is 3 deep).
 pub const MAX_DEPTH: usize = 16;
@@ -106,6 +111,20 @@ impl Component {
 pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
     if bytes.len() as u64 > MAX_BYTES {
         return fail(0, too_big(bytes.len() as u64));
+    }
+    if bytes
+        .iter()
+        .filter(|b| **b == b'\n')
+        .nth(MAX_LINES)
+        .is_some()
+    {
+        return fail(
+            MAX_LINES + 1,
+            format!(
+                "the file has more than {} lines; split it, or export fewer events",
+                thousands(MAX_LINES)
+            ),
+        );
     }
     let lines = text::unfold(bytes).map_err(|e| ReadError {
         line: e.line,
@@ -251,6 +270,19 @@ fn property(text: &str) -> Result<ical::property::Property, String> {
             shown(text)
         )),
     }
+}
+
+/// 2000000 as "2,000,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub fn too_big(len: u64) -> String {
@@ -665,6 +697,17 @@ END:VCALENDAR\r
         }
         file.push_str("END:VCALENDAR\r\n");
         assert!(parse(file.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn too_many_lines_are_refused_before_they_are_read() {
+        let mut file = String::from("BEGIN:VCALENDAR\nBEGIN:VEVENT\n");
+        file.push_str(&"X:y\n".repeat(MAX_LINES));
+        let err = parse(file.as_bytes()).unwrap_err();
+        assert_eq!(err.line, MAX_LINES + 1);
+        assert!(err.message.contains("more than 2,000,000 lines"), "{err}");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(thousands(999), "999");
     }
 
     #[test]

@@ -453,6 +453,48 @@ END:VCALENDAR\r
     assert_eq!(s.events(&EventFilter::default()).unwrap()[0].uid, "good@x");
 }
 
+/// Each rule makes at most 2,000 occurrences, and a file's rules together
+/// at most MOST_OCCURRENCES: 50 MB of rules would otherwise make a thousand
+/// million occurrences and exhaust memory.
+#[test]
+fn a_file_whose_rules_make_too_many_occurrences_is_refused() {
+    let mut s = seeded();
+    let rules = import::MOST_OCCURRENCES / 1999 + 1;
+    let mut file = String::from("BEGIN:VCALENDAR\r\n");
+    for i in 0..rules {
+        file.push_str(&format!("BEGIN:VEVENT\r\nUID:r{i}\r\nSUMMARY:Rule\r\nDTSTART:20080101T100000Z\r\nDTEND:20080101T110000Z\r\nRRULE:FREQ=DAILY;COUNT=1999\r\nEND:VEVENT\r\n"));
+    }
+    file.push_str("END:VCALENDAR\r\n");
+    let cal = read::parse(file.as_bytes()).unwrap();
+    let err = s
+        .import_ics(
+            "886",
+            &cal,
+            ImportMode::DryRun,
+            FaultyEvents::LeaveOut,
+            at(2014, 10, 21, 9),
+        )
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "file");
+    assert!(
+        err.to_string().contains("more than 1000000 occurrences"),
+        "{err}"
+    );
+    // One rule fewer is read.
+    let mut cal = cal;
+    cal.events.pop();
+    let r = s
+        .import_ics(
+            "886",
+            &cal,
+            ImportMode::DryRun,
+            FaultyEvents::LeaveOut,
+            at(2014, 10, 21, 9),
+        )
+        .unwrap();
+    assert_eq!(r.series.len(), rules - 1);
+}
+
 #[test]
 fn recurring_events_become_linked_occurrences_within_the_week() {
     let mut s = seeded();

@@ -31,6 +31,11 @@ use crate::ics::write;
 use crate::programme::find_term;
 use crate::time;
 
+/// At most this many occurrences are reckoned from all of a file's rules
+/// together (each rule makes at most [`crate::ics::recur::MOST`]): 50 MB of
+/// rules could otherwise make a thousand million.
+pub const MOST_OCCURRENCES: usize = 1_000_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportMode {
     /// Work everything out and report it; write nothing.
@@ -276,6 +281,8 @@ fn run(
 
     let mut candidates = Vec::new();
     let mut series_uids = Vec::new();
+    // Occurrences reckoned so far, in all the file's rules.
+    let mut made = 0;
     for e in &calendar.events {
         let Some(uid) = &e.uid else {
             fault(
@@ -315,7 +322,18 @@ fn run(
             });
             continue;
         };
-        match recurrence.occurrences(horizon) {
+        let expanded = recurrence.occurrences(horizon);
+        made += expanded.as_ref().map_or(0, Vec::len);
+        if made > MOST_OCCURRENCES {
+            return Err(Error::invalid(
+                "file",
+                format!(
+                    "the calendar's recurring events make more than {MOST_OCCURRENCES} occurrences up to the end of the last programme (the rule on line {} passed it); split the file, or end the rules sooner",
+                    recurrence.line
+                ),
+            ));
+        }
+        match expanded {
             Err(why) => fault(
                 &mut report,
                 e,
