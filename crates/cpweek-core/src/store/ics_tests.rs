@@ -446,6 +446,20 @@ END:VCALENDAR\r
         );
         assert!(s.events(&EventFilter::default()).unwrap().is_empty());
     }
+    // A title's line break never starts a line of its own in the listing.
+    let titled = file.replace(
+        "SUMMARY:Impossible",
+        "SUMMARY:Impossible\\nerror: forged\u{1b}[2J",
+    );
+    let cal = read::parse(titled.as_bytes()).unwrap();
+    let err = s
+        .import_ics("886", &cal, ImportMode::DryRun, FaultyEvents::Refuse, now)
+        .unwrap_err();
+    let listed = &err.field_errors()[1].message;
+    assert!(
+        listed.starts_with("line 13: \"Impossible\u{FFFD}error: forged\u{FFFD}[2J\" (UID date@x)"),
+        "{listed}"
+    );
     let r = import(&mut s, "886", file, ImportMode::Write);
     assert_eq!(r.created, 1);
     let lines: Vec<usize> = r.faulty.iter().map(|f| f.line).collect();

@@ -91,17 +91,25 @@ pub struct Skipped {
 }
 
 impl std::fmt::Display for Skipped {
-    /// `line 12: "Title" (UID abc): why`, as the CLI lists it.
+    /// `line 12: "Title" (UID abc): why`, as the CLI lists it, on one line:
+    /// a control character from the file (a line break in a title) is
+    /// shown as `�`, so it cannot start a line of its own.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: ", self.line)?;
+        let mut text = format!("line {}: ", self.line);
         match &self.title {
-            Some(t) => write!(f, "\"{t}\"")?,
-            None => write!(f, "(no title)")?,
+            Some(t) => text.push_str(&format!("\"{t}\"")),
+            None => text.push_str("(no title)"),
         }
         if let Some(u) = &self.uid {
-            write!(f, " (UID {u})")?;
+            text.push_str(&format!(" (UID {u})"));
         }
-        write!(f, ": {}", self.reason)
+        text.push_str(": ");
+        text.push_str(&self.reason);
+        let one_line: String = text
+            .chars()
+            .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+            .collect();
+        f.write_str(&one_line)
     }
 }
 
