@@ -426,7 +426,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await answerOpenDialog("Choose a calendar file to import", file);
     await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Check the import"]`)), WAIT);
     const counts = await driver.findElement(By.id("import-counts")).getText();
-    assert.match(counts, /10 events created, 0 updated, 0 unchanged and 0 skipped/);
+    assert.match(counts, /10 events created, 0 updated, 0 unchanged, 0 skipped and 0 faulty/);
     const rows = await driver.findElements(By.css("#import-items tbody tr"));
     assert.equal(rows.length, 10);
     const first = await Promise.all((await rows[0].findElements(By.css("td"))).map((c) => c.getText()));
@@ -467,7 +467,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await waitForRow("Foster carers' coffee morning");
   });
 
-  it("names the line of a calendar file that cannot be imported and imports nothing", async () => {
+  it("names the line of a calendar file whose structure is broken, and imports the others of a file with faulty events once confirmed", async () => {
     const before = JSON.parse(cli("event", "list", "--json")).length;
     const file = path.join(path.dirname(DB), "broken.ics");
     // A BEGIN:VEVENT without its END: the file's structure is broken.
