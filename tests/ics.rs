@@ -128,9 +128,10 @@ fn google_calendar_imports_with_the_right_instants() {
         &fixture("google.ics"),
         "--council",
         "Leeds",
+        "--skip-invalid",
     ]);
     assert!(
-        out.contains("Leeds (383): 6 created, 0 updated, 0 unchanged, 1 skipped."),
+        out.contains("Leeds (383): 6 created, 0 updated, 0 unchanged, 0 skipped, 1 faulty."),
         "{out}"
     );
     assert!(
@@ -238,19 +239,27 @@ fn the_same_file_twice_changes_nothing_and_dry_run_writes_nothing() {
         "--council",
         "383",
         "--dry-run",
+        "--skip-invalid",
         "--json",
     ]);
     assert_eq!(
         (dry["created"].as_u64(), dry["dry_run"].as_bool()),
         (Some(6), Some(true))
     );
-    assert_eq!(dry["skipped"][0]["line"], 91);
-    assert!(dry["skipped"][0]["reason"]
+    assert_eq!(dry["faulty"][0]["line"], 91);
+    assert!(dry["faulty"][0]["reason"]
         .as_str()
         .unwrap()
         .starts_with("line 94: RRULE:FREQ=FORTNIGHTLY"));
     assert!(db.events("2014").is_empty());
-    db.ok(&["import", "ics", &fixture("google.ics"), "--council", "383"]);
+    db.ok(&[
+        "import",
+        "ics",
+        &fixture("google.ics"),
+        "--council",
+        "383",
+        "--skip-invalid",
+    ]);
     let before = (db.events("2012"), db.events("2014"));
     let again = db.json(&[
         "import",
@@ -258,6 +267,7 @@ fn the_same_file_twice_changes_nothing_and_dry_run_writes_nothing() {
         &fixture("google.ics"),
         "--council",
         "383",
+        "--skip-invalid",
         "--json",
     ]);
     assert_eq!(
@@ -440,7 +450,14 @@ fn exported_feeds_pass_three_parsers_and_the_byte_checks() {
         ("google.ics", "383"),
         ("apple.ics", "352"),
     ] {
-        db.ok(&["import", "ics", &fixture(file), "--council", council]);
+        db.ok(&[
+            "import",
+            "ics",
+            &fixture(file),
+            "--council",
+            council,
+            "--skip-invalid",
+        ]);
     }
     // An event with everything that needs escaping and a long description.
     let tricky = db.json(&[
@@ -622,16 +639,28 @@ fn imported_events_with_hostile_text_are_refused_one_by_one() {
     .concat();
     let path = db.file("hostile.ics");
     std::fs::write(&path, file).unwrap();
+    // Each hostile event is that event's fault: without --skip-invalid the
+    // file is refused, naming every one, and nothing is written.
+    let refused = db.run(&["import", "ics", path.to_str().unwrap(), "--council", "886"]);
+    assert!(!refused.status.success());
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(stderr.matches("error: line ").count(), 5, "{stderr}");
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
+    assert!(db.events("2014").is_empty());
     let r = db.json(&[
         "import",
         "ics",
         path.to_str().unwrap(),
         "--council",
         "886",
+        "--skip-invalid",
         "--json",
     ]);
     assert_eq!(r["created"], 1, "{r:#}");
-    let mut reasons: Vec<(u64, String)> = r["skipped"]
+    let mut reasons: Vec<(u64, String)> = r["faulty"]
         .as_array()
         .unwrap()
         .iter()
@@ -671,6 +700,7 @@ fn imported_events_with_hostile_text_are_refused_one_by_one() {
         path.to_str().unwrap(),
         "--council",
         "886",
+        "--skip-invalid",
         "--dry-run",
     ]);
     assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");

@@ -460,7 +460,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await answerOpenDialog("Choose a calendar file to import", file);
     await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Check the import"]`)), WAIT);
     const counts = await driver.findElement(By.id("import-counts")).getText();
-    assert.match(counts, /10 events created, 0 updated, 0 unchanged and 0 skipped/);
+    assert.match(counts, /10 events created, 0 updated, 0 unchanged, 0 skipped and 0 faulty/);
     const rows = await driver.findElements(By.css("#import-items tbody tr"));
     assert.equal(rows.length, 10);
     const first = await Promise.all((await rows[0].findElements(By.css("td"))).map((c) => c.getText()));
@@ -501,44 +501,61 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     await waitForRow("Foster carers' coffee morning");
   });
 
-  it("names the line of a calendar file that cannot be imported and imports nothing", async () => {
+  it("names the line of a calendar file whose structure is broken, and imports the others of a file with faulty events once confirmed", async () => {
     const before = JSON.parse(cli("event", "list", "--json")).length;
     const file = path.join(path.dirname(DB), "broken.ics");
+    // A BEGIN:VEVENT without its END: the file's structure is broken.
     writeFileSync(file, [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN",
       "BEGIN:VEVENT", "UID:broken-1@example.org", "DTSTAMP:20141001T090000Z",
-      "DTSTART:20141032T100000Z", "DTEND:20141032T110000Z", "SUMMARY:Impossible day",
-      "END:VEVENT", "END:VCALENDAR", "",
+      "DTSTART:20141028T100000Z", "SUMMARY:Cut short", "END:VCALENDAR", "",
     ].join("\r\n"));
     await go("Import");
     await driver.findElement(By.xpath(`//button[normalize-space()="Choose a calendar file"]`)).click();
     await answerOpenDialog("Choose a calendar file to import", file);
     const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
     const text = await summary.getText();
-    assert.match(text, /broken\.ics: line 7: /);
-    assert.match(text, /20141032T100000Z/);
+    assert.match(text, /broken\.ics: line 9: END:VCALENDAR does not match BEGIN:VEVENT on line 4/);
     await axe("the import screen with an error");
     await shot("import-error");
     assert.equal(JSON.parse(cli("event", "list", "--json")).length, before);
 
-    // An event the import cannot match later is skipped, with its line.
-    const noUid = path.join(path.dirname(DB), "no-uid.ics");
-    writeFileSync(noUid, [
+    // Faulty events are listed, each with its line and fault; the person
+    // confirms importing the other events without them.
+    const faulty = path.join(path.dirname(DB), "faulty.ics");
+    writeFileSync(faulty, [
       "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN",
       "BEGIN:VEVENT", "DTSTAMP:20141001T090000Z", "DTSTART:20141028T100000Z", "DTEND:20141028T110000Z",
-      "SUMMARY:Drop-in with no UID", "END:VEVENT", "END:VCALENDAR", "",
+      "SUMMARY:Drop-in with no UID", "END:VEVENT",
+      "BEGIN:VEVENT", "UID:broken-2@example.org", "DTSTAMP:20141001T090000Z",
+      "DTSTART:20141032T100000Z", "DTEND:20141032T110000Z", "SUMMARY:Impossible day", "END:VEVENT",
+      "BEGIN:VEVENT", "UID:fine-1@example.org", "DTSTAMP:20141001T090000Z",
+      "DTSTART:20141029T100000Z", "DTEND:20141029T110000Z", "SUMMARY:Drop-in that is fine", "END:VEVENT",
+      "END:VCALENDAR", "",
     ].join("\r\n"));
     // The unreadable file is forgotten: the person chooses afresh.
     await driver.findElement(By.xpath(`//button[normalize-space()="Choose a calendar file"]`)).click();
-    await answerOpenDialog("Choose a calendar file to import", noUid);
+    await answerOpenDialog("Choose a calendar file to import", faulty);
     await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Check the import"]`)), WAIT);
-    const cells = await Promise.all((await driver.findElements(By.css("#skipped tbody td"))).map((c) => c.getText()));
-    assert.deepEqual(cells, ["4", "Drop-in with no UID", "the event has no UID, so a later import could not match it"]);
-    assert.match(await driver.findElement(By.css("main")).getText(), /Importing this file would change nothing/);
-    assert.equal((await driver.findElements(By.xpath(`//button[starts-with(normalize-space(), "Import ")]`))).length, 0);
-    await axe("the import preview with a skipped event");
-    await driver.findElement(By.xpath(`//button[normalize-space()="Cancel"]`)).click();
-    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Import"]`)), WAIT);
+    const rows = await Promise.all(
+      (await driver.findElements(By.css("#faulty tbody tr"))).map(async (row) =>
+        Promise.all((await row.findElements(By.css("td"))).map((c) => c.getText())),
+      ),
+    );
+    assert.deepEqual(rows, [
+      ["4", "Drop-in with no UID", "the event has no UID, so a later import could not match it"],
+      ["10", "Impossible day", 'line 13: DTSTART: "20141032T100000Z" is not a real date (2014-10-32 does not exist)'],
+    ]);
+    assert.match(await driver.findElement(By.id("import-counts")).getText(), /1 event created, .* and 2 faulty/);
+    assert.equal(JSON.parse(cli("event", "list", "--json")).length, before, "the preview writes nothing");
+    await axe("the import preview with faulty events");
+    await shot("import-faulty");
+    await driver.findElement(By.xpath(`//button[normalize-space()="Import the other 1 event"]`)).click();
+    const banner = await driver.wait(until.elementLocated(By.css(".notification-banner--success")), WAIT);
+    assert.match(await banner.getText(), /Import complete for .*: 1 event created, 0 updated, 0 unchanged, 0 skipped and 2 faulty/);
+    const after = JSON.parse(cli("event", "list", "--json"));
+    assert.equal(after.length, before + 1);
+    assert.ok(after.some((e) => e.uid === "fine-1@example.org"));
   });
 
   it("exports a region's calendar to the file chosen in the save dialog, showing progress, without private events", async () => {

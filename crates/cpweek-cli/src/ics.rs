@@ -9,7 +9,8 @@ use clap::Subcommand;
 use cpweek_core::file::{self, Kind, Replace};
 use cpweek_core::ics::{read, Privacy, Scope};
 use cpweek_core::publish::listen;
-use cpweek_core::store::{Action, ImportMode, ImportReport};
+use cpweek_core::store::{Action, FaultyEvents, ImportMode, ImportReport};
+use cpweek_core::FieldError;
 use cpweek_core::{Error, Store};
 
 use crate::output;
@@ -27,6 +28,10 @@ pub(crate) enum ImportCommand {
         /// Show what would be created, updated, unchanged or skipped; write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Import the other events when some are faulty (each is listed with
+        /// its line and why); without it, nothing is imported
+        #[arg(long)]
+        skip_invalid: bool,
         #[arg(long)]
         json: bool,
     },
@@ -64,6 +69,7 @@ pub(crate) fn import(
         file,
         council,
         dry_run,
+        skip_invalid,
         json,
     } = command;
     let calendar = read::read_file(&file)?;
@@ -72,7 +78,24 @@ pub(crate) fn import(
     } else {
         ImportMode::Write
     };
-    let report = store.import_ics(&council, &calendar, mode, now)?;
+    let faulty = if skip_invalid {
+        FaultyEvents::LeaveOut
+    } else {
+        FaultyEvents::Refuse
+    };
+    let report = store
+        .import_ics(&council, &calendar, mode, faulty, now)
+        .map_err(|e| match e {
+            // Faulty events refused the import: say how to import the rest.
+            Error::Invalid(mut errors) if errors.iter().any(|f| f.field == "event") => {
+                errors.push(FieldError::new(
+                    "skip_invalid",
+                    "to import the other events and leave out the faulty ones, run again with --skip-invalid",
+                ));
+                Error::Invalid(errors)
+            }
+            other => other,
+        })?;
     if json {
         output::json(&report);
     } else {
@@ -86,12 +109,13 @@ fn print_report(r: &ImportReport) {
         println!("Dry run: nothing was written. This is what the import would do.");
     }
     println!(
-        "{}: {} created, {} updated, {} unchanged, {} skipped.",
+        "{}: {} created, {} updated, {} unchanged, {} skipped, {} faulty.",
         r.council,
         r.created,
         r.updated,
         r.unchanged,
-        r.skipped.len()
+        r.skipped.len(),
+        r.faulty.len()
     );
     let rows: Vec<Vec<String>> = r
         .items
@@ -130,22 +154,16 @@ fn print_report(r: &ImportReport) {
             eprintln!("warning: line {}: {}", i.line, output::shown(w));
         }
     }
+    if !r.faulty.is_empty() {
+        println!("Faulty, left out:");
+        for s in &r.faulty {
+            println!("  {s}");
+        }
+    }
     if !r.skipped.is_empty() {
         println!("Skipped:");
         for s in &r.skipped {
-            println!(
-                "  line {}: {}{}: {}",
-                s.line,
-                s.title
-                    .as_deref()
-                    .map(|t| format!("\"{}\"", output::shown(t)))
-                    .unwrap_or_else(|| "(no title)".into()),
-                s.uid
-                    .as_deref()
-                    .map(|u| format!(" (UID {})", output::shown(u)))
-                    .unwrap_or_default(),
-                output::shown(&s.reason)
-            );
+            println!("  {s}");
         }
     }
 }

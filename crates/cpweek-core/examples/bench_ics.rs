@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 use cpweek_core::ics::{read, write, Privacy, Scope};
-use cpweek_core::store::{ImportMode, Open};
+use cpweek_core::store::{FaultyEvents, ImportMode, Open};
 use cpweek_core::Store;
 
 const EVENTS: usize = 10_000;
@@ -71,10 +71,10 @@ fn main() {
         let t = Instant::now();
         let cal2 = read::parse(ics.as_bytes()).unwrap();
         let report = store
-            .import_ics("886", &cal2, ImportMode::Write, now)
+            .import_ics("886", &cal2, ImportMode::Write, FaultyEvents::Refuse, now)
             .unwrap();
         import.push(ms(t));
-        assert_eq!(report.created, EVENTS, "{:?}", report.skipped.first());
+        assert_eq!(report.created, EVENTS, "{:?}", report.faulty.first());
         drop(cal);
 
         let scope = Scope::Council("886".into());

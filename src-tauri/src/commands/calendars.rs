@@ -10,7 +10,7 @@ use chrono::Utc;
 use cpweek_core::file;
 use cpweek_core::ics::read::{self, Calendar};
 use cpweek_core::ics::{Privacy, Scope};
-use cpweek_core::store::{ExportStep, ImportMode, ImportReport};
+use cpweek_core::store::{ExportStep, FaultyEvents, ImportMode, ImportReport};
 use cpweek_core::{Error, Store};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
@@ -98,17 +98,21 @@ pub fn preview_import(
 }
 
 /// Imports the chosen file as `council`'s events, in one transaction.
+/// `faulty` is the person's answer when the preview listed faulty events:
+/// import the others, or nothing.
 #[tauri::command(async)]
 pub fn confirm_import(
     state: State<'_, AppState>,
     chosen: State<'_, ChosenCalendar>,
     council: String,
+    faulty: FaultyEvents,
 ) -> IpcResult<ImportReport> {
     let mut slot = chosen.slot();
     let Chosen { calendar, .. } = slot.as_ref().ok_or_else(nothing_chosen)?;
-    let report = state
-        .store()
-        .import_ics(&council, calendar, ImportMode::Write, Utc::now())?;
+    let report =
+        state
+            .store()
+            .import_ics(&council, calendar, ImportMode::Write, faulty, Utc::now())?;
     *slot = None;
     Ok(report)
 }
@@ -119,7 +123,14 @@ fn dry_run(
     file: &std::path::Path,
     calendar: &Calendar,
 ) -> cpweek_core::Result<ImportPreview> {
-    let report = store.import_ics(council, calendar, ImportMode::DryRun, Utc::now())?;
+    // The preview lists every faulty event beside what the others would do.
+    let report = store.import_ics(
+        council,
+        calendar,
+        ImportMode::DryRun,
+        FaultyEvents::LeaveOut,
+        Utc::now(),
+    )?;
     Ok(ImportPreview {
         file: file.display().to_string(),
         calendar_name: calendar.name.clone(),

@@ -14,6 +14,7 @@ import type { EventView } from "./bindings/EventView";
 import type { ExportedFile } from "./bindings/ExportedFile";
 import type { ExportRequest } from "./bindings/ExportRequest";
 import type { ExportStep } from "./bindings/ExportStep";
+import type { FaultyEvents } from "./bindings/FaultyEvents";
 import type { FeedServerView } from "./bindings/FeedServerView";
 import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportReport } from "./bindings/ImportReport";
@@ -62,7 +63,10 @@ export const api = {
   chooseImportFile: (council: string) =>
     call<ImportPreview | null>("choose_import_file", { council }),
   previewImport: (council: string) => call<ImportPreview>("preview_import", { council }),
-  confirmImport: (council: string) => call<ImportReport>("confirm_import", { council }),
+  /** `faulty`: "leave_out" only when the preview listed faulty events and
+   *  the person confirmed importing the others. */
+  confirmImport: (council: string, faulty: FaultyEvents) =>
+    call<ImportReport>("confirm_import", { council, faulty }),
   /** Opens a save dialog, then writes the feed, calling `onStep` as it
    *  goes; null when the person cancels the dialog. */
   exportFeed: (request: ExportRequest, onStep: (step: ExportStep) => void) => {

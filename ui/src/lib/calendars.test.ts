@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importChanges, importCounts, progressOf, scopeOf } from "./calendars";
+import { importChanges, importConfirmation, importCounts, progressOf, scopeOf } from "./calendars";
 import type { ImportReport } from "./bindings/ImportReport";
 
 const report = (over: Partial<ImportReport>): ImportReport => ({
@@ -8,6 +8,7 @@ const report = (over: Partial<ImportReport>): ImportReport => ({
   created: 0,
   updated: 0,
   unchanged: 0,
+  faulty: [],
   skipped: [],
   series: [],
   items: [],
@@ -22,10 +23,21 @@ describe("import wording", () => {
       unchanged: 3,
       skipped: [{ line: 40, uid: null, title: null, reason: "it has no DTSTART" }],
     });
-    expect(importCounts(r)).toBe("1,200 events created, 1 updated, 3 unchanged and 1 skipped");
-    expect(importCounts(report({ created: 1 }))).toBe("1 event created, 0 updated, 0 unchanged and 0 skipped");
+    expect(importCounts(r)).toBe("1,200 events created, 1 updated, 3 unchanged, 1 skipped and 0 faulty");
+    expect(importCounts(report({ created: 1 }))).toBe("1 event created, 0 updated, 0 unchanged, 0 skipped and 0 faulty");
     expect(importChanges(r)).toBe(1201);
     expect(importChanges(report({ unchanged: 5 }))).toBe(0);
+  });
+
+  it("asks to import the other events when some are faulty, and only then leaves them out", () => {
+    const faulty = [{ line: 9, uid: "x", title: "Impossible", reason: "line 13: DTEND: not a real date" }];
+    expect(importConfirmation(report({ created: 1200, updated: 1, faulty }))).toEqual({
+      label: "Import the other 1,201 events",
+      faulty: "leave_out",
+    });
+    expect(importConfirmation(report({ created: 1, faulty }))).toEqual({ label: "Import the other 1 event", faulty: "leave_out" });
+    expect(importConfirmation(report({ created: 10 }))).toEqual({ label: "Import 10 events", faulty: "refuse" });
+    expect(importCounts(report({ created: 1, faulty }))).toBe("1 event created, 0 updated, 0 unchanged, 0 skipped and 1 faulty");
   });
 });
 

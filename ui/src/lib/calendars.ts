@@ -3,20 +3,32 @@
 // only words its reports for people and builds the request the Export form
 // sends.
 import type { ExportStep } from "./bindings/ExportStep";
+import type { FaultyEvents } from "./bindings/FaultyEvents";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { Scope } from "./bindings/Scope";
 
 const count = (n: number, one: string, many = `${one}s`) =>
   `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
-/** "2 events created, 1 updated, 0 unchanged and 1 skipped". */
+const n = (x: number) => x.toLocaleString("en-GB");
+
+/** "2 events created, 1 updated, 0 unchanged, 1 skipped and 1 faulty". */
 export function importCounts(r: ImportReport): string {
-  return `${count(r.created, "event")} created, ${r.updated.toLocaleString("en-GB")} updated, ${r.unchanged.toLocaleString("en-GB")} unchanged and ${r.skipped.length.toLocaleString("en-GB")} skipped`;
+  return `${count(r.created, "event")} created, ${n(r.updated)} updated, ${n(r.unchanged)} unchanged, ${n(r.skipped.length)} skipped and ${n(r.faulty.length)} faulty`;
 }
 
 /** How many events confirming the import would write. */
 export function importChanges(r: ImportReport): number {
   return r.created + r.updated;
+}
+
+/** What confirming a previewed import asks: the core leaves the faulty
+ *  events out only when the person was shown them and confirmed. */
+export function importConfirmation(r: ImportReport): { label: string; faulty: FaultyEvents } {
+  const changes = importChanges(r);
+  return r.faulty.length
+    ? { label: `Import the other ${count(changes, "event")}`, faulty: "leave_out" }
+    : { label: `Import ${count(changes, "event")}`, faulty: "refuse" };
 }
 
 export type ScopeKind = Scope["kind"];

@@ -3,7 +3,9 @@
 //!
 //! - [`text`]: folding, unfolding and TEXT escaping.
 //! - [`write`]: the emitter.
-//! - [`read`]: the reader (properties via the `ical` crate).
+//! - [`read`]: the reader (properties via the `ical` crate): a file's
+//!   structure, and which events have faults of their own.
+//! - [`incoming`]: one event's values and times, with checked arithmetic.
 //! - [`zones`]: TZID names, Windows names, VTIMEZONE rules.
 //! - [`recur`]: RRULE expansion (the `rrule` crate).
 //! - [`feed`]: which events each feed holds.
@@ -12,6 +14,7 @@
 //! transaction) is in [`crate::store`].
 
 pub mod feed;
+pub mod incoming;
 pub mod read;
 pub mod recur;
 pub mod text;

@@ -1,17 +1,30 @@
 //! Reading a calendar file: unfolding ([`super::text`]), properties parsed
 //! by the `ical` crate's property parser, components nested and checked
-//! here with their line numbers, and events' times resolved to UTC.
+//! here with their line numbers, and events read by [`super::incoming`].
+//!
+//! A file whose structure is broken (not a calendar, a BEGIN without its
+//! END, components nested too deep, a line that cannot be read outside any
+//! event) is refused whole, with the line. A fault in one event (a line
+//! that cannot be read, an impossible date, an end before its start, a
+//! time zone that cannot be read) is that event's: it is listed in
+//! [`Calendar::faults`] and the other events are read.
 
-use std::io::BufReader;
-
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
-
-use super::recur;
+use super::incoming::{self, shown, Zones};
+pub use super::incoming::{occurrence_key, parse_value, Incoming, Recurrence, Span, Value};
 use super::text::{self, unescape};
 use super::zones::{self, Observance, Zone};
 
 /// Larger files are refused before they are read.
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Files with more lines than this are refused before they are read: a
+/// calendar of 50 MB has about a million, and ten million tiny lines would
+/// take gigabytes to hold.
+pub const MAX_LINES: usize = 2_000_000;
+
+/// Components nested deeper than this refuse the file (a VALARM in a
+/// VEVENT in a VCALENDAR is 3 deep).
+pub const MAX_DEPTH: usize = 16;
 
 /// Why a calendar cannot be imported at all, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +76,9 @@ pub struct Component {
     pub line: usize,
     pub props: Vec<Prop>,
     pub children: Vec<Component>,
+    /// The first line in it (or in a component inside it) that could not
+    /// be read as a property, and why.
+    pub broken: Option<(usize, String)>,
 }
 
 impl Component {
@@ -74,10 +90,20 @@ impl Component {
         self.props.iter().filter(move |p| p.name == name)
     }
 
-    fn text(&self, name: &str) -> Option<String> {
+    pub(super) fn text(&self, name: &str) -> Option<String> {
         self.prop(name)
             .map(|p| unescape(&p.value).trim().to_string())
             .filter(|s| !s.is_empty())
+    }
+
+    pub(super) fn uid(&self) -> Option<String> {
+        self.prop("UID")
+            .map(|p| p.value.trim().to_string())
+            .filter(|u| !u.is_empty())
+    }
+
+    pub(super) fn broken_line(&self) -> Option<(usize, String)> {
+        self.broken.clone()
     }
 }
 
@@ -85,6 +111,20 @@ impl Component {
 pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
     if bytes.len() as u64 > MAX_BYTES {
         return fail(0, too_big(bytes.len() as u64));
+    }
+    if bytes
+        .iter()
+        .filter(|b| **b == b'\n')
+        .nth(MAX_LINES)
+        .is_some()
+    {
+        return fail(
+            MAX_LINES + 1,
+            format!(
+                "the file has more than {} lines; split it, or export fewer events",
+                thousands(MAX_LINES)
+            ),
+        );
     }
     let lines = text::unfold(bytes).map_err(|e| ReadError {
         line: e.line,
@@ -96,57 +136,85 @@ pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
             "the file is empty; expected an iCalendar file starting with BEGIN:VCALENDAR",
         );
     };
-    if !first.text.eq_ignore_ascii_case("BEGIN:VCALENDAR") {
+    if !first
+        .text
+        .trim_end()
+        .eq_ignore_ascii_case("BEGIN:VCALENDAR")
+    {
         return fail(
             first.line,
             format!(
                 "this is not an iCalendar file: expected BEGIN:VCALENDAR, found \"{}\"",
-                shorten(&first.text)
+                shown(&first.text)
             ),
         );
     }
-    // The unfolded lines go through the `ical` crate's property parser one
-    // per line, so its line numbers index `lines`.
-    let mut joined = String::with_capacity(bytes.len());
-    for l in &lines {
-        joined.push_str(&l.text);
-        joined.push('\n');
-    }
-    let parser = ical::PropertyParser::from_reader(BufReader::new(joined.as_bytes()));
     let mut stack: Vec<Component> = Vec::new();
     let mut done = Vec::new();
-    for (index, parsed) in parser.enumerate() {
-        let line = lines.get(index).map_or(0, |l| l.line);
-        let property = parsed.map_err(|e| ReadError {
-            line,
-            message: strip_line_prefix(&e.to_string()).to_string(),
-        })?;
+    for logical in &lines {
+        let line = logical.line;
+        let property = match property(&logical.text) {
+            Ok(p) => p,
+            Err(why) => {
+                let upper = logical.text.trim_start().to_ascii_uppercase();
+                // A BEGIN or END that cannot be read breaks the structure;
+                // any other line only the component it is in.
+                let structural = ["BEGIN", "END"].iter().any(|w| {
+                    upper
+                        .strip_prefix(w)
+                        .is_some_and(|rest| rest.starts_with([':', ';']))
+                });
+                match stack.last_mut() {
+                    // Inside a component below the calendar: its fault.
+                    Some(c) if !structural && c.name != "VCALENDAR" => {
+                        c.broken.get_or_insert((line, why));
+                        continue;
+                    }
+                    _ => return fail(line, why),
+                }
+            }
+        };
         let name = property.name.to_ascii_uppercase();
         let value = property.value.unwrap_or_default();
         match name.as_str() {
-            "BEGIN" => stack.push(Component {
-                name: value.trim().to_ascii_uppercase(),
-                line,
-                ..Default::default()
-            }),
+            "BEGIN" => {
+                if stack.len() >= MAX_DEPTH {
+                    return fail(
+                        line,
+                        format!(
+                            "components are nested more than {MAX_DEPTH} deep here; a calendar's are at most a few deep"
+                        ),
+                    );
+                }
+                stack.push(Component {
+                    name: value.trim().to_ascii_uppercase(),
+                    line,
+                    ..Default::default()
+                })
+            }
             "END" => {
                 let Some(open) = stack.pop() else {
-                    return fail(line, format!("END:{value} has no matching BEGIN"));
+                    return fail(line, format!("END:{} has no matching BEGIN", shown(&value)));
                 };
                 if !open.name.eq_ignore_ascii_case(value.trim()) {
                     return fail(
                         line,
                         format!(
                             "END:{} does not match BEGIN:{} on line {}; is an END:{} missing?",
-                            value.trim(),
-                            open.name,
+                            shown(value.trim()),
+                            shown(&open.name),
                             open.line,
-                            open.name
+                            shown(&open.name)
                         ),
                     );
                 }
                 match stack.last_mut() {
-                    Some(parent) => parent.children.push(open),
+                    Some(parent) => {
+                        if parent.broken.is_none() {
+                            parent.broken.clone_from(&open.broken);
+                        }
+                        parent.children.push(open)
+                    }
                     None => done.push(open),
                 }
             }
@@ -157,12 +225,15 @@ pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
                     value,
                     line,
                 }),
+                // A line after the calendar's end (a cache's comment, say)
+                // belongs to no calendar: nothing in it could be imported.
+                None if !done.is_empty() => {}
                 None => {
                     return fail(
                         line,
                         format!(
                             "\"{}\" is outside BEGIN:VCALENDAR ... END:VCALENDAR",
-                            shorten(&name)
+                            shown(&name)
                         ),
                     )
                 }
@@ -174,11 +245,44 @@ pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
             open.line,
             format!(
                 "BEGIN:{} has no matching END:{}; the file may be cut short",
-                open.name, open.name
+                shown(&open.name),
+                shown(&open.name)
             ),
         );
     }
     Ok(done)
+}
+
+/// One unfolded content line through the `ical` crate's property parser,
+/// on its own (so that its own line reader, which would trim the line and
+/// stop at a line of only spaces, never sees two).
+fn property(text: &str) -> Result<ical::property::Property, String> {
+    let mut parser = ical::PropertyParser::from_reader(text.as_bytes());
+    match parser.next() {
+        Some(Ok(p)) => Ok(p),
+        Some(Err(e)) => Err(format!(
+            "\"{}\" cannot be read as a property ({})",
+            shown(text),
+            strip_line_prefix(&e.to_string())
+        )),
+        None => Err(format!(
+            "\"{}\" cannot be read as a property (NAME:value)",
+            shown(text)
+        )),
+    }
+}
+
+/// 2000000 as "2,000,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub fn too_big(len: u64) -> String {
@@ -196,111 +300,15 @@ fn strip_line_prefix(message: &str) -> &str {
     }
 }
 
-fn shorten(text: &str) -> String {
-    let mut s: String = text.chars().take(40).collect();
-    if s.len() < text.len() {
-        s.push('…');
-    }
-    s
-}
-
-/// When an event happens, resolved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Span {
-    /// Instants; `end` is exclusive.
-    Timed {
-        start: DateTime<Utc>,
-        end: DateTime<Utc>,
-    },
-    /// Local dates; `end` is exclusive (the day after the last).
-    AllDay { start: NaiveDate, end: NaiveDate },
-}
-
-/// A VEVENT, read and resolved.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Incoming {
+/// An event that cannot be imported because of a fault of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fault {
+    /// The event's BEGIN:VEVENT line.
     pub line: usize,
     pub uid: Option<String>,
     pub summary: Option<String>,
-    pub description: Option<String>,
-    pub location: Option<String>,
-    pub url: Option<String>,
-    pub categories: Vec<String>,
-    /// STATUS upper-cased.
-    pub status: Option<String>,
-    /// CLASS:PRIVATE or CONFIDENTIAL.
-    pub private: bool,
-    pub sequence: u32,
-    pub last_modified: Option<DateTime<Utc>>,
-    /// None when the event has no DTSTART (reported, not fatal).
-    pub span: Option<Span>,
-    pub recurrence: Option<Recurrence>,
-    /// RECURRENCE-ID: which occurrence of a series this one replaces, as
-    /// the key [`occurrence_key`] makes.
-    pub recurrence_id: Option<String>,
-}
-
-/// An RRULE and what expanding it needs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Recurrence {
-    pub rule: String,
-    pub line: usize,
-    zone: Zone,
-    local_start: NaiveDateTime,
-    all_day: bool,
-    length: Duration,
-    exdates: Vec<String>,
-}
-
-impl Recurrence {
-    /// The occurrences that start before `before` (a local date), each with
-    /// its key (for RECURRENCE-ID and the occurrence's UID). EXDATEs are
-    /// left out.
-    pub fn occurrences(&self, before: NaiveDate) -> Result<Vec<(String, Span)>, String> {
-        let zone = self.zone.clone();
-        let until = |value: &str| -> Option<NaiveDateTime> {
-            match parse_value(value).ok()? {
-                Value::Date(d) => Some(d.and_hms_opt(23, 59, 59)?),
-                Value::Utc(t) => Some(zone.to_local(t)),
-                Value::Local(n) => Some(n),
-            }
-        };
-        let starts = recur::expand(
-            &self.rule,
-            self.local_start,
-            before.and_hms_opt(0, 0, 0).expect("midnight"),
-            until,
-        )?;
-        Ok(starts
-            .into_iter()
-            .map(|local| {
-                let span = if self.all_day {
-                    let start = local.date();
-                    Span::AllDay {
-                        start,
-                        end: start + self.length,
-                    }
-                } else {
-                    let start = self.zone.to_utc(local);
-                    Span::Timed {
-                        start,
-                        end: self.zone.to_utc(local + self.length),
-                    }
-                };
-                (occurrence_key(&span), span)
-            })
-            .filter(|(key, _)| !self.exdates.contains(key))
-            .collect())
-    }
-}
-
-/// The key of an occurrence: its original start, `YYYYMMDD` for all-day
-/// events, `YYYYMMDDTHHMMSSZ` (UTC) otherwise.
-pub fn occurrence_key(span: &Span) -> String {
-    match span {
-        Span::AllDay { start, .. } => start.format("%Y%m%d").to_string(),
-        Span::Timed { start, .. } => start.format("%Y%m%dT%H%M%SZ").to_string(),
-    }
+    /// Why, starting with the line at fault when it is not the event's first.
+    pub reason: String,
 }
 
 /// A calendar's events, in file order.
@@ -308,6 +316,8 @@ pub fn occurrence_key(span: &Span) -> String {
 pub struct Calendar {
     pub name: Option<String>,
     pub events: Vec<Incoming>,
+    /// Events that could not be read, each with its line and why.
+    pub faults: Vec<Fault>,
 }
 
 /// Reads a calendar file from disk: refuses one over [`MAX_BYTES`] before
@@ -328,9 +338,9 @@ pub fn read_file(path: &std::path::Path) -> crate::Result<Calendar> {
     parse(&bytes).map_err(|e| crate::Error::invalid("file", format!("{}: {e}", path.display())))
 }
 
-/// Reads a calendar file. Errors that make the file unusable (not a
-/// calendar, a missing END, an impossible date, an end before its start,
-/// an unknown time zone) stop the whole import, with the line.
+/// Reads a calendar file. A file whose structure is broken is refused with
+/// the line; an event with a fault of its own is listed in
+/// [`Calendar::faults`] with its line and why.
 pub fn parse(bytes: &[u8]) -> Result<Calendar, ReadError> {
     let tops = components(bytes)?;
     let mut calendar = Calendar::default();
@@ -338,26 +348,47 @@ pub fn parse(bytes: &[u8]) -> Result<Calendar, ReadError> {
         if top.name != "VCALENDAR" {
             return fail(
                 top.line,
-                format!("BEGIN:{} is outside a VCALENDAR", top.name),
+                format!("BEGIN:{} is outside a VCALENDAR", shown(&top.name)),
             );
         }
         if calendar.name.is_none() {
             calendar.name = top.text("X-WR-CALNAME").or_else(|| top.text("NAME"));
         }
-        let mut defined = Vec::new();
+        let mut zones = Zones::default();
         for tz in top.children.iter().filter(|c| c.name == "VTIMEZONE") {
             if let Some(id) = tz.prop("TZID") {
-                defined.push((id.value.trim().to_string(), vtimezone(tz)?));
+                let id = id.value.trim().to_string();
+                match vtimezone(tz) {
+                    Ok(zone) => zones.read.push((id, zone)),
+                    Err(why) => zones.broken.push((id, why)),
+                }
             }
         }
         for event in top.children.iter().filter(|c| c.name == "VEVENT") {
-            calendar.events.push(incoming(event, &defined)?);
+            match incoming::incoming(event, &zones) {
+                Ok(e) => calendar.events.push(e),
+                Err(why) => calendar.faults.push(Fault {
+                    line: event.line,
+                    uid: event.uid(),
+                    summary: event.text("SUMMARY"),
+                    reason: if why.line == event.line {
+                        why.message
+                    } else {
+                        why.to_string()
+                    },
+                }),
+            }
         }
     }
     Ok(calendar)
 }
 
+/// Reads a VTIMEZONE's rules. The error is the zone's: only events in it
+/// are at fault.
 fn vtimezone(tz: &Component) -> Result<Zone, ReadError> {
+    if let Some((line, why)) = tz.broken_line() {
+        return fail(line, why);
+    }
     let mut observances = Vec::new();
     for part in tz
         .children
@@ -371,7 +402,7 @@ fn vtimezone(tz: &Component) -> Result<Zone, ReadError> {
             })?;
             zones::parse_offset(&p.value).ok_or_else(|| ReadError {
                 line: p.line,
-                message: format!("{name} \"{}\" is not an offset like +0100", p.value),
+                message: format!("{name} \"{}\" is not an offset like +0100", shown(&p.value)),
             })
         };
         let start_prop = part.prop("DTSTART").ok_or_else(|| ReadError {
@@ -380,13 +411,13 @@ fn vtimezone(tz: &Component) -> Result<Zone, ReadError> {
         })?;
         let start = match parse_value(&start_prop.value) {
             Ok(Value::Local(n)) => n,
-            Ok(Value::Date(d)) => d.and_hms_opt(0, 0, 0).expect("midnight"),
+            Ok(Value::Date(d)) => d.and_time(chrono::NaiveTime::MIN),
             _ => {
                 return fail(
                     start_prop.line,
                     format!(
                         "DTSTART \"{}\" in VTIMEZONE must be a local date-time",
-                        start_prop.value
+                        shown(&start_prop.value)
                     ),
                 )
             }
@@ -403,19 +434,23 @@ fn vtimezone(tz: &Component) -> Result<Zone, ReadError> {
                 .map_err(|m| ReadError {
                     line: r.line,
                     message: m,
-                })?,
+                })?
+                .counted(start),
             ),
         };
         let mut rdates = Vec::new();
         for r in part.all("RDATE") {
-            for v in r.value.split(',') {
+            for v in r.value.split(',').filter(|v| !v.trim().is_empty()) {
                 match parse_value(v) {
                     Ok(Value::Local(n)) => rdates.push(n),
-                    Ok(Value::Date(d)) => rdates.push(d.and_hms_opt(0, 0, 0).expect("midnight")),
+                    Ok(Value::Date(d)) => rdates.push(d.and_time(chrono::NaiveTime::MIN)),
                     _ => {
                         return fail(
                             r.line,
-                            format!("RDATE \"{v}\" in VTIMEZONE must be a local date-time"),
+                            format!(
+                                "RDATE \"{}\" in VTIMEZONE must be a local date-time",
+                                shown(v)
+                            ),
                         )
                     }
                 }
@@ -435,317 +470,13 @@ fn vtimezone(tz: &Component) -> Result<Zone, ReadError> {
     Ok(Zone::Rules(observances))
 }
 
-/// A DATE or DATE-TIME value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Value {
-    Date(NaiveDate),
-    Utc(DateTime<Utc>),
-    /// Local (with a TZID, or floating).
-    Local(NaiveDateTime),
-}
-
-/// Reads `YYYYMMDD`, `YYYYMMDDTHHMMSS` or `YYYYMMDDTHHMMSSZ`; the error
-/// says whether the form or the date itself is wrong.
-pub fn parse_value(text: &str) -> Result<Value, String> {
-    let t = text.trim();
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let date = |s: &str| -> Result<NaiveDate, String> {
-        let (y, m, d) = (&s[0..4], &s[4..6], &s[6..8]);
-        NaiveDate::from_ymd_opt(
-            y.parse().unwrap_or(0),
-            m.parse().unwrap_or(0),
-            d.parse().unwrap_or(0),
-        )
-        .ok_or_else(|| format!("\"{t}\" is not a real date ({y}-{m}-{d} does not exist)"))
-    };
-    if t.len() == 8 && digits(t) {
-        return date(t).map(Value::Date);
-    }
-    let (body, utc) = match t.strip_suffix('Z').or_else(|| t.strip_suffix('z')) {
-        Some(b) => (b, true),
-        None => (t, false),
-    };
-    if body.len() == 15
-        && &body[8..9].to_ascii_uppercase() == "T"
-        && digits(&body[..8])
-        && digits(&body[9..])
-    {
-        let d = date(&body[..8])?;
-        let (h, mi, s): (u32, u32, u32) = (
-            body[9..11].parse().unwrap_or(99),
-            body[11..13].parse().unwrap_or(99),
-            body[13..15].parse().unwrap_or(99),
-        );
-        // A leap second (60) is read as the last second of the minute.
-        let naive = d
-            .and_hms_opt(h, mi, s.min(59))
-            .filter(|_| s <= 60)
-            .ok_or_else(|| format!("\"{t}\" is not a real time of day"))?;
-        return Ok(if utc {
-            Value::Utc(naive.and_utc())
-        } else {
-            Value::Local(naive)
-        });
-    }
-    Err(format!(
-        "\"{t}\" is not a date or date-time; expected YYYYMMDD or YYYYMMDDTHHMMSS, with Z for UTC"
-    ))
-}
-
-/// A DTSTART/DTEND/RECURRENCE-ID/EXDATE value with its zone.
-struct Moment {
-    value: Value,
-    zone: Zone,
-}
-
-impl Moment {
-    fn utc(&self) -> Option<DateTime<Utc>> {
-        match self.value {
-            Value::Utc(t) => Some(t),
-            Value::Local(n) => Some(self.zone.to_utc(n)),
-            Value::Date(_) => None,
-        }
-    }
-}
-
-fn moment(p: &Prop, text: &str, defined: &[(String, Zone)]) -> Result<Moment, ReadError> {
-    let value = parse_value(text).map_err(|m| ReadError {
-        line: p.line,
-        message: format!("{}: {m}", p.name),
-    })?;
-    let wants_date = p
-        .param("VALUE")
-        .is_some_and(|v| v.eq_ignore_ascii_case("DATE"));
-    if wants_date && !matches!(value, Value::Date(_)) {
-        return fail(
-            p.line,
-            format!(
-                "{} has VALUE=DATE but \"{text}\" is not a date (YYYYMMDD)",
-                p.name
-            ),
-        );
-    }
-    let zone = match p.param("TZID") {
-        Some(id) if matches!(value, Value::Local(_)) => zones::resolve(id, defined).ok_or_else(|| ReadError {
-            line: p.line,
-            message: format!(
-                "{}: time zone \"{id}\" is not known and the file has no VTIMEZONE for it; expected a name like Europe/London",
-                p.name
-            ),
-        })?,
-        // Floating times are read as Europe/London.
-        _ => Zone::Named(crate::time::LONDON),
-    };
-    Ok(Moment { value, zone })
-}
-
-fn parse_duration(text: &str) -> Option<Duration> {
-    let t = text.trim();
-    let (sign, t) = match t.strip_prefix('-') {
-        Some(rest) => (-1, rest),
-        None => (1, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let t = t.strip_prefix('P')?;
-    let mut total = Duration::zero();
-    let mut number = String::new();
-    let mut in_time = false;
-    for c in t.chars() {
-        match c {
-            'T' => in_time = true,
-            c if c.is_ascii_digit() => number.push(c),
-            unit => {
-                let n: i64 = std::mem::take(&mut number).parse().ok()?;
-                total += match (unit, in_time) {
-                    ('W', false) => Duration::weeks(n),
-                    ('D', false) => Duration::days(n),
-                    ('H', true) => Duration::hours(n),
-                    ('M', true) => Duration::minutes(n),
-                    ('S', true) => Duration::seconds(n),
-                    _ => return None,
-                };
-            }
-        }
-    }
-    number.is_empty().then_some(total * sign)
-}
-
-fn incoming(event: &Component, defined: &[(String, Zone)]) -> Result<Incoming, ReadError> {
-    let start = event
-        .prop("DTSTART")
-        .map(|p| moment(p, &p.value, defined).map(|m| (p, m)))
-        .transpose()?;
-    let mut span = None;
-    let mut recurrence = None;
-    if let Some((start_prop, start)) = &start {
-        let end = event
-            .prop("DTEND")
-            .map(|p| moment(p, &p.value, defined).map(|m| (p, m)))
-            .transpose()?;
-        let duration = match event.prop("DURATION") {
-            Some(p) => Some(parse_duration(&p.value).ok_or_else(|| ReadError {
-                line: p.line,
-                message: format!("DURATION \"{}\" is not a duration like PT1H30M", p.value),
-            })?),
-            None => None,
-        };
-        let s = match (start.value, &end, duration) {
-            (Value::Date(first), Some((p, e)), _) => match e.value {
-                Value::Date(last) => Span::AllDay { start: first, end: last },
-                _ => return fail(p.line, "DTEND is a date-time but DTSTART is a date; both must be dates for an all-day event"),
-            },
-            (Value::Date(first), None, d) => Span::AllDay {
-                start: first,
-                end: first + d.map(|d| Duration::days(d.num_days().max(1))).unwrap_or(Duration::days(1)),
-            },
-            (_, Some((p, e)), _) => {
-                let Some(end) = e.utc() else {
-                    return fail(p.line, "DTEND is a date but DTSTART is a date-time; give both the same way");
-                };
-                Span::Timed { start: start.utc().expect("a date-time"), end }
-            }
-            (_, None, d) => {
-                let s = start.utc().expect("a date-time");
-                Span::Timed { start: s, end: s + d.unwrap_or(Duration::zero()) }
-            }
-        };
-        let (ok, what) = match s {
-            Span::AllDay { start, end } => (end > start, format!("{end}")),
-            Span::Timed { start, end } => (end >= start, crate::time::to_store(end)),
-        };
-        if !ok {
-            let line = end.as_ref().map_or(start_prop.line, |(p, _)| p.line);
-            return fail(
-                line,
-                format!("the event ends ({what}) before it starts; DTEND must be after DTSTART"),
-            );
-        }
-        if let Some(r) = event.prop("RRULE") {
-            let mut exdates = Vec::new();
-            for p in event.all("EXDATE") {
-                for v in p.value.split(',') {
-                    let m = moment(p, v, defined)?;
-                    exdates.push(match (m.value, m.utc()) {
-                        (Value::Date(d), _) => d.format("%Y%m%d").to_string(),
-                        (_, Some(t)) => t.format("%Y%m%dT%H%M%SZ").to_string(),
-                        _ => continue,
-                    });
-                }
-            }
-            let (local_start, all_day, length) = match (s, start.value) {
-                (Span::AllDay { start: first, end }, _) => (
-                    first.and_hms_opt(0, 0, 0).expect("midnight"),
-                    true,
-                    end - first,
-                ),
-                (Span::Timed { start: a, end: b }, Value::Local(n)) => (n, false, b - a),
-                (Span::Timed { start: a, end: b }, _) => (start.zone.to_local(a), false, b - a),
-            };
-            recurrence = Some(Recurrence {
-                rule: r.value.trim().to_string(),
-                line: r.line,
-                zone: start.zone.clone(),
-                local_start,
-                all_day,
-                length,
-                exdates,
-            });
-        }
-        span = Some(s);
-    }
-    let recurrence_id = match event.prop("RECURRENCE-ID") {
-        Some(p) => {
-            let m = moment(p, &p.value, defined)?;
-            Some(match (m.value, m.utc()) {
-                (Value::Date(d), _) => d.format("%Y%m%d").to_string(),
-                (_, Some(t)) => t.format("%Y%m%dT%H%M%SZ").to_string(),
-                _ => unreachable!("a date-time has an instant"),
-            })
-        }
-        None => None,
-    };
-    let sequence = match event.prop("SEQUENCE") {
-        Some(p) => p.value.trim().parse::<u32>().map_err(|_| ReadError {
-            line: p.line,
-            message: format!("SEQUENCE \"{}\" is not a whole number", p.value),
-        })?,
-        None => 0,
-    };
-    let last_modified = match event.prop("LAST-MODIFIED") {
-        Some(p) => match parse_value(&p.value) {
-            Ok(Value::Utc(t)) => Some(t),
-            Ok(Value::Local(n)) => Some(n.and_utc()),
-            _ => {
-                return fail(
-                    p.line,
-                    format!(
-                        "LAST-MODIFIED \"{}\" is not a UTC date-time like 20141020T120000Z",
-                        p.value
-                    ),
-                )
-            }
-        },
-        None => None,
-    };
-    let class = event
-        .prop("CLASS")
-        .map(|p| p.value.trim().to_ascii_uppercase());
-    Ok(Incoming {
-        line: event.line,
-        uid: event
-            .prop("UID")
-            .map(|p| p.value.trim().to_string())
-            .filter(|u| !u.is_empty()),
-        summary: event.text("SUMMARY"),
-        description: event.text("DESCRIPTION"),
-        location: event.text("LOCATION"),
-        url: event
-            .prop("URL")
-            .map(|p| p.value.trim().to_string())
-            .filter(|u| !u.is_empty()),
-        categories: event
-            .all("CATEGORIES")
-            .flat_map(|p| text::split_list(&p.value))
-            .collect(),
-        status: event
-            .prop("STATUS")
-            .map(|p| p.value.trim().to_ascii_uppercase()),
-        private: matches!(class.as_deref(), Some("PRIVATE" | "CONFIDENTIAL")),
-        sequence,
-        last_modified,
-        span,
-        recurrence,
-        recurrence_id,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{DateTime, Utc};
 
     fn utc(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-    }
-
-    #[test]
-    fn values_and_impossible_dates() {
-        assert_eq!(
-            parse_value("20141028"),
-            Ok(Value::Date(NaiveDate::from_ymd_opt(2014, 10, 28).unwrap()))
-        );
-        assert_eq!(
-            parse_value("20141028T100000Z"),
-            Ok(Value::Utc(utc("2014-10-28T10:00:00Z")))
-        );
-        assert!(parse_value("20140230T100000")
-            .unwrap_err()
-            .contains("not a real date"));
-        assert!(parse_value("20141028T250000")
-            .unwrap_err()
-            .contains("not a real time"));
-        assert!(parse_value("2014-10-28").is_err());
-        assert_eq!(parse_duration("PT1H30M"), Some(Duration::minutes(90)));
-        assert_eq!(parse_duration("P1D"), Some(Duration::days(1)));
-        assert_eq!(parse_duration("1H"), None);
     }
 
     #[test]
@@ -758,18 +489,241 @@ mod tests {
         assert!(err.message.contains("END:VEVENT"), "{err}");
         let err = parse(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\n").unwrap_err();
         assert_eq!(err.line, 2, "{err}");
-        let err = parse(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20141032T100000Z\nEND:VEVENT\nEND:VCALENDAR\n").unwrap_err();
-        assert_eq!(err.line, 4, "{err}");
-        let err = parse(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART:20141028T100000Z\n\nDTEND:20141028T090000Z\nEND:VEVENT\nEND:VCALENDAR\n").unwrap_err();
-        assert_eq!(err.line, 6, "{err}");
-        assert!(err.message.contains("before it starts"), "{err}");
+        // A line that cannot be read outside any event breaks the file.
+        let err = parse(b"BEGIN:VCALENDAR\nVERSION\nEND:VCALENDAR\n").unwrap_err();
+        assert_eq!(err.line, 2, "{err}");
+        let err =
+            parse(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND;X=\"y:VEVENT\nEND:VCALENDAR\n").unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        // A one-day event written with DTEND on its DTSTART's date is that day.
+        let cal = parse(b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nDTSTART;VALUE=DATE:20141028\nDTEND;VALUE=DATE:20141028\nEND:VEVENT\nEND:VCALENDAR\n").unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2014, 10, 28).unwrap();
+        assert_eq!(
+            cal.events[0].span,
+            Some(Span::AllDay {
+                start: day,
+                end: day.succ_opt().unwrap()
+            })
+        );
+        // A comment after the calendar's end is no part of it.
+        let cal = parse(
+            b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nUID:a\nEND:VEVENT\nEND:VCALENDAR\nX-COMMENT:Cached\n",
+        )
+        .unwrap();
+        assert_eq!(cal.events.len(), 1);
+    }
+
+    /// An event's own fault (an impossible date, an end before its start,
+    /// a line that cannot be read, an unknown zone) is listed with the
+    /// event's line and the line at fault; the other events are read.
+    #[test]
+    fn a_fault_in_one_event_is_that_events() {
+        let file = "BEGIN:VCALENDAR\r
+BEGIN:VEVENT\r
+UID:good\r
+DTSTART:20141028T100000Z\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:date\r
+SUMMARY:Impossible\r
+DTSTART:20141032T100000Z\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:order\r
+DTSTART:20141028T100000Z\r
+\r
+DTEND:20141028T090000Z\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:broken\r
+DTSTART:20141028T100000Z\r
+X-APPLE-RADIUS=49.91307046514149\r
+BEGIN:VALARM\r
+TRIGGER\r
+END:VALARM\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:zone\r
+DTSTART;TZID=Atlantis/Capital:20141028T100000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:exdate\r
+DTSTART;VALUE=DATE:20141027\r
+RRULE:FREQ=DAILY;COUNT=3\r
+EXDATE;VALUE=DATE:\r
+END:VEVENT\r
+END:VCALENDAR\r
+";
+        let cal = parse(file.as_bytes()).unwrap();
+        let uids: Vec<_> = cal
+            .events
+            .iter()
+            .map(|e| e.uid.as_deref().unwrap())
+            .collect();
+        // An empty EXDATE excludes nothing.
+        assert_eq!(uids, ["good", "exdate"]);
+        let faults: Vec<_> = cal
+            .faults
+            .iter()
+            .map(|f| (f.line, f.uid.as_deref().unwrap(), f.reason.as_str()))
+            .collect();
+        assert_eq!(faults.len(), 4, "{faults:#?}");
+        assert_eq!((faults[0].0, faults[0].1), (6, "date"));
+        assert!(
+            faults[0]
+                .2
+                .starts_with("line 9: DTSTART: \"20141032T100000Z\" is not a real date"),
+            "{faults:?}"
+        );
+        assert_eq!(cal.faults[0].summary.as_deref(), Some("Impossible"));
+        assert_eq!((faults[1].0, faults[1].1), (11, "order"));
+        assert!(
+            faults[1].2.starts_with("line 15: the event ends"),
+            "{faults:?}"
+        );
+        assert_eq!((faults[2].0, faults[2].1), (17, "broken"));
+        assert!(
+            faults[2]
+                .2
+                .starts_with("line 20: \"X-APPLE-RADIUS=49.91307046514149\" cannot be read"),
+            "{faults:?}"
+        );
+        assert_eq!((faults[3].0, faults[3].1), (25, "zone"));
+        assert!(
+            faults[3]
+                .2
+                .contains("line 27: DTSTART: time zone \"Atlantis/Capital\" is not known"),
+            "{faults:?}"
+        );
+    }
+
+    #[test]
+    fn a_vtimezone_that_cannot_be_read_is_the_fault_of_the_events_in_it() {
+        let file = "BEGIN:VCALENDAR\r
+BEGIN:VTIMEZONE\r
+TZID:Odd\r
+BEGIN:STANDARD\r
+DTSTART:19700101T000000\r
+TZOFFSETFROM:+5744\r
+TZOFFSETTO:+0100\r
+END:STANDARD\r
+END:VTIMEZONE\r
+BEGIN:VEVENT\r
+UID:odd\r
+DTSTART;TZID=Odd:20141028T100000\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:london\r
+DTSTART;TZID=Europe/London:20141028T100000\r
+END:VEVENT\r
+END:VCALENDAR\r
+";
+        let cal = parse(file.as_bytes()).unwrap();
+        assert_eq!(cal.events.len(), 1);
+        assert_eq!(cal.faults.len(), 1);
+        assert_eq!(cal.faults[0].line, 10);
+        assert!(
+            cal.faults[0].reason.contains("line 12: DTSTART: the VTIMEZONE for \"Odd\" cannot be read (line 6: TZOFFSETFROM \"+5744\""),
+            "{:?}",
+            cal.faults
+        );
+    }
+
+    /// Hostile files: every overflow is the event's refusal with its line,
+    /// never a panic.
+    #[test]
+    fn huge_durations_and_dates_at_the_end_of_time_are_the_events_fault() {
+        let event =
+            |uid: &str, lines: &str| format!("BEGIN:VEVENT\r\nUID:{uid}\r\n{lines}END:VEVENT\r\n");
+        let file = format!(
+            "BEGIN:VCALENDAR\r\n{}{}{}{}{}{}END:VCALENDAR\r\n",
+            event(
+                "weeks",
+                "DTSTART:20141028T100000Z\r\nDURATION:P999999999W\r\n"
+            ),
+            event(
+                "minus",
+                "DTSTART:20141028T100000Z\r\nDURATION:-P999999999999999999W\r\n"
+            ),
+            event("end", "DTSTART:99991231T000000Z\r\nDURATION:P1W\r\n"),
+            event("days", "DTSTART;VALUE=DATE:99991231\r\nDURATION:P9999D\r\n"),
+            event(
+                "back",
+                "DTSTART:00010101T000000Z\r\nDURATION:-P3652000D\r\n"
+            ),
+            event("ok", "DTSTART:99991230T000000Z\r\nDURATION:P1D\r\n"),
+        );
+        let cal = parse(file.as_bytes()).unwrap();
+        assert_eq!(cal.events.len(), 1, "{:?}", cal.faults);
+        let lines: Vec<_> = cal.faults.iter().map(|f| f.line).collect();
+        assert_eq!(lines, [2, 7, 12, 17, 22]);
+        assert!(cal.faults[0]
+            .reason
+            .starts_with("line 5: DURATION \"P999999999W\" is longer than"));
+        assert!(cal.faults[1].reason.starts_with("line 10: DURATION"));
+        assert!(cal.faults[2]
+            .reason
+            .starts_with("line 15: the event would end after the year 9999"));
+        assert!(cal.faults[3]
+            .reason
+            .starts_with("line 20: the event would end after"));
+        assert!(
+            cal.faults[4].reason.starts_with("line 25: the event ends"),
+            "{:?}",
+            cal.faults[4]
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_at_the_line_where_the_limit_is_passed() {
+        let mut file = String::from("BEGIN:VCALENDAR\r\n");
+        for _ in 0..150_000 {
+            file.push_str("BEGIN:X\r\n");
+        }
+        for _ in 0..150_000 {
+            file.push_str("END:X\r\n");
+        }
+        file.push_str("END:VCALENDAR\r\n");
+        let err = parse(file.as_bytes()).unwrap_err();
+        assert_eq!(err.line, MAX_DEPTH + 1, "{err}");
+        assert!(err.message.contains("nested more than 16 deep"), "{err}");
+        // As deep as allowed is read.
+        let mut file = String::from("BEGIN:VCALENDAR\r\n");
+        for _ in 1..MAX_DEPTH {
+            file.push_str("BEGIN:VEVENT\r\n");
+        }
+        for _ in 1..MAX_DEPTH {
+            file.push_str("END:VEVENT\r\n");
+        }
+        file.push_str("END:VCALENDAR\r\n");
+        assert!(parse(file.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn too_many_lines_are_refused_before_they_are_read() {
+        let mut file = String::from("BEGIN:VCALENDAR\nBEGIN:VEVENT\n");
+        file.push_str(&"X:y\n".repeat(MAX_LINES));
+        let err = parse(file.as_bytes()).unwrap_err();
+        assert_eq!(err.line, MAX_LINES + 1);
+        assert!(err.message.contains("more than 2,000,000 lines"), "{err}");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(thousands(999), "999");
+    }
+
+    #[test]
+    fn text_that_is_not_utf8_names_its_line() {
+        let err = parse(b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Caf\xe9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+            .unwrap_err();
+        assert_eq!(err.line, 3);
+        assert!(err.message.contains("not UTF-8"), "{err}");
     }
 
     #[test]
     fn times_resolve_in_their_zones() {
         let file = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;TZID=GMT Standard Time:20141026T013000\r\nDTEND;TZID=Europe/London:20141024T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         // DTEND before DTSTART here is on purpose: 24 Oct is before 26 Oct.
-        assert!(parse(file.as_bytes()).is_err());
+        let cal = parse(file.as_bytes()).unwrap();
+        assert_eq!((cal.events.len(), cal.faults.len()), (0, 1));
         let file = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;TZID=GMT Standard Time:20141026T013000\r\nDURATION:PT1H\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:2\r\nDTSTART:20120626T100000\r\nDTEND:20120626T120000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
         let cal = parse(file.as_bytes()).unwrap();
         assert_eq!(

@@ -21,6 +21,13 @@ pub fn expand(
     before: NaiveDateTime,
     until_local: impl Fn(&str) -> Option<NaiveDateTime>,
 ) -> Result<Vec<NaiveDateTime>, String> {
+    // A rule is ASCII (RFC 5545 3.3.10); the `rrule` crate slices its parts
+    // as if they were, so anything else is refused before it gets there.
+    if let Some(c) = rule.chars().find(|c| !c.is_ascii()) {
+        return Err(format!(
+            "the rule has the character \"{c}\"; a rule is written in ASCII, like FREQ=WEEKLY;BYDAY=MO"
+        ));
+    }
     let mut parts = Vec::new();
     for part in rule.split(';').filter(|p| !p.is_empty()) {
         let (key, value) = part
@@ -149,5 +156,17 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("more than"), "{err}");
+        // The rrule crate slices BYDAY values through characters of several
+        // bytes (a panic): such a rule never reaches it.
+        for rule in ["FREQ=WEEKLY;BYDAY=éé1", "FREQ=WEEKLY;BYDAY=1éé"] {
+            let err = expand(
+                rule,
+                naive("2014-10-27T10:00"),
+                naive("2015-01-01T00:00"),
+                no_until,
+            )
+            .unwrap_err();
+            assert!(err.contains("ASCII"), "{err}");
+        }
     }
 }

@@ -7,7 +7,10 @@
 //! for bare abbreviations like `GMT`, which Outlook reads as UTC all year
 //! while the file's VTIMEZONE may say otherwise).
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Timelike, Utc,
+    Weekday,
+};
 use chrono_tz::Tz;
 
 use crate::time;
@@ -33,14 +36,108 @@ pub struct Observance {
     pub rdates: Vec<NaiveDateTime>,
 }
 
-/// `FREQ=YEARLY;BYMONTH=m;BYDAY=nWD`: the n-th (or, negative, n-th last)
-/// weekday of a month, at the start's time of day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A VTIMEZONE's yearly rule: `FREQ=YEARLY` with the month (`BYMONTH`, or
+/// the first onset's), the day (`BYDAY` such as `-1SU`, `BYMONTHDAY`, or
+/// both, as in `BYMONTHDAY=8,9,10,11,12,13,14;BYDAY=SU`, or the first
+/// onset's) and the time of day (`BYHOUR`, `BYMINUTE`, `BYSECOND`, or the
+/// first onset's), until `UNTIL` or for `COUNT` onsets.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct YearlyRule {
-    pub month: u32,
-    pub nth: i8,
-    pub weekday: Weekday,
+    /// Empty: the month of the first onset.
+    pub months: Vec<u32>,
+    /// `BYDAY`: the weekday, and which of them in the month (1 to 5, or -1
+    /// to -5 from the end; `None`: every one).
+    pub weekdays: Vec<(Option<i8>, Weekday)>,
+    /// `BYMONTHDAY`: 1 to 31, or -1 to -31 from the end of the month.
+    pub month_days: Vec<i8>,
+    pub hour: Option<u32>,
+    pub minute: Option<u32>,
+    pub second: Option<u32>,
     pub until: Option<NaiveDateTime>,
+    pub count: Option<u32>,
+}
+
+impl YearlyRule {
+    /// The onsets the rule gives in `year`, in order, for a zone part whose
+    /// first onset is `start`.
+    pub fn onsets(&self, year: i32, start: NaiveDateTime) -> Vec<NaiveDateTime> {
+        let Some(time) = NaiveTime::from_hms_opt(
+            self.hour.unwrap_or(start.hour()),
+            self.minute.unwrap_or(start.minute()),
+            self.second.unwrap_or(start.second()),
+        ) else {
+            return Vec::new();
+        };
+        let months = if self.months.is_empty() {
+            vec![start.month()]
+        } else {
+            self.months.clone()
+        };
+        let mut out = Vec::new();
+        for month in months {
+            let Some(first) = NaiveDate::from_ymd_opt(year, month, 1) else {
+                continue;
+            };
+            let days = first.iter_days().take_while(|d| d.month() == month);
+            let length = days.clone().count() as i64;
+            for day in days {
+                let by_month_day = self.month_days.iter().any(|&n| {
+                    let n = i64::from(n);
+                    let d = i64::from(day.day());
+                    n == d || (n < 0 && length + 1 + n == d)
+                });
+                let by_weekday = self.weekdays.iter().any(|&(nth, wd)| match nth {
+                    None => day.weekday() == wd,
+                    Some(n) => nth_weekday(year, month, n, wd) == Some(day),
+                });
+                let chosen = match (self.month_days.is_empty(), self.weekdays.is_empty()) {
+                    (true, true) => day.day() == start.day(),
+                    (false, true) => by_month_day,
+                    (true, false) => by_weekday,
+                    (false, false) => by_month_day && by_weekday,
+                };
+                if chosen {
+                    out.push(day.and_time(time));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+
+    /// The rule with its `COUNT` turned into the `UNTIL` it comes to, for
+    /// a zone part whose first onset is `start` (reckoned once, not on
+    /// every time resolved).
+    pub fn counted(self, start: NaiveDateTime) -> YearlyRule {
+        let until = match self.count {
+            None => self.until,
+            Some(count) => match (self.last(start, count), self.until) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+        };
+        YearlyRule {
+            until,
+            count: None,
+            ..self
+        }
+    }
+
+    fn last(&self, start: NaiveDateTime, count: u32) -> Option<NaiveDateTime> {
+        let mut seen = 0;
+        // A rule that gives no onset for years on end is not a time zone.
+        for year in start.year()..=start.year().saturating_add(1000).min(9999) {
+            for onset in self.onsets(year, start) {
+                if onset >= start {
+                    seen += 1;
+                    if seen >= count {
+                        return Some(onset);
+                    }
+                }
+            }
+        }
+        None
+    }
 }
 
 impl Zone {
@@ -112,18 +209,16 @@ fn latest_onset(o: &Observance, local: NaiveDateTime) -> Option<NaiveDateTime> {
         }
     }
     if let Some(rule) = &o.yearly {
-        for year in [local.year(), local.year() - 1] {
-            let Some(day) = nth_weekday(year, rule.month, rule.nth, rule.weekday) else {
-                continue;
-            };
-            let onset = day.and_time(o.start.time());
-            if onset >= o.start
-                && onset <= local
-                && rule.until.is_none_or(|u| onset <= u)
-                && latest.is_none_or(|l| onset > l)
-            {
-                latest = Some(onset);
-                break;
+        'years: for year in [local.year(), local.year() - 1] {
+            for onset in rule.onsets(year, o.start).into_iter().rev() {
+                if onset >= o.start
+                    && onset <= local
+                    && rule.until.is_none_or(|u| onset <= u)
+                    && latest.is_none_or(|l| onset > l)
+                {
+                    latest = Some(onset);
+                    break 'years;
+                }
             }
         }
     }
@@ -209,14 +304,18 @@ pub fn resolve(tzid: &str, defined: &[(String, Zone)]) -> Option<Zone> {
         .or_else(from_file)
 }
 
-/// An Olson name, also inside a prefix such as Mozilla's
-/// `/mozilla.org/20050126_1/Europe/London`.
+/// An Olson name, also at the end of a longer one: a globally unique TZID
+/// (RFC 5545 3.8.3.1: a leading `/`, as in `/Europe/London`, or with a
+/// vendor's prefix, as in Mozilla's `/mozilla.org/20050126_1/Europe/London`)
+/// or a prefixed name such as `posix/Europe/Vaduz`.
 fn olson(name: &str) -> Option<Tz> {
     if let Ok(tz) = name.parse::<Tz>() {
         return Some(tz);
     }
+    // A name without the leading `/` is not itself tried again.
+    let first = usize::from(!name.starts_with('/'));
     let parts: Vec<&str> = name.trim_matches('/').split('/').collect();
-    (1..parts.len()).find_map(|i| parts[i..].join("/").parse::<Tz>().ok())
+    (first..parts.len()).find_map(|i| parts[i..].join("/").parse::<Tz>().ok())
 }
 
 /// Reads a UTC offset such as `+0100`, `-0500` or `+013045` into seconds.
@@ -240,27 +339,65 @@ pub fn parse_offset(text: &str) -> Option<i32> {
     (h < 24 && m < 60 && s < 60).then_some(sign * (h * 3600 + m * 60 + s))
 }
 
-/// Reads a VTIMEZONE's RRULE: only the yearly n-th weekday of a month form
-/// that time-zone definitions use. The error names what is not supported.
+/// Reads a VTIMEZONE's RRULE: the yearly forms time-zone definitions use
+/// (see [`YearlyRule`]). The error names what is not supported.
 pub fn parse_yearly(
     rule: &str,
     parse_until: impl Fn(&str) -> Option<NaiveDateTime>,
 ) -> Result<YearlyRule, String> {
-    let mut month = None;
-    let mut byday = None;
-    let mut until = None;
+    let mut out = YearlyRule::default();
+    let mut yearly = false;
     for part in rule.split(';').filter(|p| !p.is_empty()) {
         let (key, value) = part
             .split_once('=')
             .ok_or_else(|| format!("\"{part}\" is not NAME=VALUE"))?;
-        match key.to_ascii_uppercase().as_str() {
-            "FREQ" if value.eq_ignore_ascii_case("YEARLY") => {}
-            "INTERVAL" if value == "1" => {}
+        let list = || value.split(',').map(str::trim);
+        let number = |name: &str, most: u32| -> Result<Option<u32>, String> {
+            match value.parse::<u32>() {
+                Ok(n) if n <= most => Ok(Some(n)),
+                _ => Err(format!(
+                    "{name} \"{value}\" in a time-zone rule must be one number from 0 to {most}"
+                )),
+            }
+        };
+        match key.trim().to_ascii_uppercase().as_str() {
+            "FREQ" if value.eq_ignore_ascii_case("YEARLY") => yearly = true,
+            "INTERVAL" if value.trim() == "1" => {}
             "WKST" => {}
-            "BYMONTH" => month = value.parse::<u32>().ok().filter(|m| (1..=12).contains(m)),
-            "BYDAY" => byday = Some(value.to_ascii_uppercase()),
+            "BYMONTH" => {
+                for m in list() {
+                    match m.parse::<u32>() {
+                        Ok(m) if (1..=12).contains(&m) => out.months.push(m),
+                        _ => return Err(format!("BYMONTH \"{m}\" is not a month from 1 to 12")),
+                    }
+                }
+            }
+            "BYDAY" => {
+                for day in list() {
+                    out.weekdays.push(parse_weekday(day)?);
+                }
+            }
+            "BYMONTHDAY" => {
+                for d in list() {
+                    match d.parse::<i8>() {
+                        Ok(d) if d != 0 && (-31..=31).contains(&d) => out.month_days.push(d),
+                        _ => {
+                            return Err(format!(
+                                "BYMONTHDAY \"{d}\" is not a day of the month from 1 to 31 (or -31 to -1)"
+                            ))
+                        }
+                    }
+                }
+            }
+            "BYHOUR" => out.hour = number("BYHOUR", 23)?,
+            "BYMINUTE" => out.minute = number("BYMINUTE", 59)?,
+            "BYSECOND" => out.second = number("BYSECOND", 59)?,
+            "COUNT" => match value.parse::<u32>() {
+                Ok(n) if n > 0 => out.count = Some(n),
+                _ => return Err(format!("COUNT \"{value}\" is not a whole number from 1")),
+            },
             "UNTIL" => {
-                until = Some(
+                out.until = Some(
                     parse_until(value)
                         .ok_or_else(|| format!("UNTIL \"{value}\" is not a date-time"))?,
                 )
@@ -268,26 +405,27 @@ pub fn parse_yearly(
             _ => return Err(format!("time-zone rule part \"{part}\" is not supported")),
         }
     }
-    let month = month.ok_or("a time-zone rule needs BYMONTH from 1 to 12")?;
-    let byday = byday.ok_or("a time-zone rule needs BYDAY, like -1SU")?;
-    let (n, wd) = byday.split_at(byday.len().saturating_sub(2));
-    let weekday =
-        weekday(wd).ok_or_else(|| format!("BYDAY \"{byday}\" does not name a weekday"))?;
-    let nth: i8 = n
-        .trim_start_matches('+')
-        .parse()
-        .map_err(|_| format!("BYDAY \"{byday}\" needs a week number, like -1SU"))?;
-    if nth == 0 || !(-5..=5).contains(&nth) {
-        return Err(format!(
-            "BYDAY \"{byday}\" needs a week number from -5 to 5"
-        ));
+    if !yearly {
+        return Err("a time-zone rule must be FREQ=YEARLY".into());
     }
-    Ok(YearlyRule {
-        month,
-        nth,
-        weekday,
-        until,
-    })
+    Ok(out)
+}
+
+/// One `BYDAY` value: `SU`, `2SU`, `-1SU`, `+1MO`.
+fn parse_weekday(day: &str) -> Result<(Option<i8>, Weekday), String> {
+    let code = day.to_ascii_uppercase();
+    let split = code.char_indices().rev().nth(1).map_or(0, |(i, _)| i);
+    let (n, wd) = code.split_at(split);
+    let weekday = weekday(wd).ok_or_else(|| format!("BYDAY \"{day}\" does not name a weekday"))?;
+    if n.is_empty() {
+        return Ok((None, weekday));
+    }
+    match n.trim_start_matches('+').parse::<i8>() {
+        Ok(nth) if nth != 0 && (-5..=5).contains(&nth) => Ok((Some(nth), weekday)),
+        _ => Err(format!(
+            "BYDAY \"{day}\" needs a week number from -5 to 5, like -1SU"
+        )),
+    }
 }
 
 pub fn weekday(code: &str) -> Option<Weekday> {
@@ -315,10 +453,9 @@ mod tests {
     /// database knows.
     fn outlook_london() -> Zone {
         let rule = |month, nth| YearlyRule {
-            month,
-            nth,
-            weekday: Weekday::Sun,
-            until: None,
+            months: vec![month],
+            weekdays: vec![(Some(nth), Weekday::Sun)],
+            ..Default::default()
         };
         Zone::Rules(vec![
             Observance {
@@ -422,9 +559,148 @@ mod tests {
         assert_eq!(parse_offset("-0530"), Some(-19800));
         assert_eq!(parse_offset("0100"), None);
         let r = parse_yearly("FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", |_| None).unwrap();
-        assert_eq!((r.month, r.nth, r.weekday), (10, -1, Weekday::Sun));
-        assert!(
-            parse_yearly("FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=8,9,10;BYDAY=SU", |_| None).is_err()
+        assert_eq!(
+            (r.months, r.weekdays),
+            (vec![10], vec![(Some(-1), Weekday::Sun)])
         );
+        for bad in [
+            "FREQ=MONTHLY;BYMONTH=3;BYDAY=-1SU",
+            "FREQ=YEARLY;BYMONTH=13;BYDAY=-1SU",
+            "FREQ=YEARLY;BYMONTH=3;BYDAY=9SU",
+            "FREQ=YEARLY;BYMONTH=3;BYDAY=ééa",
+            "FREQ=YEARLY;BYMONTH=3;BYHOUR=1,2",
+            "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=0",
+            "FREQ=YEARLY;BYMONTH=3;BYWEEKNO=1",
+            "FREQ=YEARLY;BYMONTH=3;COUNT=0",
+        ] {
+            assert!(parse_yearly(bad, |_| None).is_err(), "{bad}");
+        }
+    }
+
+    fn zone(parts: &[(i32, i32, &str, &str)]) -> Zone {
+        Zone::Rules(
+            parts
+                .iter()
+                .map(|&(from, to, start, rule)| Observance {
+                    offset_from: from * 3600,
+                    offset_to: to * 3600,
+                    start: naive(start),
+                    yearly: Some(parse_yearly(rule, |_| None).unwrap().counted(naive(start))),
+                    rdates: vec![],
+                })
+                .collect(),
+        )
+    }
+
+    /// Real zones write their rules with BYMONTHDAY sets (Pacific/Fiji,
+    /// tzurl.org), BYHOUR and BYMINUTE (some exporters) and COUNT: each
+    /// gives the same instants as the tz database.
+    #[test]
+    fn vtimezone_rules_with_month_days_hours_and_counts() {
+        // tzurl.org's Pacific/Fiji of 2014: summer time from the Sunday on
+        // or after 21 October to the Sunday on or after 18 January.
+        let fiji = zone(&[
+            (
+                12,
+                13,
+                "2010-10-24T02:00",
+                "FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=21,22,23,24,25,26,27;BYDAY=SU",
+            ),
+            (
+                13,
+                12,
+                "2014-01-19T02:00",
+                "FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=18,19,20,21,22,23,24;BYDAY=SU",
+            ),
+        ]);
+        let utc = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        // 29 August 2014 is winter in Fiji (+12); 1 December 2014 summer.
+        assert_eq!(
+            fiji.to_utc(naive("2014-08-29T08:00")),
+            utc("2014-08-28T20:00:00Z")
+        );
+        assert_eq!(
+            fiji.to_utc(naive("2014-12-01T08:00")),
+            utc("2014-11-30T19:00:00Z")
+        );
+        // 26 October 2014 (the Sunday on or after the 21st) at 02:00 +12.
+        assert_eq!(
+            fiji.to_utc(naive("2014-10-26T01:59")),
+            utc("2014-10-25T13:59:00Z")
+        );
+        assert_eq!(
+            fiji.to_utc(naive("2014-10-26T03:00")),
+            utc("2014-10-25T14:00:00Z")
+        );
+        // BYHOUR and BYMINUTE give the onset's time of day.
+        let named = Zone::Named(chrono_tz::Europe::Berlin);
+        let berlin = zone(&[
+            (
+                1,
+                2,
+                "1970-03-29T02:00",
+                "FREQ=YEARLY;BYMINUTE=0;BYHOUR=2;BYDAY=-1SU;BYMONTH=3",
+            ),
+            (
+                2,
+                1,
+                "1970-10-25T03:00",
+                "FREQ=YEARLY;BYMINUTE=0;BYHOUR=3;BYDAY=-1SU;BYMONTH=10",
+            ),
+        ]);
+        for t in [
+            "2014-03-30T01:59",
+            "2014-03-30T03:00",
+            "2014-10-26T02:30",
+            "2014-10-26T03:00",
+            "2014-07-01T12:00",
+        ] {
+            assert_eq!(berlin.to_utc(naive(t)), named.to_utc(naive(t)), "{t}");
+        }
+        // COUNT=2 from 2012: the rule's last onset is in 2013.
+        let counted = zone(&[
+            (
+                0,
+                1,
+                "2012-03-25T01:00",
+                "FREQ=YEARLY;COUNT=2;BYMONTH=3;BYDAY=-1SU",
+            ),
+            (
+                1,
+                0,
+                "2012-10-28T02:00",
+                "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+            ),
+        ]);
+        assert_eq!(
+            counted.to_utc(naive("2013-07-01T12:00")),
+            utc("2013-07-01T11:00:00Z")
+        );
+        assert_eq!(
+            counted.to_utc(naive("2014-07-01T12:00")),
+            utc("2014-07-01T12:00:00Z")
+        );
+    }
+
+    #[test]
+    fn globally_unique_tzids_are_the_olson_names_they_end_in() {
+        let zone = |name| Some(Zone::Named(name));
+        assert_eq!(
+            resolve("/Europe/London", &[]),
+            zone(chrono_tz::Europe::London)
+        );
+        assert_eq!(
+            resolve("/softwarestudio.org/Olson_20011030_5/America/New_York", &[]),
+            zone(chrono_tz::America::New_York)
+        );
+        assert_eq!(
+            resolve(
+                "/freeassociation.sourceforge.net/Tzfile/America/Argentina/Buenos_Aires",
+                &[]
+            ),
+            zone(chrono_tz::America::Argentina::Buenos_Aires)
+        );
+        // A globally unique name that ends in no Olson name needs its VTIMEZONE.
+        assert_eq!(resolve("/Europe/CUSTOM", &[]), None);
     }
 }

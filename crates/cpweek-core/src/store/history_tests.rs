@@ -251,7 +251,13 @@ fn an_import_records_what_it_created_and_changed_and_a_dry_run_nothing() {
     let import = |store: &mut Store, body: &str, mode| {
         let calendar = read::parse(body.as_bytes()).unwrap();
         store
-            .import_ics("Kent", &calendar, mode, at(2014, 10, 1, 9))
+            .import_ics(
+                "Kent",
+                &calendar,
+                mode,
+                FaultyEvents::Refuse,
+                at(2014, 10, 1, 9),
+            )
             .unwrap()
     };
     import(&mut store, &cal(0, ""), ImportMode::DryRun);

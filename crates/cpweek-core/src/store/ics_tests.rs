@@ -28,10 +28,17 @@ fn national(store: &Store) -> String {
         .body
 }
 
+/// Imports `body`, leaving out any faulty event.
 fn import(store: &mut Store, council: &str, body: &str, mode: ImportMode) -> ImportReport {
     let cal = read::parse(body.as_bytes()).unwrap();
     store
-        .import_ics(council, &cal, mode, at(2014, 10, 21, 9))
+        .import_ics(
+            council,
+            &cal,
+            mode,
+            FaultyEvents::LeaveOut,
+            at(2014, 10, 21, 9),
+        )
         .unwrap()
 }
 
@@ -349,7 +356,7 @@ fn import_matches_by_uid_and_updates_only_newer_copies() {
         &cal(9, "20141009T090000Z", "Leeds"),
         ImportMode::Write,
     );
-    assert!(r.skipped[0].reason.contains("Kent"), "{:?}", r.skipped);
+    assert!(r.faulty[0].reason.contains("Kent"), "{:?}", r.faulty);
 }
 
 #[test]
@@ -358,16 +365,149 @@ fn import_validates_with_the_event_rules_and_cancels() {
     let file = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a@x\r\nDTSTART:20141028T100000Z\r\nDTEND:20141028T110000Z\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b@x\r\nDTSTART:20141028T100000Z\r\nDTEND:20141028T110000Z\r\nSUMMARY:Cancelled one\r\nSTATUS:CANCELLED\r\nCLASS:CONFIDENTIAL\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
     let r = import(&mut s, "886", file, ImportMode::Write);
     assert_eq!(r.created, 1);
-    assert_eq!(r.skipped.len(), 1);
-    assert_eq!(r.skipped[0].line, 2);
+    assert_eq!(r.faulty.len(), 1);
+    assert_eq!(r.faulty[0].line, 2);
     assert!(
-        r.skipped[0].reason.contains("title is required"),
+        r.faulty[0].reason.contains("title is required"),
         "{:?}",
-        r.skipped
+        r.faulty
     );
     let e = &s.events(&EventFilter::default()).unwrap()[0];
     assert_eq!(e.status, Status::Cancelled);
     assert_eq!(e.details.visibility, Visibility::Private);
+}
+
+/// Every faulty event is listed, the reader's and the rules' alike, in file
+/// order; the others are imported only when the person says so, and
+/// otherwise nothing is written, dry run or not.
+#[test]
+fn faulty_events_are_all_listed_and_the_rest_imported_only_when_asked() {
+    let mut s = seeded();
+    let file = "BEGIN:VCALENDAR\r
+BEGIN:VEVENT\r
+UID:good@x\r
+SUMMARY:Good\r
+DTSTART:20141028T100000Z\r
+DTEND:20141028T110000Z\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:untitled@x\r
+DTSTART:20141028T100000Z\r
+DTEND:20141028T110000Z\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:date@x\r
+SUMMARY:Impossible\r
+DTSTART:20141028T100000Z\r
+DTEND:20141032T110000Z\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:huge@x\r
+SUMMARY:Huge\r
+DTSTART:20141028T100000Z\r
+DURATION:P999999999W\r
+END:VEVENT\r
+END:VCALENDAR\r
+";
+    let cal = read::parse(file.as_bytes()).unwrap();
+    let now = at(2014, 10, 21, 9);
+    for mode in [ImportMode::DryRun, ImportMode::Write] {
+        let err = s
+            .import_ics("886", &cal, mode, FaultyEvents::Refuse, now)
+            .unwrap_err();
+        let fields = err.field_errors();
+        let lines: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|f| (f.field, f.message.as_str()))
+            .collect();
+        assert_eq!(fields.len(), 4, "{lines:#?}");
+        assert_eq!(fields[0].field, "event");
+        assert!(
+            fields[0]
+                .message
+                .starts_with("line 8: (no title) (UID untitled@x): "),
+            "{lines:#?}"
+        );
+        assert!(
+            fields[1]
+                .message
+                .starts_with("line 13: \"Impossible\" (UID date@x): line 17: DTEND"),
+            "{lines:#?}"
+        );
+        assert!(
+            fields[2]
+                .message
+                .starts_with("line 19: \"Huge\" (UID huge@x): line 23: DURATION"),
+            "{lines:#?}"
+        );
+        assert_eq!(
+            (fields[3].field, fields[3].message.as_str()),
+            ("file", "nothing was imported: 3 events in the file are faulty; the other 1 event can be imported without them")
+        );
+        assert!(s.events(&EventFilter::default()).unwrap().is_empty());
+    }
+    // A title's line break never starts a line of its own in the listing:
+    // hidden characters are shown escaped (text::shown).
+    let titled = file.replace(
+        "SUMMARY:Impossible",
+        "SUMMARY:Impossible\\nerror: forged\u{1b}[2J",
+    );
+    let cal = read::parse(titled.as_bytes()).unwrap();
+    let err = s
+        .import_ics("886", &cal, ImportMode::DryRun, FaultyEvents::Refuse, now)
+        .unwrap_err();
+    let listed = &err.field_errors()[1].message;
+    assert!(
+        listed.starts_with("line 13: \"Impossible\\nerror: forged\\u{1b}[2J\" (UID date@x)"),
+        "{listed}"
+    );
+    let r = import(&mut s, "886", file, ImportMode::Write);
+    assert_eq!(r.created, 1);
+    let lines: Vec<usize> = r.faulty.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [8, 13, 19]);
+    assert_eq!(s.events(&EventFilter::default()).unwrap()[0].uid, "good@x");
+}
+
+/// Each rule makes at most 2,000 occurrences, and a file's rules together
+/// at most MOST_OCCURRENCES: 50 MB of rules would otherwise make a thousand
+/// million occurrences and exhaust memory.
+#[test]
+fn a_file_whose_rules_make_too_many_occurrences_is_refused() {
+    let mut s = seeded();
+    let rules = import::MOST_OCCURRENCES / 1999 + 1;
+    let mut file = String::from("BEGIN:VCALENDAR\r\n");
+    for i in 0..rules {
+        file.push_str(&format!("BEGIN:VEVENT\r\nUID:r{i}\r\nSUMMARY:Rule\r\nDTSTART:20080101T100000Z\r\nDTEND:20080101T110000Z\r\nRRULE:FREQ=DAILY;COUNT=1999\r\nEND:VEVENT\r\n"));
+    }
+    file.push_str("END:VCALENDAR\r\n");
+    let cal = read::parse(file.as_bytes()).unwrap();
+    let err = s
+        .import_ics(
+            "886",
+            &cal,
+            ImportMode::DryRun,
+            FaultyEvents::LeaveOut,
+            at(2014, 10, 21, 9),
+        )
+        .unwrap_err();
+    assert_eq!(err.field_errors()[0].field, "file");
+    assert!(
+        err.to_string().contains("more than 1000000 occurrences"),
+        "{err}"
+    );
+    // One rule fewer is read.
+    let mut cal = cal;
+    cal.events.pop();
+    let r = s
+        .import_ics(
+            "886",
+            &cal,
+            ImportMode::DryRun,
+            FaultyEvents::LeaveOut,
+            at(2014, 10, 21, 9),
+        )
+        .unwrap();
+    assert_eq!(r.series.len(), rules - 1);
 }
 
 #[test]
@@ -417,8 +557,14 @@ fn export_then_import_changes_nothing() {
     let before = s.events(&EventFilter::default()).unwrap();
     let r = import(&mut s, "886", &body, ImportMode::Write);
     assert_eq!(
-        (r.created, r.updated, r.unchanged, r.skipped.len()),
-        (0, 0, 1, 0),
+        (
+            r.created,
+            r.updated,
+            r.unchanged,
+            r.faulty.len(),
+            r.skipped.len()
+        ),
+        (0, 0, 1, 0, 0),
         "{r:?}"
     );
     assert_eq!(before, s.events(&EventFilter::default()).unwrap());
@@ -494,7 +640,7 @@ mod round_trip {
             let body = s.export_ics(&Scope::Council("886".into()), "", Privacy::IncludePrivate).unwrap().body;
             let before = s.events(&EventFilter::default()).unwrap();
             let r = import(&mut s, "886", &body, ImportMode::Write);
-            prop_assert_eq!((r.created, r.updated, r.skipped.len()), (0, 0, 0), "{:?}", r);
+            prop_assert_eq!((r.created, r.updated, r.faulty.len(), r.skipped.len()), (0, 0, 0, 0), "{:?}", r);
             prop_assert_eq!(r.unchanged, specs.len());
             prop_assert_eq!(before, s.events(&EventFilter::default()).unwrap());
         }

@@ -7,28 +7,51 @@
 //! occurrences within the programmes' weeks, each stored as an event with
 //! the UID `<series UID>/<original start>` and linked to the series. Every
 //! event passes the same rules as the event form ([`crate::event::validate`]).
+//!
+//! An event with a fault of its own (one the reader found, a rule of the
+//! form it breaks, a UID that is not this council's, a rule that cannot be
+//! expanded) is listed with its line and why, every one of them. The import
+//! goes on without them only when the person said so
+//! ([`FaultyEvents::LeaveOut`]); otherwise nothing is written and the error
+//! lists them all.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{events, Store};
 use crate::catalogue::Catalogue;
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
 use crate::event::{self, Event, EventForm, Status, Visibility};
 use crate::ics::read::{Calendar, Incoming, Span};
 use crate::ics::write;
 use crate::programme::find_term;
 use crate::time;
 
+/// At most this many occurrences are reckoned from all of a file's rules
+/// together (each rule makes at most [`crate::ics::recur::MOST`]): 50 MB of
+/// rules could otherwise make a thousand million.
+pub const MOST_OCCURRENCES: usize = 1_000_000;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportMode {
     /// Work everything out and report it; write nothing.
     DryRun,
     Write,
+}
+
+/// What to do when some events in the file are faulty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultyEvents {
+    /// Import nothing; the error lists every faulty event.
+    Refuse,
+    /// Import the other events; the report lists the faulty ones.
+    LeaveOut,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -58,10 +81,32 @@ pub struct ImportItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Skipped {
+    /// The event's BEGIN:VEVENT line.
     pub line: usize,
     pub uid: Option<String>,
     pub title: Option<String>,
+    /// Why; it starts with the line at fault when that is not the event's
+    /// first.
     pub reason: String,
+}
+
+impl std::fmt::Display for Skipped {
+    /// `line 12: "Title" (UID abc): why`, as the CLI lists it, on one line:
+    /// a hidden character from the file (a line break in a title) is shown
+    /// escaped ([`crate::text::shown`]), so it cannot start a line of its
+    /// own.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::text::shown;
+        write!(f, "line {}: ", self.line)?;
+        match &self.title {
+            Some(t) => write!(f, "\"{}\"", shown(t))?,
+            None => f.write_str("(no title)")?,
+        }
+        if let Some(u) = &self.uid {
+            write!(f, " (UID {})", shown(u))?;
+        }
+        write!(f, ": {}", shown(&self.reason))
+    }
 }
 
 /// A recurring event and what became of its occurrences.
@@ -87,6 +132,10 @@ pub struct ImportReport {
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Events with a fault of their own, in file order: not imported.
+    pub faulty: Vec<Skipped>,
+    /// Events left out without a fault of their own: the stored copy is
+    /// newer, or cancelled.
     pub skipped: Vec<Skipped>,
     pub series: Vec<SeriesReport>,
     pub items: Vec<ImportItem>,
@@ -102,12 +151,15 @@ struct Candidate<'a> {
 
 impl Store {
     /// Imports `calendar`'s events as `council`'s. The whole import is one
-    /// transaction; with [`ImportMode::DryRun`] it is rolled back.
+    /// transaction; with [`ImportMode::DryRun`] it is rolled back. When some
+    /// events are faulty, `faulty` says whether to import the others or
+    /// nothing (an error listing every faulty event, dry run or not).
     pub fn import_ics(
         &mut self,
         council: &str,
         calendar: &Calendar,
         mode: ImportMode,
+        faulty: FaultyEvents,
         now: DateTime<Utc>,
     ) -> Result<ImportReport> {
         let full = self.catalogue()?;
@@ -124,6 +176,10 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let report = run(&tx, &catalogue, &council.code, calendar, now, mode)?;
+        if faulty == FaultyEvents::Refuse && !report.faulty.is_empty() {
+            tx.rollback()?;
+            return Err(refusal(&report));
+        }
         super::history::record_import(&tx, &report.items, now)?;
         match mode {
             ImportMode::Write => tx.commit()?,
@@ -134,6 +190,34 @@ impl Store {
             ..report
         })
     }
+}
+
+/// The error that refuses an import with faulty events: one entry for each
+/// (field `event`), then what would be imported without them (field
+/// `file`).
+fn refusal(report: &ImportReport) -> Error {
+    let mut errors: Vec<FieldError> = report
+        .faulty
+        .iter()
+        .map(|s| FieldError::new("event", s.to_string()))
+        .collect();
+    let n = report.faulty.len();
+    let others = report.created + report.updated;
+    let faulty = if n == 1 {
+        "1 event in the file is faulty".to_string()
+    } else {
+        format!("{n} events in the file are faulty")
+    };
+    let rest = match others {
+        0 => "no other event would change".to_string(),
+        1 => "the other 1 event can be imported without them".to_string(),
+        _ => format!("the other {others} events can be imported without them"),
+    };
+    errors.push(FieldError::new(
+        "file",
+        format!("nothing was imported: {faulty}; {rest}"),
+    ));
+    Error::Invalid(errors)
 }
 
 fn run(
@@ -150,12 +234,22 @@ fn run(
         created: 0,
         updated: 0,
         unchanged: 0,
+        faulty: calendar
+            .faults
+            .iter()
+            .map(|f| Skipped {
+                line: f.line,
+                uid: f.uid.clone(),
+                title: f.summary.clone(),
+                reason: f.reason.clone(),
+            })
+            .collect(),
         skipped: Vec::new(),
         series: Vec::new(),
         items: Vec::new(),
     };
-    let skip = |report: &mut ImportReport, e: &Incoming, uid: Option<String>, reason: String| {
-        report.skipped.push(Skipped {
+    let fault = |report: &mut ImportReport, e: &Incoming, uid: Option<String>, reason: String| {
+        report.faulty.push(Skipped {
             line: e.line,
             uid: uid.or_else(|| e.uid.clone()),
             title: e.summary.clone(),
@@ -180,8 +274,8 @@ fn run(
         .iter()
         .map(|p| p.ends_on)
         .max()
-        .unwrap_or(NaiveDate::MAX)
-        + Duration::days(1);
+        .and_then(|last| last.succ_opt())
+        .unwrap_or(NaiveDate::MAX);
     let in_a_week = |span: &Span| {
         let first = match span {
             Span::AllDay { start, .. } => *start,
@@ -192,9 +286,11 @@ fn run(
 
     let mut candidates = Vec::new();
     let mut series_uids = Vec::new();
+    // Occurrences reckoned so far, in all the file's rules.
+    let mut made = 0;
     for e in &calendar.events {
         let Some(uid) = &e.uid else {
-            skip(
+            fault(
                 &mut report,
                 e,
                 None,
@@ -203,7 +299,7 @@ fn run(
             continue;
         };
         if let Err(bad) = crate::text::UID.required(uid) {
-            skip(&mut report, e, Some(crate::text::quoted(uid)), bad.message);
+            fault(&mut report, e, Some(crate::text::quoted(uid)), bad.message);
             continue;
         }
         if let Some(rid) = &e.recurrence_id {
@@ -217,13 +313,13 @@ fn run(
                         series: None,
                     });
                 } else {
-                    skip(&mut report, e, None, "the event has no DTSTART".into());
+                    fault(&mut report, e, None, "the event has no DTSTART".into());
                 }
             }
             continue;
         }
         let Some(span) = e.span else {
-            skip(&mut report, e, None, "the event has no DTSTART".into());
+            fault(&mut report, e, None, "the event has no DTSTART".into());
             continue;
         };
         let Some(recurrence) = &e.recurrence else {
@@ -235,8 +331,19 @@ fn run(
             });
             continue;
         };
-        match recurrence.occurrences(horizon) {
-            Err(why) => skip(
+        let expanded = recurrence.occurrences(horizon);
+        made += expanded.as_ref().map_or(0, Vec::len);
+        if made > MOST_OCCURRENCES {
+            return Err(Error::invalid(
+                "file",
+                format!(
+                    "the calendar's recurring events make more than {MOST_OCCURRENCES} occurrences up to the end of the last programme (the rule on line {} passed it); split the file, or end the rules sooner",
+                    recurrence.line
+                ),
+            ));
+        }
+        match expanded {
+            Err(why) => fault(
                 &mut report,
                 e,
                 None,
@@ -285,7 +392,7 @@ fn run(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for c in candidates {
         if let Some(first) = seen.get(&c.uid) {
-            skip(
+            fault(
                 &mut report,
                 c.source,
                 Some(c.uid.clone()),
@@ -310,7 +417,13 @@ fn run(
         };
         let series_uid = c.series.map(|i| report.series[i].uid.clone());
         match one(tx, catalogue, council, &c, series_id, now)? {
-            Outcome::Skip(reason) => skip(&mut report, c.source, Some(c.uid.clone()), reason),
+            Outcome::Fault(reason) => fault(&mut report, c.source, Some(c.uid.clone()), reason),
+            Outcome::Kept(reason) => report.skipped.push(Skipped {
+                line: c.source.line,
+                uid: Some(c.uid.clone()),
+                title: c.source.summary.clone(),
+                reason,
+            }),
             Outcome::Done(action, event, warnings) => {
                 match action {
                     Action::Created => report.created += 1,
@@ -333,6 +446,7 @@ fn run(
             }
         }
     }
+    report.faulty.sort_by_key(|s| s.line);
     Ok(report)
 }
 
@@ -365,7 +479,10 @@ fn save_series(
 }
 
 enum Outcome {
-    Skip(String),
+    /// The event's own fault.
+    Fault(String),
+    /// Left out, but not faulty: the stored copy is kept.
+    Kept(String),
     Done(Action, Summary, Vec<String>),
 }
 
@@ -396,7 +513,7 @@ fn one(
     };
     if let Some(old) = &existing {
         if old.council != council {
-            return Ok(Outcome::Skip(format!(
+            return Ok(Outcome::Fault(format!(
                 "UID {} is event {} of {} ({}), not this council's",
                 c.uid, old.id, old.council_name, old.council
             )));
@@ -406,7 +523,7 @@ fn one(
     let checked = match event::validate(&form, catalogue) {
         Ok(checked) => checked,
         Err(fields) => {
-            return Ok(Outcome::Skip(
+            return Ok(Outcome::Fault(
                 fields
                     .iter()
                     .map(|f| f.message.as_str())
@@ -455,7 +572,7 @@ fn one(
     let newer = e.sequence > seen_sequence
         || matches!((e.last_modified, seen_modified), (Some(new), Some(seen)) if new > seen);
     if !newer {
-        return Ok(Outcome::Skip(format!(
+        return Ok(Outcome::Kept(format!(
             "the file's copy differs but is not newer (SEQUENCE {}, stored {}{}); the stored event was kept",
             e.sequence,
             seen_sequence,
@@ -463,7 +580,7 @@ fn one(
         )));
     }
     if old.status == Status::Cancelled {
-        return Ok(Outcome::Skip(
+        return Ok(Outcome::Kept(
             "the event is cancelled here; a cancelled event cannot change".into(),
         ));
     }
@@ -549,3 +666,7 @@ fn form_for(
         e.private || existing.is_some_and(|old| old.details.visibility == Visibility::Private);
     form
 }
+
+#[cfg(test)]
+#[path = "hostile_tests.rs"]
+mod hostile_tests;

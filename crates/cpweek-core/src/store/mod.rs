@@ -31,7 +31,9 @@ use crate::summary::{self, ProgrammeSummary};
 pub use crate::filter::EventFilter;
 pub use feeds::{ExportStep, Exported};
 pub use history::{HistoryAction, HistoryEntry};
-pub use import::{Action, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped};
+pub use import::{
+    Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
+};
 pub use reference::ConferenceChange;
 pub use seeds::SeedReport;
 pub use settings::{Role, Screen, Settings, SettingsForm};

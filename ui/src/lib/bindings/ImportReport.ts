@@ -3,4 +3,13 @@ import type { ImportItem } from "./ImportItem";
 import type { SeriesReport } from "./SeriesReport";
 import type { Skipped } from "./Skipped";
 
-export type ImportReport = { council: string, dry_run: boolean, created: number, updated: number, unchanged: number, skipped: Array<Skipped>, series: Array<SeriesReport>, items: Array<ImportItem>, };
+export type ImportReport = { council: string, dry_run: boolean, created: number, updated: number, unchanged: number, 
+/**
+ * Events with a fault of their own, in file order: not imported.
+ */
+faulty: Array<Skipped>, 
+/**
+ * Events left out without a fault of their own: the stored copy is
+ * newer, or cancelled.
+ */
+skipped: Array<Skipped>, series: Array<SeriesReport>, items: Array<ImportItem>, };

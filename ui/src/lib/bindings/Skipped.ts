@@ -3,4 +3,13 @@
 /**
  * An event the import left out, and why.
  */
-export type Skipped = { line: number, uid: string | null, title: string | null, reason: string, };
+export type Skipped = { 
+/**
+ * The event's BEGIN:VEVENT line.
+ */
+line: number, uid: string | null, title: string | null, 
+/**
+ * Why; it starts with the line at fault when that is not the event's
+ * first.
+ */
+reason: string, };
