@@ -13,6 +13,9 @@ fn main() {
     println!("cargo:rerun-if-changed=src-tauri/capabilities");
     println!("cargo:rerun-if-changed=src-tauri/src/commands");
     println!("cargo:rerun-if-changed=src-tauri/command_list.rs");
+    // The built window (`ui/dist`) is embedded by `generate_context!`: a new
+    // build of it must rebuild the app, or the binary keeps the old window.
+    println!("cargo:rerun-if-changed=ui/dist");
     let commands = command_list::scan(Path::new("src-tauri/src/commands"))
         .expect("read src-tauri/src/commands");
     assert!(

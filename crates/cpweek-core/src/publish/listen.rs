@@ -23,8 +23,6 @@ pub const DEFAULT_ADDRESS: &str = "127.0.0.1:8080";
 /// The lowest port the server may use: lower ones need root.
 pub const LOWEST_PORT: u16 = 1024;
 
-/// The longest public URL accepted.
-
 /// A port as typed: a number from 1024 to 65535.
 pub fn port(typed: &str) -> Result<u16> {
     let digits = typed.trim();
