@@ -162,24 +162,16 @@ async fn region(
     .await
 }
 
+/// A council's or a theme's feed: served only at the path its links give
+/// (a council by its DfE code, a theme by its slug), which the core reads
+/// back ([`Store::published_feed`]).
 async fn council(
     State(served): Shared,
     Path(file): Path<String>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    feed(served, uri, headers, move |store| {
-        let code = ics_name(&file)?;
-        // Only DfE codes: a name would give many URLs for one feed.
-        if !store.councils(None)?.iter().any(|c| c.code == code) {
-            return Err(Error::NotFound {
-                what: "council",
-                id: code,
-            });
-        }
-        Ok(Scope::Council(code))
-    })
-    .await
+    listed(served, format!("/feeds/council/{file}"), uri, headers).await
 }
 
 async fn theme(
@@ -188,15 +180,12 @@ async fn theme(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
+    listed(served, format!("/feeds/theme/{file}"), uri, headers).await
+}
+
+async fn listed(served: Arc<Served>, path: String, uri: Uri, headers: HeaderMap) -> Response {
     feed(served, uri, headers, move |store| {
-        let slug = ics_name(&file)?;
-        if !store.themes()?.iter().any(|t| t.slug == slug) {
-            return Err(Error::NotFound {
-                what: "theme",
-                id: slug,
-            });
-        }
-        Ok(Scope::Theme(slug))
+        Ok(store.published_feed(&path)?.scope)
     })
     .await
 }
@@ -305,13 +294,9 @@ pub(crate) fn failure(what: &str, e: &Error) -> Response {
         ErrorCode::NotFound | ErrorCode::InvalidInput => (
             StatusCode::NOT_FOUND,
             [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            // The message names what the URL asked for: its control
-            // characters are not sent back.
-            e.to_string()
-                .chars()
-                .map(|c| if c.is_control() { '\u{fffd}' } else { c })
-                .chain(['\n'])
-                .collect::<String>(),
+            // The message names what the URL asked for: its hidden
+            // characters are sent back escaped, by the core's one rule.
+            format!("{}\n", cpweek_core::text::shown(&e.to_string())),
         )
             .into_response(),
         _ => {

@@ -348,6 +348,20 @@ impl Store {
         }
         Ok(feeds)
     }
+
+    /// The published feed served at `path` (`/feeds/council/886.ics`): the
+    /// one place a request's path is read back into a feed, by the very
+    /// paths [`Store::published_feeds`] lists, so a feed is served only at
+    /// the address its links give.
+    pub fn published_feed(&self, path: &str) -> Result<PublishedFeed> {
+        self.published_feeds()?
+            .into_iter()
+            .find(|f| f.path == path)
+            .ok_or_else(|| Error::NotFound {
+                what: "feed",
+                id: path.to_string(),
+            })
+    }
 }
 
 /// What decides an event's publication, as stored (an owned [`Exposure`]).

@@ -188,3 +188,26 @@ fn private_events_are_only_for_a_councils_own_copy() {
     assert!(own.body.contains("Kent children in care council"));
     assert!(own.body.contains("CLASS:PRIVATE"));
 }
+
+#[test]
+fn a_feed_is_found_only_at_the_path_its_links_give() {
+    let s = seeded();
+    for feed in s.published_feeds().unwrap() {
+        assert_eq!(s.published_feed(&feed.path).unwrap(), feed);
+    }
+    assert_eq!(
+        s.published_feed("/feeds/council/886.ics").unwrap().scope,
+        Scope::Council("886".into())
+    );
+    for unknown in [
+        "/feeds/council/Kent.ics",
+        "/feeds/council/999.ics",
+        "/feeds/theme/Education.ics",
+        "/feeds/theme/.ics",
+        "",
+        "/feeds/council/886.ics\r\nX: y",
+    ] {
+        let err = s.published_feed(unknown).unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::NotFound, "{unknown:?}");
+    }
+}
