@@ -14,6 +14,11 @@
 //! - [`file`]: files a person chooses to write, checked and written whole.
 //! - [`text`]: the text rules every field meets, and text safe to show.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
+//! - [`travel`]: travel time between two places (postcodes, regions,
+//!   overrides), with the sentence that explains it.
+//! - [`clash`]: which engagements of one person cannot both be kept.
+//! - [`plan`]: the itinerary planner: the engagements worth most that can
+//!   all be kept, and why each other one was left out.
 
 pub mod catalogue;
 pub mod council;
@@ -29,6 +34,7 @@ pub mod store;
 pub mod summary;
 pub mod text;
 pub mod time;
+pub mod travel;
 
 pub use catalogue::Catalogue;
 pub use error::{Error, ErrorCode, FieldError, Result};
