@@ -21,6 +21,7 @@
 //!   all be kept, and why each other one was left out.
 
 pub mod catalogue;
+pub mod clash;
 pub mod council;
 pub mod error;
 pub mod event;

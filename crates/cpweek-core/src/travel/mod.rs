@@ -374,7 +374,7 @@ impl Travel {
     }
 
     /// An upper bound on the minutes between any two of `spots`.
-    pub(crate) fn bound(&self, spots: &[Spot]) -> u32 {
+    pub(crate) fn bound<'a>(&self, spots: impl IntoIterator<Item = &'a Spot>) -> u32 {
         let c = centres();
         let (mut lo_e, mut lo_n, mut hi_e, mut hi_n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         let mut spread: f64 = 0.0;
