@@ -261,16 +261,19 @@ pub(crate) fn run(
             }
         }
         EventCommand::Approve { id, json } => {
-            let event = store.review_event(id, &Review::Approve, now)?;
-            print_reviewed(&event, json);
+            let saved = store.review_event(id, &Review::Approve, now)?;
+            output::notices(&saved.notices);
+            print_reviewed(&saved.event, json);
         }
         EventCommand::Return { id, note, json } => {
-            let event = store.review_event(id, &Review::Return { note }, now)?;
-            print_reviewed(&event, json);
+            let saved = store.review_event(id, &Review::Return { note }, now)?;
+            output::notices(&saved.notices);
+            print_reviewed(&saved.event, json);
         }
         EventCommand::Cancel { id, reason, json } => {
-            let event = store.review_event(id, &Review::Cancel { reason }, now)?;
-            print_reviewed(&event, json);
+            let saved = store.review_event(id, &Review::Cancel { reason }, now)?;
+            output::notices(&saved.notices);
+            print_reviewed(&saved.event, json);
         }
     }
     Ok(())
@@ -278,6 +281,7 @@ pub(crate) fn run(
 
 fn print_saved(saved: &Saved, json: bool, verb: &str) {
     output::warn(&saved.warnings);
+    output::notices(&saved.notices);
     if json {
         output::json(&SavedJson {
             event: &saved.event,

@@ -3,6 +3,7 @@
 //! as JSON (`--json`, stdout only) for scripts. Errors go to stderr, one line
 //! each, and the exit code is non-zero.
 
+mod attendance;
 mod event;
 mod ics;
 mod output;
@@ -92,6 +93,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// People who may be asked to attend events (the minister first)
+    #[command(subcommand)]
+    Person(attendance::PersonCommand),
+    /// Requests for a person to attend: ask, submit, forward, accept, ...
+    #[command(subcommand)]
+    Request(attendance::RequestCommand),
     /// Serve the partner feeds over HTTP for subscription (loopback only by default)
     Serve(ics::ServeArgs),
 }
@@ -107,6 +114,16 @@ impl Command {
             Command::Event(c) => !matches!(
                 **c,
                 event::EventCommand::List { .. } | event::EventCommand::Show { .. }
+            ),
+            Command::Person(c) => !matches!(
+                c,
+                attendance::PersonCommand::List { .. } | attendance::PersonCommand::Show { .. }
+            ),
+            Command::Request(c) => !matches!(
+                c,
+                attendance::RequestCommand::List { .. }
+                    | attendance::RequestCommand::Show { .. }
+                    | attendance::RequestCommand::Clashes { .. }
             ),
             Command::Councils { .. }
             | Command::Regions { .. }
@@ -190,6 +207,8 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Import(c) => ics::import(&mut store, c, now),
                 Command::Export(c) => ics::export(&store, c, &path),
                 Command::Settings { command, json } => settings::run(&mut store, command, json),
+                Command::Person(c) => attendance::person(&mut store, c),
+                Command::Request(c) => attendance::request(&mut store, c, now),
             }
         }
     }

@@ -68,6 +68,14 @@ pub(crate) fn shown_lines(text: &str, indent: usize) -> String {
         .join(&format!("\n{:indent$}", ""))
 }
 
+/// What an action did to other records (requests withdrawn or moved with
+/// their event), on stderr so that `--json` output stays one document.
+pub(crate) fn notices(notices: &[String]) {
+    for n in notices {
+        eprintln!("note: {}", shown(n));
+    }
+}
+
 pub(crate) fn warn(warnings: &[String]) {
     for w in warnings {
         eprintln!("warning: {}", shown(w));

@@ -5,6 +5,8 @@
 //! - [`event`]: events, their validation rules, status changes, SEQUENCE.
 //! - [`filter`]: which events a list shows (the CLI's and the window's).
 //! - [`council`], [`programme`]: reference data and how input names it.
+//! - [`attendance`]: people who may be asked to attend, and requests for
+//!   them (statuses, moves, history).
 //! - [`permission`]: who may do what to events, and what each event offers.
 //! - [`summary`]: a programme at a glance (the Dashboard's figures).
 //! - [`store`]: the SQLite store; every user action is one transaction.
@@ -20,6 +22,7 @@
 //! - [`plan`]: the itinerary planner: the engagements worth most that can
 //!   all be kept, and why each other one was left out.
 
+pub mod attendance;
 pub mod catalogue;
 pub mod clash;
 pub mod council;

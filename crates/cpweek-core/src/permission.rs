@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::attendance::{AskedBy, RequestAction, RequestStatus};
 use crate::error::{Error, FieldError, Result};
 use crate::event::{self, Review, Status};
 
@@ -204,15 +205,76 @@ pub fn actions(role: Role, status: Status) -> Vec<EventAction> {
         .collect()
 }
 
+/// Refuses, with [`Error::Forbidden`], a move on a request that `role`
+/// may not make. The LGA forwards, accepts, declines and marks held; whoever
+/// asked (a council's organiser, or the LGA for its own slots) submits and
+/// withdraws.
+pub fn check_request(role: Role, action: RequestAction, asked: &AskedBy) -> Result<()> {
+    let allowed = request_roles(action, asked);
+    if allowed == role {
+        return Ok(());
+    }
+    let whose = match (action, asked) {
+        (RequestAction::Submit | RequestAction::Withdraw, AskedBy::Council { name, .. }) => {
+            format!(" ({name} asked for it)")
+        }
+        (RequestAction::Submit | RequestAction::Withdraw, AskedBy::Lga) => {
+            " (the LGA asked for it)".to_string()
+        }
+        _ => String::new(),
+    };
+    Err(Error::Forbidden(format!(
+        "only {} can {}{whose}; your role is {}: change it in Settings or with `cpweek settings set --role {}`",
+        allowed.with_article(),
+        action.phrase(),
+        role.label(),
+        allowed.flag()
+    )))
+}
+
+/// The role that makes `action` on a request asked by `asked`.
+fn request_roles(action: RequestAction, asked: &AskedBy) -> Role {
+    match action {
+        RequestAction::Forward
+        | RequestAction::Accept
+        | RequestAction::Decline
+        | RequestAction::Held => Role::LgaOfficer,
+        RequestAction::Submit | RequestAction::Withdraw => match asked {
+            AskedBy::Council { .. } => Role::CouncilOrganiser,
+            AskedBy::Lga => Role::LgaOfficer,
+        },
+    }
+}
+
+/// The moves a person in `role` may make now on a request in `status`
+/// asked by `asked`, in the order they are shown.
+pub fn request_actions(role: Role, status: RequestStatus, asked: &AskedBy) -> Vec<RequestAction> {
+    RequestAction::ALL
+        .into_iter()
+        .filter(|a| a.fits(status) && request_roles(*a, asked) == role)
+        .collect()
+}
+
+/// Refuses a change of the LGA's priority by anyone but an LGA officer.
+pub fn check_priority(role: Role) -> Result<()> {
+    if role == Role::LgaOfficer {
+        return Ok(());
+    }
+    Err(Error::Forbidden(format!(
+        "only an LGA officer can change a request's priority; your role is {}: change it in Settings or with `cpweek settings set --role lga-officer`",
+        role.label()
+    )))
+}
+
 /// Who is acting: the name and role in the database's settings. History
 /// records name them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Person {
+pub struct Actor {
     pub name: Option<String>,
     pub role: Role,
 }
 
-impl Person {
+impl Actor {
     /// How history names them: their name, or "unnamed" and their role.
     pub fn who(&self) -> String {
         match &self.name {
@@ -290,11 +352,44 @@ mod tests {
 
     #[test]
     fn history_names_the_person_or_their_role() {
-        let named = Person {
+        let named = Actor {
             name: Some("Jo Bloggs".into()),
             role: Role::LgaOfficer,
         };
         assert_eq!(named.who(), "Jo Bloggs");
-        assert_eq!(Person::default().who(), "unnamed council organiser");
+        assert_eq!(Actor::default().who(), "unnamed council organiser");
+    }
+
+    #[test]
+    fn the_lga_moves_requests_on_and_whoever_asked_submits_and_withdraws() {
+        use RequestAction::*;
+        let council = AskedBy::Council {
+            code: "886".into(),
+            name: "Kent".into(),
+        };
+        for action in [Forward, Accept, Decline, Held] {
+            for asked in [&council, &AskedBy::Lga] {
+                assert!(check_request(Role::LgaOfficer, action, asked).is_ok());
+                let e = check_request(Role::CouncilOrganiser, action, asked).unwrap_err();
+                assert_eq!(e.code(), crate::error::ErrorCode::Forbidden);
+                assert!(e.to_string().starts_with("only an LGA officer can"), "{e}");
+            }
+        }
+        for action in [Submit, Withdraw] {
+            assert!(check_request(Role::CouncilOrganiser, action, &council).is_ok());
+            let e = check_request(Role::LgaOfficer, action, &council).unwrap_err();
+            assert!(e.to_string().contains("(Kent asked for it)"), "{e}");
+            assert!(check_request(Role::LgaOfficer, action, &AskedBy::Lga).is_ok());
+            assert!(check_request(Role::CouncilOrganiser, action, &AskedBy::Lga).is_err());
+        }
+        assert_eq!(
+            request_actions(Role::LgaOfficer, RequestStatus::Forwarded, &council),
+            vec![Accept, Decline]
+        );
+        assert_eq!(
+            request_actions(Role::CouncilOrganiser, RequestStatus::Forwarded, &council),
+            vec![Withdraw]
+        );
+        assert!(check_priority(Role::CouncilOrganiser).is_err());
     }
 }

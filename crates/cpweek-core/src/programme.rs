@@ -203,16 +203,6 @@ pub fn resolve_term<'a>(terms: &'a [Term], kind: &str, query: &str) -> Result<&'
     })
 }
 
-/// The Minister whose attendance councils ask for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Minister {
-    pub id: String,
-    pub name: String,
-    pub role: String,
-    pub department: String,
-    pub constituency: String,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -461,6 +461,28 @@ pub const CONFERENCE_VENUE: Field = Field::new(
     },
 );
 
+// The people who may be asked to attend, and requests for them (issue 9).
+const fn one_line_field(name: &'static str, label: &'static str, max: usize) -> Field {
+    Field::new(name, label, Rule::OneLine { max })
+}
+const fn lines_field(name: &'static str, label: &'static str, max: usize) -> Field {
+    Field::new(name, label, Rule::MultiLine { max })
+}
+pub const PERSON_NAME: Field = one_line_field("name", "name", TITLE_MAX);
+pub const PERSON_TITLE: Field = one_line_field("title", "title", SHORT_TEXT_MAX);
+pub const ORGANISATION: Field = one_line_field("organisation", "organisation", SHORT_TEXT_MAX);
+pub const OFFICE: Field = one_line_field("office", "office requests go through", SHORT_TEXT_MAX);
+pub const BASE_NAME: Field = one_line_field("base_name", "home base", SHORT_TEXT_MAX);
+pub const BASE_POSTCODE: Field = Field::new("base", "home base postcode", Rule::Postcode);
+pub const BACKGROUND: Field = lines_field("notes", "background notes", DESCRIPTION_MAX);
+pub const SOURCE: Field = one_line_field("source", "source", SHORT_TEXT_MAX);
+pub const CASE: Field = lines_field("case", "case for attending", DESCRIPTION_MAX);
+pub const OVERRIDE: Field = lines_field(
+    "override",
+    "reason for overriding the clash",
+    DESCRIPTION_MAX,
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -63,14 +63,26 @@ pub struct EventPage {
     pub event: EventView,
     /// What happened to it, when and by whom, oldest first.
     pub history: Vec<HistoryEntry>,
+    /// What the last action did to other records (attendance requests
+    /// withdrawn with a cancelled event).
+    pub notices: Vec<String>,
 }
 
 impl EventPage {
     fn load(event: Event, store: &Store) -> cpweek_core::Result<Self> {
+        Self::with_notices(event, Vec::new(), store)
+    }
+
+    fn with_notices(
+        event: Event,
+        notices: Vec<String>,
+        store: &Store,
+    ) -> cpweek_core::Result<Self> {
         let history = store.event_history(event.id)?;
         Ok(EventPage {
             event: EventView::seen_by(event, store)?,
             history,
+            notices,
         })
     }
 }
@@ -82,6 +94,8 @@ impl EventPage {
 pub struct SavedEvent {
     pub event: EventView,
     pub warnings: Vec<String>,
+    /// What the change did to other records (attendance requests moved).
+    pub notices: Vec<String>,
     pub changed: bool,
 }
 
@@ -90,6 +104,7 @@ impl SavedEvent {
         Ok(SavedEvent {
             event: EventView::seen_by(saved.event, store)?,
             warnings: saved.warnings,
+            notices: saved.notices,
             changed: saved.changed,
         })
     }
@@ -171,8 +186,8 @@ fn review_as_set(
     action: ReviewAction,
     now: chrono::DateTime<Utc>,
 ) -> IpcResult<EventPage> {
-    let event = store.review_event(id, &action.into(), now)?;
-    Ok(EventPage::load(event, store)?)
+    let saved = store.review_event(id, &action.into(), now)?;
+    Ok(EventPage::with_notices(saved.event, saved.notices, store)?)
 }
 
 #[cfg(test)]

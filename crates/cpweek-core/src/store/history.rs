@@ -12,7 +12,7 @@ use super::events;
 use super::import::{Action, ImportItem};
 use crate::error::Result;
 use crate::event::{Review, Status};
-use crate::permission::{Person, Role};
+use crate::permission::{Actor, Role};
 use crate::time;
 
 /// What happened to an event.
@@ -117,7 +117,7 @@ pub(crate) struct Change<'a> {
 /// Records `change`, made by `person` at `now`.
 pub(crate) fn record(
     conn: &Connection,
-    person: &Person,
+    person: &Actor,
     change: &Change,
     now: DateTime<Utc>,
 ) -> Result<()> {

@@ -72,7 +72,8 @@ fn an_organiser_may_not_approve_or_return_and_nothing_is_written() {
     };
     let e = store
         .review_event(added.id, &cancel, at(2014, 9, 4, 9))
-        .unwrap();
+        .unwrap()
+        .event;
     assert_eq!((e.status, e.sequence), (Status::Cancelled, 1));
     assert!(
         store.actions(&e).unwrap().is_empty(),
@@ -95,7 +96,8 @@ fn an_officer_may_review_and_is_offered_what_the_status_allows() {
     );
     let e = store
         .review_event(added.id, &Review::Approve, at(2014, 9, 3, 9))
-        .unwrap();
+        .unwrap()
+        .event;
     assert_eq!((e.status, e.sequence), (Status::Approved, 1));
     assert_eq!(
         store.actions(&e).unwrap(),

@@ -53,6 +53,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "app_stamp",
         include_str!("migrations/0010_app_stamp.sql"),
     ),
+    (
+        11,
+        "attendance",
+        include_str!("migrations/0011_attendance.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.

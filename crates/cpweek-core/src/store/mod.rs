@@ -3,13 +3,17 @@
 //! [`Open`]). Every public method that writes is one transaction: it either
 //! happens whole or not at all.
 
+mod attendance;
+mod diary;
 mod events;
 mod feeds;
 mod history;
 mod import;
 mod migrations;
 mod opening;
+mod people;
 mod reference;
+mod requests;
 mod seeds;
 mod settings;
 mod stamp;
@@ -25,7 +29,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::event::{self, Event, EventForm, Review, Status};
 use crate::filter::Selection;
 use crate::permission::{self, EventAction};
-use crate::programme::{Conference, Minister, Programme, Term};
+use crate::programme::{Conference, Programme, Term};
 use crate::summary::{self, ProgrammeSummary};
 
 pub use crate::filter::EventFilter;
@@ -35,6 +39,7 @@ pub use import::{
     Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
 };
 pub use reference::ConferenceChange;
+pub use requests::RequestFilter;
 pub use seeds::SeedReport;
 pub use settings::{Role, Screen, Settings, SettingsForm};
 pub use stamp::AppStamp;
@@ -75,6 +80,9 @@ pub enum Open {
 pub struct Saved {
     pub event: Event,
     pub warnings: Vec<String>,
+    /// What the change did to other records: attendance requests withdrawn
+    /// with a cancelled event, or moved with it.
+    pub notices: Vec<String>,
     /// False when an edit changed nothing.
     pub changed: bool,
 }
@@ -180,10 +188,6 @@ impl Store {
         reference::programmes(&self.conn)
     }
 
-    pub fn ministers(&self) -> Result<Vec<Minister>> {
-        reference::ministers(&self.conn)
-    }
-
     /// Changes a conference's name, days, venue or confirmation.
     pub fn update_conference(&mut self, id: &str, change: &ConferenceChange) -> Result<Conference> {
         self.write(|tx| reference::update_conference(tx, id, change))
@@ -212,6 +216,7 @@ impl Store {
         Ok(Saved {
             event: events::get(&self.conn, &catalogue.programmes, id)?,
             warnings: checked.warnings,
+            notices: Vec::new(),
             changed: true,
         })
     }
@@ -222,14 +227,14 @@ impl Store {
     pub fn edit_event(&mut self, id: i64, form: &EventForm, now: DateTime<Utc>) -> Result<Saved> {
         let catalogue = self.catalogue()?;
         let checked = event::validate(form, &catalogue).map_err(Error::Invalid)?;
-        let changed = self.write(|tx| {
+        let (changed, notices) = self.write(|tx| {
             let person = settings::read(tx)?.person();
             permission::check(person.role, EventAction::Edit)?;
             let old = events::get(tx, &catalogue.programmes, id)?;
             let status = event::status_after_edit(old.status)
                 .map_err(|m| Error::Conflict(format!("event {id}: {m}")))?;
             if old.content() == checked.content && status == old.status {
-                return Ok(false);
+                return Ok((false, Vec::new()));
             }
             events::update(tx, id, &checked.content, status, old.sequence + 1, now)?;
             let change = history::Change {
@@ -240,11 +245,14 @@ impl Store {
                 note: None,
             };
             history::record(tx, &person, &change, now)?;
-            Ok(true)
+            let new = events::get(tx, &catalogue.programmes, id)?;
+            let notices = attendance::after_event_moved(tx, &old, &new, &person, now)?;
+            Ok((true, notices))
         })?;
         Ok(Saved {
             event: events::get(&self.conn, &catalogue.programmes, id)?,
             warnings: checked.warnings,
+            notices,
             changed,
         })
     }
@@ -252,10 +260,11 @@ impl Store {
     /// Approves, returns (with a note) or cancels (with a reason) an event,
     /// as far as the person's role allows ([`permission::check`]; refused
     /// with [`Error::Forbidden`] before anything else). Every status change
-    /// raises SEQUENCE: partners see the status.
-    pub fn review_event(&mut self, id: i64, review: &Review, now: DateTime<Utc>) -> Result<Event> {
+    /// raises SEQUENCE: partners see the status. Cancelling withdraws the
+    /// event's open attendance requests, and the notices say so.
+    pub fn review_event(&mut self, id: i64, review: &Review, now: DateTime<Utc>) -> Result<Saved> {
         let programmes = self.programmes()?;
-        self.write(|tx| {
+        let notices = self.write(|tx| {
             let person = settings::read(tx)?.person();
             permission::check(person.role, EventAction::of(review))?;
             let note = match review {
@@ -280,9 +289,24 @@ impl Store {
                 to: status,
                 note: note.as_deref(),
             };
-            history::record(tx, &person, &change, now)
+            history::record(tx, &person, &change, now)?;
+            match review {
+                Review::Cancel { .. } => attendance::after_event_cancelled(
+                    tx,
+                    &old,
+                    note.as_deref().unwrap_or_default(),
+                    &person,
+                    now,
+                ),
+                _ => Ok(Vec::new()),
+            }
         })?;
-        events::get(&self.conn, &programmes, id)
+        Ok(Saved {
+            event: events::get(&self.conn, &programmes, id)?,
+            warnings: Vec::new(),
+            notices,
+            changed: true,
+        })
     }
 
     /// What the person may do to `event` now: their role (in the settings)
@@ -388,6 +412,8 @@ fn required_text(field: crate::text::Field, what: &str, text: &str) -> Result<St
         })
 }
 
+#[cfg(test)]
+mod attendance_tests;
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]

@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, Row};
 use crate::catalogue::Catalogue;
 use crate::council::{Council, Region, Successor};
 use crate::error::{Error, FieldError, Result};
-use crate::programme::{Conference, Minister, Programme, Term};
+use crate::programme::{Conference, Programme, Term};
 use crate::text;
 
 pub(crate) fn regions(conn: &Connection) -> Result<Vec<Region>> {
@@ -118,22 +118,6 @@ pub(crate) fn programmes(conn: &Connection) -> Result<Vec<Programme>> {
             is_current: r.get(5)?,
             conference: conference_id
                 .and_then(|id| conferences.iter().find(|c| c.id == id).cloned()),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub(crate) fn ministers(conn: &Connection) -> Result<Vec<Minister>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, role, department, constituency FROM ministers ORDER BY id",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(Minister {
-            id: r.get(0)?,
-            name: r.get(1)?,
-            role: r.get(2)?,
-            department: r.get(3)?,
-            constituency: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -20,7 +20,7 @@ const COUNCILS: (&str, &str) = seed!("councils_2014.csv");
 const SUCCESSORS: (&str, &str) = seed!("council_successors.csv");
 const THEMES: (&str, &str) = seed!("themes.csv");
 const AUDIENCES: (&str, &str) = seed!("audiences.csv");
-const MINISTERS: (&str, &str) = seed!("ministers.csv");
+const PEOPLE: (&str, &str) = seed!("people.csv");
 const CONFERENCES: (&str, &str) = seed!("conferences.csv");
 const PROGRAMMES: (&str, &str) = seed!("programmes.csv");
 
@@ -53,12 +53,58 @@ struct TermRow {
 }
 
 #[derive(Deserialize)]
-struct MinisterRow {
-    id: String,
+struct PersonRow {
+    seed_key: String,
     name: String,
-    role: String,
-    department: String,
-    constituency: String,
+    title: String,
+    organisation: Option<String>,
+    kind: String,
+    office: Option<String>,
+    base_name: Option<String>,
+    base_postcode: Option<String>,
+    changeover_minutes: u32,
+    notes: Option<String>,
+    source: Option<String>,
+}
+
+/// A seeded person meets the same rules as one typed in (postcodes in
+/// their normal form, lengths, kinds).
+fn checked_person(p: PersonRow, line: u64) -> Result<PersonRow> {
+    let text = |o: &Option<String>| o.clone().unwrap_or_default();
+    let form = crate::attendance::PersonForm {
+        name: p.name.clone(),
+        title: p.title.clone(),
+        organisation: text(&p.organisation),
+        kind: p.kind.clone(),
+        office: text(&p.office),
+        base_name: text(&p.base_name),
+        base_postcode: text(&p.base_postcode),
+        changeover_minutes: p.changeover_minutes.to_string(),
+        notes: text(&p.notes),
+        source: text(&p.source),
+    };
+    let f = crate::attendance::person::validate(&form).map_err(|errors| Error::Seed {
+        file: PEOPLE.0,
+        line,
+        message: errors
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+    })?;
+    Ok(PersonRow {
+        seed_key: p.seed_key,
+        name: f.name,
+        title: f.title,
+        organisation: f.organisation,
+        kind: f.kind.as_str().to_string(),
+        office: f.office,
+        base_name: f.base_name,
+        base_postcode: f.base_postcode,
+        changeover_minutes: f.changeover_minutes,
+        notes: f.notes,
+        source: f.source,
+    })
 }
 
 #[derive(Deserialize)]
@@ -91,6 +137,7 @@ pub struct SeedReport {
     pub themes: usize,
     pub audiences: usize,
     pub programmes: usize,
+    pub people: usize,
 }
 
 fn rows<T: DeserializeOwned>((file, text): (&'static str, &str)) -> Result<Vec<T>> {
@@ -150,12 +197,35 @@ pub(crate) fn load(tx: &Transaction) -> Result<SeedReport> {
             )?;
         }
     }
-    for m in rows::<MinisterRow>(MINISTERS)? {
+    // People are staff's to edit: a seeded person is added once, and later
+    // runs only fill in what is blank (so a database made before the seed
+    // gained a field gets it), never overwriting an edit.
+    for (line, p) in rows::<PersonRow>(PEOPLE)?.into_iter().enumerate() {
+        let p = checked_person(p, line as u64 + 2)?;
         tx.execute(
-            "INSERT INTO ministers (id, name, role, department, constituency) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role,
-                 department = excluded.department, constituency = excluded.constituency",
-            params![m.id, m.name, m.role, m.department, m.constituency],
+            "INSERT INTO people (seed_key, name, title, organisation, kind, office, base_name,
+                                 base_postcode, changeover_minutes, notes, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+             ON CONFLICT (seed_key) DO UPDATE SET
+                 organisation = coalesce(people.organisation, excluded.organisation),
+                 office = coalesce(people.office, excluded.office),
+                 base_name = coalesce(people.base_name, excluded.base_name),
+                 base_postcode = coalesce(people.base_postcode, excluded.base_postcode),
+                 notes = coalesce(people.notes, excluded.notes),
+                 source = coalesce(people.source, excluded.source)",
+            params![
+                p.seed_key,
+                p.name,
+                p.title,
+                p.organisation,
+                p.kind,
+                p.office,
+                p.base_name,
+                p.base_postcode,
+                p.changeover_minutes,
+                p.notes,
+                p.source
+            ],
         )?;
     }
     for c in rows::<ConferenceRow>(CONFERENCES)? {
@@ -191,5 +261,6 @@ pub(crate) fn load(tx: &Transaction) -> Result<SeedReport> {
         themes: count("themes")?,
         audiences: count("audiences")?,
         programmes: count("programmes")?,
+        people: count("people")?,
     })
 }

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::Store;
 use crate::error::{Error, FieldError, Result};
-use crate::permission::Person;
+use crate::permission::Actor;
 pub use crate::permission::Role;
 
 /// The longest name the settings keep.
@@ -75,8 +75,8 @@ pub struct Settings {
 
 impl Settings {
     /// Who acts: history names them, the permission rule asks their role.
-    pub fn person(&self) -> Person {
-        Person {
+    pub fn person(&self) -> Actor {
+        Actor {
             name: self.name.clone(),
             role: self.role,
         }

@@ -96,7 +96,9 @@ fn seeds_the_programmes_minister_themes_and_audiences() {
         (p2012.starts_on.to_string(), p2012.ends_on.to_string()),
         ("2012-06-25".into(), "2012-07-01".into())
     );
-    assert_eq!(store.ministers().unwrap()[0].name, "Edward Timpson MP");
+    let minister = &store.people(None).unwrap()[0];
+    assert_eq!(minister.name, "Edward Timpson MP");
+    assert_eq!(minister.base_postcode.as_deref(), Some("SW1P 3BT"));
     assert_eq!(store.themes().unwrap().len(), 9);
     assert_eq!(store.audiences().unwrap().len(), 7);
 }
@@ -313,7 +315,8 @@ fn sequence_rises_on_every_change_a_partner_would_see() {
 
     let e = store
         .review_event(id, &Review::Approve, at(2014, 9, 5, 9))
-        .unwrap();
+        .unwrap()
+        .event;
     assert_eq!((e.status, e.sequence), (Status::Approved, 2));
 
     let moved = EventForm {
@@ -334,7 +337,8 @@ fn sequence_rises_on_every_change_a_partner_would_see() {
             },
             at(2014, 9, 7, 9),
         )
-        .unwrap();
+        .unwrap()
+        .event;
     assert_eq!((e.status, e.sequence), (Status::Cancelled, 4));
     assert_eq!(e.status_note.as_deref(), Some("venue flooded"));
     let uid = e.uid.clone();
@@ -364,7 +368,8 @@ fn a_returned_event_is_resubmitted_by_its_edit() {
             },
             at(2014, 9, 3, 9),
         )
-        .unwrap();
+        .unwrap()
+        .event;
     assert_eq!(e.status, Status::Returned);
     let fixed = EventForm {
         booking_url: "https://www.kent.gov.uk/cpw".into(),

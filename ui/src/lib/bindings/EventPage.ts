@@ -11,7 +11,12 @@ export type EventPage = {
 /**
  * What happened to it, when and by whom, oldest first.
  */
-history: Array<HistoryEntry>, when: string, 
+history: Array<HistoryEntry>, 
+/**
+ * What the last action did to other records (attendance requests
+ * withdrawn with a cancelled event).
+ */
+notices: Array<string>, when: string, 
 /**
  * Its local start time for people (`10am`, `midday`), as the week's
  * timetable labels it.

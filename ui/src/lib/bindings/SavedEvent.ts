@@ -5,4 +5,8 @@ import type { EventView } from "./EventView";
  * What saving a form did: the event, warnings that did not stop it (for
  * example, outside the week), and whether anything changed.
  */
-export type SavedEvent = { event: EventView, warnings: Array<string>, changed: boolean, };
+export type SavedEvent = { event: EventView, warnings: Array<string>, 
+/**
+ * What the change did to other records (attendance requests moved).
+ */
+notices: Array<string>, changed: boolean, };

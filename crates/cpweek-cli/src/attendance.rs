@@ -1,0 +1,519 @@
+//! `cpweek person ...` and `cpweek request ...`: who may be asked to
+//! attend, and the requests for them.
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Subcommand};
+use cpweek_core::attendance::record::id;
+use cpweek_core::attendance::{
+    MoveNote, Person, PersonForm, PersonKind, Request, RequestAction, RequestForm, RequestStatus,
+};
+use cpweek_core::store::RequestFilter;
+use cpweek_core::{Error, Store};
+
+use crate::output::{self, shown};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PersonCommand {
+    /// Everyone who may be asked to attend (the minister first)
+    List {
+        /// Only this kind: minister, official, lga-member or other
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a person who may be asked to attend
+    Add {
+        #[command(flatten)]
+        fields: PersonFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one person
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a person: give only the fields to change ("" clears one)
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: PersonFields,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PersonFields {
+    /// Full name, e.g. "Edward Timpson MP"
+    #[arg(long)]
+    name: Option<String>,
+    /// Title as the source gives it
+    #[arg(long)]
+    title: Option<String>,
+    /// minister, official, lga-member or other
+    #[arg(long, value_name = "KIND")]
+    kind: Option<String>,
+    #[arg(long)]
+    organisation: Option<String>,
+    /// The office requests go through (a minister's private office)
+    #[arg(long)]
+    office: Option<String>,
+    /// Home base postcode, where each day's travel starts and ends
+    #[arg(long, value_name = "POSTCODE")]
+    base: Option<String>,
+    /// Home base name, e.g. "Sanctuary Buildings"
+    #[arg(long, value_name = "NAME")]
+    base_name: Option<String>,
+    /// Least minutes between engagements besides travel [default: 15]
+    #[arg(long, value_name = "MINUTES")]
+    changeover: Option<String>,
+    /// Background notes for briefings
+    #[arg(long)]
+    notes: Option<String>,
+    /// The source that names them, and its date
+    #[arg(long)]
+    source: Option<String>,
+}
+
+impl PersonFields {
+    /// `base` with every given field replaced.
+    fn onto(self, base: PersonForm) -> PersonForm {
+        PersonForm {
+            name: self.name.unwrap_or(base.name),
+            title: self.title.unwrap_or(base.title),
+            organisation: self.organisation.unwrap_or(base.organisation),
+            kind: self.kind.unwrap_or(base.kind),
+            office: self.office.unwrap_or(base.office),
+            base_name: self.base_name.unwrap_or(base.base_name),
+            base_postcode: self.base.unwrap_or(base.base_postcode),
+            changeover_minutes: self.changeover.unwrap_or(base.changeover_minutes),
+            notes: self.notes.unwrap_or(base.notes),
+            source: self.source.unwrap_or(base.source),
+        }
+    }
+}
+
+pub(crate) fn person(store: &mut Store, command: PersonCommand) -> Result<(), Error> {
+    match command {
+        PersonCommand::List { kind, json } => {
+            let kind = kind.as_deref().map(PersonKind::from_input).transpose()?;
+            let people = store.people(kind)?;
+            if json {
+                output::json(&people);
+            } else {
+                let rows: Vec<Vec<String>> = people
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            p.id.to_string(),
+                            shown(&p.name).into_owned(),
+                            p.kind.as_str().into(),
+                            shown(&p.title).into_owned(),
+                        ]
+                    })
+                    .collect();
+                output::table(&["ID", "NAME", "KIND", "TITLE"], &rows);
+            }
+        }
+        PersonCommand::Add { fields, json } => {
+            let person = store.add_person(&fields.onto(PersonForm::default()))?;
+            print_person(&person, json, "Added");
+        }
+        PersonCommand::Show { id: text, json } => {
+            let person = store.person(id("id", "person", &text)?)?;
+            print_person(&person, json, "");
+        }
+        PersonCommand::Edit {
+            id: text,
+            fields,
+            json,
+        } => {
+            let person_id = id("id", "person", &text)?;
+            let form = fields.onto(store.person(person_id)?.to_form());
+            let person = store.edit_person(person_id, &form)?;
+            print_person(&person, json, "Changed");
+        }
+    }
+    Ok(())
+}
+
+fn print_person(p: &Person, json: bool, verb: &str) {
+    if json {
+        output::json(p);
+        return;
+    }
+    if !verb.is_empty() {
+        println!("{verb} person {}: {}", p.id, shown(&p.name));
+        return;
+    }
+    let none = || "-".to_string();
+    let lines = [
+        ("Name", shown(&p.name).into_owned()),
+        ("Title", shown(&p.title).into_owned()),
+        ("Kind", p.kind.label().to_string()),
+        (
+            "Organisation",
+            p.organisation
+                .as_deref()
+                .map_or_else(none, |o| shown(o).into_owned()),
+        ),
+        (
+            "Office",
+            p.office
+                .as_deref()
+                .map_or_else(none, |o| shown(o).into_owned()),
+        ),
+        (
+            "Home base",
+            match (&p.base_name, &p.base_postcode) {
+                (Some(n), Some(pc)) => format!("{}, {pc}", shown(n)),
+                (None, Some(pc)) => pc.clone(),
+                (Some(n), None) => shown(n).into_owned(),
+                (None, None) => none(),
+            },
+        ),
+        ("Change-over", format!("{} minutes", p.changeover_minutes)),
+        (
+            "Source",
+            p.source
+                .as_deref()
+                .map_or_else(none, |s| shown(s).into_owned()),
+        ),
+    ];
+    println!("Person {}", p.id);
+    for (label, value) in lines {
+        println!("  {label:<13} {value}");
+    }
+    if let Some(notes) = &p.notes {
+        println!("  {:<13} {}", "Background", output::shown_lines(notes, 16));
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum RequestCommand {
+    /// Ask for a person to attend an event (or, for the LGA, a slot of its own)
+    Add {
+        #[command(flatten)]
+        fields: Box<RequestFields>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List requests, by start
+    List {
+        /// draft, submitted, forwarded, accepted, declined, withdrawn or held
+        #[arg(long, value_name = "STATUS")]
+        status: Option<String>,
+        /// Only requests for this person (id)
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
+        /// Only requests for this event (id)
+        #[arg(long, value_name = "ID")]
+        event: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one request with its history and what you can do with it
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Submit a draft request to the LGA (whoever asked)
+    Submit(Move),
+    /// Forward a submitted request to the person's office (LGA)
+    Forward(Move),
+    /// Record that the office accepted (LGA); refused if it clashes, unless --override
+    Accept(Move),
+    /// Record that the office declined (LGA)
+    Decline(Move),
+    /// Withdraw an open request (whoever asked)
+    Withdraw(Move),
+    /// Record that an accepted engagement took place (LGA, after it)
+    Held(Move),
+    /// Every pair of one person's forwarded or accepted requests that cannot both be kept
+    Clashes {
+        /// Only this person (id)
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set the LGA's priority, 1 (lowest) to 5 (highest)
+    Priority {
+        id: String,
+        priority: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct Move {
+    id: String,
+    /// A note for the history (why declined, withdrawn, ...)
+    #[arg(long)]
+    note: Option<String>,
+    /// Accept despite a clash, for this reason (kept in the history)
+    #[arg(long = "override", value_name = "REASON")]
+    override_reason: Option<String>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct RequestFields {
+    /// The event (id); leave out for an LGA-led slot (then --title, --start, --end)
+    #[arg(long, value_name = "ID")]
+    event: Option<String>,
+    /// Who is asked for (id; see `cpweek person list`)
+    #[arg(long, value_name = "ID")]
+    person: Option<String>,
+    /// visit, speak, meet-young-people, present-awards or other [default: visit]
+    #[arg(long, value_name = "ROLE")]
+    role: Option<String>,
+    /// Start of the part of the event wanted (HH:MM) [default: the whole event]
+    #[arg(long, value_name = "HH:MM")]
+    from: Option<String>,
+    /// End of the part of the event wanted (HH:MM)
+    #[arg(long, value_name = "HH:MM")]
+    to: Option<String>,
+    /// 1 (lowest) to 5 (highest) [default: 3]
+    #[arg(long, value_name = "1-5")]
+    priority: Option<String>,
+    /// The case for attending
+    #[arg(long, value_name = "TEXT")]
+    case: Option<String>,
+    /// The contact officer
+    #[arg(long, value_name = "NAME")]
+    contact_name: Option<String>,
+    #[arg(long, value_name = "EMAIL")]
+    contact_email: Option<String>,
+    #[arg(long, value_name = "PHONE")]
+    contact_phone: Option<String>,
+    /// A slot's title (no --event)
+    #[arg(long)]
+    title: Option<String>,
+    /// A slot's start, YYYY-MM-DDTHH:MM (no --event)
+    #[arg(long, value_name = "WHEN")]
+    start: Option<String>,
+    /// A slot's end, YYYY-MM-DDTHH:MM (no --event)
+    #[arg(long, value_name = "WHEN")]
+    end: Option<String>,
+    /// A slot's venue, address, postcode and region (no --event)
+    #[arg(long)]
+    venue: Option<String>,
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long, value_name = "POSTCODE")]
+    postcode: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    region: Option<String>,
+}
+
+impl From<RequestFields> for RequestForm {
+    fn from(f: RequestFields) -> RequestForm {
+        let t = |o: Option<String>| o.unwrap_or_default();
+        RequestForm {
+            event: t(f.event),
+            person: t(f.person),
+            role: t(f.role),
+            from: t(f.from),
+            to: t(f.to),
+            priority: t(f.priority),
+            case: t(f.case),
+            contact_name: t(f.contact_name),
+            contact_email: t(f.contact_email),
+            contact_phone: t(f.contact_phone),
+            title: t(f.title),
+            start: t(f.start),
+            end: t(f.end),
+            venue: t(f.venue),
+            address: t(f.address),
+            postcode: t(f.postcode),
+            region: t(f.region),
+        }
+    }
+}
+
+pub(crate) fn request(
+    store: &mut Store,
+    command: RequestCommand,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
+    let moved = |store: &mut Store, action: RequestAction, m: Move| -> Result<(), Error> {
+        let note = MoveNote {
+            note: m.note.unwrap_or_default(),
+            override_reason: m.override_reason.unwrap_or_default(),
+        };
+        let request = store.move_request(id("id", "request", &m.id)?, action, &note, now)?;
+        print_request(&request, m.json, Some(request.status.label()));
+        Ok(())
+    };
+    match command {
+        RequestCommand::Add { fields, json } => {
+            let request = store.add_request(&(*fields).into(), now)?;
+            print_request(&request, json, Some("Drafted"));
+        }
+        RequestCommand::List {
+            status,
+            person,
+            event,
+            json,
+        } => {
+            let filter = RequestFilter {
+                status: status
+                    .as_deref()
+                    .map(RequestStatus::from_input)
+                    .transpose()?,
+                person: person.map(|p| id("person", "person", &p)).transpose()?,
+                event: event.map(|e| id("event", "event", &e)).transpose()?,
+                programme: None,
+            };
+            let requests = store.requests(&filter)?;
+            if json {
+                output::json(&requests);
+            } else {
+                print_list(&requests);
+            }
+        }
+        RequestCommand::Show { id: text, json } => {
+            let request = store.request(id("id", "request", &text)?)?;
+            print_request(&request, json, None);
+        }
+        RequestCommand::Submit(m) => moved(store, RequestAction::Submit, m)?,
+        RequestCommand::Forward(m) => moved(store, RequestAction::Forward, m)?,
+        RequestCommand::Accept(m) => moved(store, RequestAction::Accept, m)?,
+        RequestCommand::Decline(m) => moved(store, RequestAction::Decline, m)?,
+        RequestCommand::Withdraw(m) => moved(store, RequestAction::Withdraw, m)?,
+        RequestCommand::Held(m) => moved(store, RequestAction::Held, m)?,
+        RequestCommand::Clashes { person, json } => {
+            let person = person.map(|p| id("person", "person", &p)).transpose()?;
+            let clashes = store.request_clashes(person)?;
+            if json {
+                output::json(&clashes);
+            } else if clashes.is_empty() {
+                println!("No clashes: every forwarded and accepted request can be kept.");
+            } else {
+                for c in &clashes {
+                    println!(
+                        "{}: request {} ({}) and request {} ({}): {} minutes' travel and {} minutes' change-over needed, {} minutes short{}",
+                        shown(&c.person_name),
+                        c.a,
+                        shown(&c.a_label),
+                        c.b,
+                        shown(&c.b_label),
+                        c.travel_minutes,
+                        c.changeover_minutes,
+                        c.short_by_minutes,
+                        if c.overridden { " (both accepted: overridden)" } else { "" }
+                    );
+                    println!("  {}", shown(&c.explanation));
+                }
+            }
+        }
+        RequestCommand::Priority {
+            id: text,
+            priority,
+            json,
+        } => {
+            let request =
+                store.set_request_priority(id("id", "request", &text)?, &priority, now)?;
+            print_request(&request, json, Some("Priority set"));
+        }
+    }
+    Ok(())
+}
+
+fn print_list(requests: &[Request]) {
+    let rows: Vec<Vec<String>> = requests
+        .iter()
+        .map(|r| {
+            vec![
+                r.id.to_string(),
+                r.status.as_str().into(),
+                r.priority.to_string(),
+                shown(&r.person_name).into_owned(),
+                shown(&r.title).into_owned(),
+                r.when.clone(),
+                shown(r.asked_by.label()).into_owned(),
+            ]
+        })
+        .collect();
+    output::table(
+        &[
+            "ID", "STATUS", "PRIORITY", "PERSON", "FOR", "WHEN", "ASKED BY",
+        ],
+        &rows,
+    );
+}
+
+/// With `done`, one line saying what happened; without, the whole request.
+fn print_request(r: &Request, json: bool, done: Option<&str>) {
+    if json {
+        output::json(r);
+        return;
+    }
+    if let Some(done) = done {
+        println!(
+            "{done}: request {} for {} to {} at {} ({}); now {}",
+            r.id,
+            shown(&r.person_name),
+            r.role.label(),
+            shown(&r.title),
+            r.when,
+            r.status.as_str()
+        );
+        return;
+    }
+    let opt = |o: &Option<String>| {
+        o.as_deref()
+            .map_or("-".to_string(), |t| shown(t).into_owned())
+    };
+    println!("Request {}: {}", r.id, r.status_label);
+    let lines = [
+        ("Person", shown(&r.person_name).into_owned()),
+        ("To", r.role.label().to_string()),
+        ("For", shown(&r.title).into_owned()),
+        ("When", r.when.clone()),
+        ("Council", opt(&r.council_name)),
+        ("Region", opt(&r.region)),
+        ("Venue", opt(&r.venue)),
+        ("Postcode", opt(&r.postcode)),
+        ("Asked by", shown(r.asked_by.label()).into_owned()),
+        ("Priority", format!("{} of 5", r.priority)),
+        ("Contact", opt(&r.contact_name)),
+        ("E-mail", opt(&r.contact_email)),
+        ("Phone", opt(&r.contact_phone)),
+    ];
+    for (label, value) in lines {
+        println!("  {label:<9} {value}");
+    }
+    if r.private {
+        println!("  Private event: children in care may be present.");
+    }
+    if let Some(case) = &r.case {
+        println!("  Case      {}", output::shown_lines(case, 12));
+    }
+    let actions: Vec<&str> = r.actions.iter().map(|a| a.as_str()).collect();
+    if actions.is_empty() {
+        println!("You can: nothing (your role or its status allows no move)");
+    } else {
+        println!("You can: {}", actions.join(", "));
+    }
+    if let Some(history) = &r.history {
+        println!("History:");
+        for h in history {
+            print!("  {}  {}", h.when, shown(&h.summary));
+            if let Some(note) = &h.note {
+                print!(": {}", shown(note));
+            }
+            if let Some(reason) = &h.override_reason {
+                print!(" (clash overridden: {})", shown(reason));
+            }
+            println!();
+        }
+    }
+}

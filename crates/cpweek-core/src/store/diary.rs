@@ -1,0 +1,190 @@
+//! One person's diary as the store holds it: their engagements (accepted
+//! and held requests), travel between places (the stated rules and the
+//! figures set by hand), and the clash check that accepting runs.
+
+use rusqlite::Connection;
+
+use super::requests::{self, RequestFilter};
+use super::{people, reference};
+use crate::attendance::{Request, RequestStatus};
+use crate::clash::{self, Clash, Engagement};
+use crate::error::{Error, Result};
+use crate::permission::Role;
+use crate::programme::Programme;
+use crate::travel::{Override, Place, Travel, TravelRules};
+
+/// Travel as the store knows it: the stated rules and every override.
+pub(crate) fn travel(conn: &Connection) -> Result<Travel> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT from_place, to_place, minutes, coalesce(note, '') FROM travel_overrides
+         ORDER BY from_place, to_place",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, u32>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut overrides = Vec::new();
+    for row in rows {
+        let (from, to, minutes, note) = row?;
+        overrides.push(Override::new(&from, &to, minutes, &note)?);
+    }
+    Ok(Travel::new(TravelRules::STATED, overrides))
+}
+
+/// Where a request is, for travel.
+pub(crate) fn place(r: &Request) -> Place {
+    Place {
+        postcode: r.postcode.clone(),
+        region: r.region_code.clone(),
+    }
+}
+
+/// A request as an engagement to keep.
+pub(crate) fn engagement(r: &Request) -> Engagement {
+    Engagement {
+        id: r.id,
+        label: format!("{}, {}", r.title, r.when),
+        start: r.start_utc(),
+        end: r.end_utc(),
+        place: place(r),
+        venue: r.venue.clone(),
+        priority: r.priority,
+    }
+}
+
+/// The person's engagements (accepted and held), by start.
+pub(crate) fn schedule(
+    conn: &Connection,
+    programmes: &[Programme],
+    person: i64,
+) -> Result<Vec<Request>> {
+    let filter = RequestFilter {
+        person: Some(person),
+        ..RequestFilter::default()
+    };
+    Ok(requests::list(conn, programmes, Role::LgaOfficer, &filter)?
+        .into_iter()
+        .filter(|r| r.status.is_engagement())
+        .collect())
+}
+
+/// The clashes `request` would have with its person's diary.
+fn clashes(
+    conn: &Connection,
+    programmes: &[Programme],
+    request: &Request,
+) -> Result<(Vec<(Clash, Request)>, u32)> {
+    let person = people::get(conn, request.person_id)?;
+    let diary = schedule(conn, programmes, request.person_id)?;
+    let engagements: Vec<Engagement> = diary.iter().map(engagement).collect();
+    let travel = travel(conn)?;
+    let found = clash::clashes_with(
+        &engagements,
+        &engagement(request),
+        &travel,
+        person.changeover_minutes,
+    );
+    let with_requests = found
+        .into_iter()
+        .filter_map(|c| {
+            let other = if c.a == request.id { c.b } else { c.a };
+            diary.iter().find(|r| r.id == other).map(|r| (c, r.clone()))
+        })
+        .collect();
+    Ok((with_requests, person.changeover_minutes))
+}
+
+/// One clash for people: which engagement, the travel and how short.
+fn sentence(clash: &Clash, other: &Request) -> String {
+    if clash.travel_minutes == 0 && clash.changeover_minutes == 0 {
+        return format!(
+            "it overlaps request {} ({}, {}) by {} minutes",
+            other.id, other.title, other.when, clash.short_by_minutes
+        );
+    }
+    format!(
+        "it clashes with request {} ({}, {}): {} minutes' travel ({}) and {} minutes' change-over are needed between them, {} minutes more than there is",
+        other.id,
+        other.title,
+        other.when,
+        clash.travel_minutes,
+        clash.travel.explanation.trim_end_matches('.'),
+        clash.changeover_minutes,
+        clash.short_by_minutes
+    )
+}
+
+/// Refuses to accept `request` when it clashes with its person's diary,
+/// naming each clashing engagement and the travel time, unless an override
+/// reason is given: then the reason is what the history keeps.
+pub(crate) fn check_accept(
+    conn: &Connection,
+    programmes: &[Programme],
+    request: &Request,
+    override_reason: Option<&str>,
+) -> Result<Option<String>> {
+    let (found, _) = clashes(conn, programmes, request)?;
+    if found.is_empty() {
+        return Ok(None);
+    }
+    match override_reason {
+        Some(reason) => Ok(Some(reason.to_string())),
+        None => {
+            let reasons: Vec<String> = found.iter().map(|(c, r)| sentence(c, r)).collect();
+            Err(Error::Conflict(format!(
+                "request {} cannot be accepted for {}: {}; to accept it anyway, give a reason for overriding the clash",
+                request.id,
+                request.person_name,
+                reasons.join("; ")
+            )))
+        }
+    }
+}
+
+/// The clashes a request moved with its event now has, for the notices.
+pub(crate) fn clashes_for(
+    conn: &Connection,
+    programmes: &[Programme],
+    request: &Request,
+) -> Result<Vec<String>> {
+    let (found, _) = clashes(conn, programmes, request)?;
+    Ok(found.iter().map(|(c, r)| sentence(c, r)).collect())
+}
+
+/// The forwarded and accepted requests of one person (or everyone), and
+/// every pair of them that cannot both be kept.
+pub(crate) fn open_clashes(
+    conn: &Connection,
+    person: Option<i64>,
+) -> Result<Vec<(Clash, Request, Request)>> {
+    let programmes = reference::programmes(conn)?;
+    let travel = travel(conn)?;
+    let filter = RequestFilter {
+        person,
+        ..RequestFilter::default()
+    };
+    let all: Vec<Request> = requests::list(conn, &programmes, Role::LgaOfficer, &filter)?
+        .into_iter()
+        .filter(|r| matches!(r.status, RequestStatus::Forwarded | RequestStatus::Accepted))
+        .collect();
+    let mut people_ids: Vec<i64> = all.iter().map(|r| r.person_id).collect();
+    people_ids.sort_unstable();
+    people_ids.dedup();
+    let mut out = Vec::new();
+    for id in people_ids {
+        let changeover = people::get(conn, id)?.changeover_minutes;
+        let theirs: Vec<&Request> = all.iter().filter(|r| r.person_id == id).collect();
+        let engagements: Vec<Engagement> = theirs.iter().map(|r| engagement(r)).collect();
+        for c in clash::clashes(&engagements, &travel, changeover) {
+            let find = |id: i64| theirs.iter().find(|r| r.id == id).map(|r| (*r).clone());
+            if let (Some(a), Some(b)) = (find(c.a), find(c.b)) {
+                out.push((c, a, b));
+            }
+        }
+    }
+    Ok(out)
+}
