@@ -131,6 +131,15 @@ impl Store {
         self.request(id)
     }
 
+    /// What accepting request `id` would clash with in its person's diary
+    /// (each as a sentence naming the engagement and the travel): the
+    /// warning shown before anyone accepts. Empty when it fits.
+    pub fn clashes_if_accepted(&self, id: i64) -> Result<Vec<String>> {
+        let programmes = self.programmes()?;
+        let request = requests::get(&self.conn, &programmes, Role::LgaOfficer, id)?;
+        super::diary::clashes_for(&self.conn, &programmes, &request)
+    }
+
     /// Every pair of one person's (or everyone's) forwarded or accepted
     /// requests that cannot both be kept, by the earlier's start.
     pub fn request_clashes(&self, person: Option<i64>) -> Result<Vec<RequestClash>> {
