@@ -11,6 +11,7 @@ use crate::attendance::diary::RequestClash;
 use crate::attendance::person::{self, Person, PersonForm, PersonKind};
 use crate::attendance::record::{self, MoveNote, Request, RequestForm, RequestHistoryAction};
 use crate::attendance::request::{self as rules, RequestAction, RequestRole, RequestStatus};
+use crate::attendance::week::PersonWeek;
 use crate::council::Region;
 use crate::error::{Error, FieldError, Result};
 use crate::event::{Event, Status};
@@ -129,6 +130,31 @@ impl Store {
             requests::record(tx, &actor, &change, now)
         })?;
         self.request(id)
+    }
+
+    /// Person `id`'s week as a timeline: the current programme's days (and
+    /// any other day with an engagement), each with the person's forwarded,
+    /// accepted and held requests and the travel between them and from and
+    /// to their home base.
+    pub fn person_week(&self, id: i64) -> Result<PersonWeek> {
+        let person = self.person(id)?;
+        let catalogue = self.catalogue()?;
+        let programme = catalogue
+            .programme("")
+            .map_err(|m| Error::invalid("programme", m))?;
+        let filter = RequestFilter {
+            person: Some(id),
+            ..RequestFilter::default()
+        };
+        let requests = self.requests(&filter)?;
+        let travel = super::diary::travel(&self.conn)?;
+        Ok(crate::attendance::week::person_week(
+            &person,
+            &requests,
+            &programme.days(),
+            &travel,
+            programme.time_zone,
+        ))
     }
 
     /// What accepting request `id` would clash with in its person's diary
