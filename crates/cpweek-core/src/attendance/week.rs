@@ -167,9 +167,6 @@ fn entries(
                     short: start < free_at + reckoning.minutes + changeover,
                     time_label: format!("{} to {}", clock(leave), clock(arrive)),
                 });
-            } else if start < *free_at {
-                // The same place, but the times overlap: shown by the
-                // engagements themselves.
             }
         }
         out.push(DiaryEntry::Engagement {
