@@ -127,6 +127,7 @@ impl Command {
                 attendance::RequestCommand::List { .. }
                     | attendance::RequestCommand::Show { .. }
                     | attendance::RequestCommand::Clashes { .. }
+                    | attendance::RequestCommand::Plan { forward: false, .. }
             ),
             Command::Councils { .. }
             | Command::Regions { .. }

@@ -10,7 +10,7 @@ pub mod record;
 pub mod request;
 pub mod week;
 
-pub use diary::RequestClash;
+pub use diary::{Itinerary, RequestClash};
 pub use person::{Person, PersonFields, PersonForm, PersonKind};
 pub use record::{MoveNote, Request, RequestForm, RequestHistoryAction, RequestHistoryEntry};
 pub use request::{AskedBy, RequestAction, RequestRole, RequestStatus};
