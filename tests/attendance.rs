@@ -399,3 +399,102 @@ fn the_plan_keeps_the_best_set_explains_the_rest_and_is_forwarded_in_one_step() 
     let plan = db.json(&["request", "plan", "--person", "1", "--json"]);
     assert_eq!(plan["to_forward"], serde_json::json!([]));
 }
+
+/// What Python's icalendar and vobject, and ical.js, read from a file (the
+/// checkers the partner feeds are held to).
+fn parsed_by_three(path: &std::path::Path) -> (Value, Value) {
+    let dir = common::repo().join("tests/ics_check");
+    let python = std::env::var_os("CPWEEK_PYTHON").unwrap_or_else(|| "python3".into());
+    let py = std::process::Command::new(python)
+        .arg(dir.join("check.py"))
+        .arg(path)
+        .output()
+        .expect("python3 with tests/ics_check/requirements.txt is needed (scripts/setup test)");
+    assert!(
+        py.status.success(),
+        "Python refused the diary: {}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    assert!(
+        dir.join("node_modules/ical.js").is_dir(),
+        "ical.js is not installed: run `npm ci --prefix tests/ics_check`"
+    );
+    let js = std::process::Command::new("node")
+        .arg(dir.join("check.mjs"))
+        .arg(path)
+        .output()
+        .expect("node is needed");
+    assert!(
+        js.status.success(),
+        "ical.js refused the diary: {}",
+        String::from_utf8_lossy(&js.stderr)
+    );
+    (
+        serde_json::from_slice(&py.stdout).unwrap(),
+        serde_json::from_slice(&js.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn a_persons_diary_parses_in_two_parsers_confirmed_tentative_confidential_with_travel() {
+    let db = Db::new();
+    busy_day(&db);
+    db.ok(&["request", "accept", "1"]);
+    // Kent's private Children in Care Council stays forwarded (tentative).
+    let path = db.file("diary.ics");
+    db.ok(&[
+        "export",
+        "ics",
+        "--scope",
+        "person:1",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("\r\n\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    let (py, js) = parsed_by_three(&path);
+    let events = py["icalendar"]["events"].as_array().unwrap();
+    assert_eq!(
+        js["icaljs"]["events"].as_array().unwrap().len(),
+        events.len()
+    );
+    assert_eq!(
+        py["vobject"]["events"].as_array().unwrap().len(),
+        events.len()
+    );
+    let find = |uid: &str| {
+        events
+            .iter()
+            .find(|e| e["uid"] == uid)
+            .unwrap_or_else(|| panic!("{uid} in {events:?}"))
+    };
+    let kent = find("request-1@cpweek.local.gov.uk");
+    assert_eq!(kent["status"], "CONFIRMED");
+    assert_eq!(kent["class"], "CONFIDENTIAL");
+    assert_eq!(kent["start"], "2014-10-28T10:00:00Z");
+    assert!(kent["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("Edward Timpson MP to present awards"));
+    assert!(kent["description"]
+        .as_str()
+        .unwrap()
+        .contains("Contact officer: Sam Contact"));
+    let manchester = find("request-2@cpweek.local.gov.uk");
+    assert_eq!(manchester["status"], "TENTATIVE");
+    // Travel from the home base to Kent, as its own block ending at the
+    // change-over before 10am.
+    let travel = find("travel-to-1@cpweek.local.gov.uk");
+    assert_eq!(travel["end"], "2014-10-28T09:45:00Z");
+    assert!(travel["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("Travel: Home base to Kent care leavers' awards"));
+    assert_eq!(travel["class"], "CONFIDENTIAL");
+    // The same diary gives the same bytes.
+    let again = db.ok(&["export", "ics", "--scope", "person:1"]);
+    assert_eq!(again, text);
+    // Partner feeds cannot name a person.
+    let err = fails(&db, &["export", "ics", "--scope", "persons:1"]);
+    assert!(err.contains("scope"), "{err}");
+}

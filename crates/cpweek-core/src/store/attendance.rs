@@ -207,6 +207,22 @@ impl Store {
         forwarded.into_iter().map(|id| self.request(id)).collect()
     }
 
+    /// Person `id`'s diary as iCalendar (confidential, for their office:
+    /// never a partner feed), with its file name.
+    pub fn person_diary(&self, id: i64) -> Result<(String, String)> {
+        let week = self.person_week(id)?;
+        let tz = self
+            .catalogue()?
+            .programme("")
+            .map_err(|m| Error::invalid("programme", m))?
+            .time_zone;
+        let name = format!(
+            "diary-{}.ics",
+            crate::publish::names::slug(&week.person.name)
+        );
+        Ok((crate::ics::diary::calendar(&week, tz), name))
+    }
+
     /// What accepting request `id` would clash with in its person's diary
     /// (each as a sentence naming the engagement and the travel): the
     /// warning shown before anyone accepts. Empty when it fits.
