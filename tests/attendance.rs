@@ -498,3 +498,56 @@ fn a_persons_diary_parses_in_two_parsers_confirmed_tentative_confidential_with_t
     let err = fails(&db, &["export", "ics", "--scope", "persons:1"]);
     assert!(err.contains("scope"), "{err}");
 }
+
+#[test]
+fn the_ministerial_report_counts_engagements_by_status_day_and_region_and_names_declined_councils()
+{
+    let db = Db::new();
+    busy_day(&db);
+    db.ok(&["request", "accept", "1"]);
+    db.ok(&["request", "decline", "2", "--note", "Diary full"]);
+    let r = db.json(&["request", "report", "--json"]);
+    assert_eq!(r["ministerial_engagements"], 1);
+    assert_eq!(r["engagements"], 1);
+    assert_eq!(r["requests"], 3);
+    let status = |s: &str| {
+        r["by_status"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["status"] == s)
+            .unwrap()["count"]
+            .clone()
+    };
+    assert_eq!(status("accepted"), 1);
+    assert_eq!(status("declined"), 1);
+    assert_eq!(status("forwarded"), 1);
+    let tuesday = &r["by_day"][1];
+    assert_eq!(tuesday["label"], "Tuesday 28 October 2014");
+    assert_eq!(
+        (tuesday["requests"].clone(), tuesday["engagements"].clone()),
+        (3.into(), 1.into())
+    );
+    let regions = r["by_region"].as_array().unwrap();
+    assert_eq!(regions.len(), 9);
+    let south_east = regions.iter().find(|g| g["name"] == "South East").unwrap();
+    assert_eq!(
+        (
+            south_east["requests"].clone(),
+            south_east["engagements"].clone()
+        ),
+        (2.into(), 1.into())
+    );
+    assert_eq!(r["declined"][0]["council_name"], "Manchester");
+    let text = db.ok(&["request", "report"]);
+    assert!(
+        text.contains(
+            "1 ministerial engagement; 1 engagement in all (accepted or held) from 3 requests."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Councils whose requests were declined:\n  Manchester"),
+        "{text}"
+    );
+}

@@ -128,6 +128,7 @@ impl Command {
                     | attendance::RequestCommand::Show { .. }
                     | attendance::RequestCommand::Clashes { .. }
                     | attendance::RequestCommand::Plan { forward: false, .. }
+                    | attendance::RequestCommand::Report { .. }
             ),
             Command::Councils { .. }
             | Command::Regions { .. }

@@ -10,6 +10,7 @@ use super::{people, settings, Store};
 use crate::attendance::diary::{Itinerary, RequestClash};
 use crate::attendance::person::{self, Person, PersonForm, PersonKind};
 use crate::attendance::record::{self, MoveNote, Request, RequestForm, RequestHistoryAction};
+use crate::attendance::report::MinisterialReport;
 use crate::attendance::request::{
     self as rules, AskedBy, RequestAction, RequestRole, RequestStatus,
 };
@@ -205,6 +206,23 @@ impl Store {
             Ok(itinerary.to_forward)
         })?;
         forwarded.into_iter().map(|id| self.request(id)).collect()
+    }
+
+    /// The ministerial report for a programme (empty: the current one).
+    pub fn ministerial_report(&self, programme: &str) -> Result<MinisterialReport> {
+        let catalogue = self.catalogue()?;
+        let programme = catalogue
+            .programme(programme)
+            .map_err(|m| Error::invalid("programme", m))?;
+        let filter = RequestFilter {
+            programme: Some(programme.id.clone()),
+            ..RequestFilter::default()
+        };
+        let requests = self.requests(&filter)?;
+        let regions: Vec<String> = self.regions()?.into_iter().map(|r| r.name).collect();
+        Ok(crate::attendance::report::report(
+            programme, &requests, &regions,
+        ))
     }
 
     /// Person `id`'s diary as iCalendar (confidential, for their office:
