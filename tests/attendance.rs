@@ -551,3 +551,68 @@ fn the_ministerial_report_counts_engagements_by_status_day_and_region_and_names_
         "{text}"
     );
 }
+
+#[test]
+fn a_travel_time_set_by_hand_counts_in_the_clash_check_and_cannot_make_accepted_engagements_clash()
+{
+    let db = Db::new();
+    busy_day(&db);
+    // The stated rules: Maidstone to Manchester is far too far for 1pm.
+    let stated = db.json(&["travel", "--from", "ME14 1XQ", "--to", "M2 5DB", "--json"]);
+    assert_eq!(stated["method"], "postcodes");
+    // A council organiser cannot set one.
+    as_role(&db, "council-organiser", "Kim Organiser");
+    let err = fails(
+        &db,
+        &["travel", "--from", "ME14", "--to", "M2", "--set", "10"],
+    );
+    assert!(
+        err.contains("only an LGA officer can set a travel time by hand"),
+        "{err}"
+    );
+    as_role(&db, "lga-officer", "Lee Officer");
+    let set = db.json(&[
+        "travel",
+        "--from",
+        "me14",
+        "--to",
+        "m2",
+        "--set",
+        "0",
+        "--note",
+        "Helicopter",
+        "--json",
+    ]);
+    assert_eq!(set["method"], "override");
+    assert_eq!(set["minutes"], 0);
+    // Now the Kent request (ends midday) and Manchester (1pm) fit: accept both.
+    db.ok(&["request", "accept", "1"]);
+    db.ok(&["request", "accept", "2"]);
+    // Clearing the time set by hand would make them clash: refused.
+    let err = fails(&db, &["travel", "--from", "ME14", "--to", "M2", "--clear"]);
+    assert!(err.contains("both accepted, would clash"), "{err}");
+    // So would a change-over of 4 hours for the minister.
+    let err = fails(&db, &["person", "edit", "1", "--changeover", "240"]);
+    assert!(err.contains("both accepted, would clash"), "{err}");
+    assert_eq!(
+        db.json(&["person", "show", "1", "--json"])["changeover_minutes"],
+        15
+    );
+    // Without a database, the stated rules.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cpweek"))
+        .args([
+            "--db",
+            db.file("none.db").to_str().unwrap(),
+            "travel",
+            "--from",
+            "ME14",
+            "--to",
+            "M2",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["method"], "postcodes");
+}
