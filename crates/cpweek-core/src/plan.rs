@@ -21,12 +21,14 @@
 //! engagements, then the path whose engagements come earlier (compared in
 //! time order, then by id), so the same input always gives the same plan.
 
+use std::cell::RefCell;
+
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::clash::{order, reckoning, short_by, shortfall, Engagement, Slot};
+use crate::clash::{order, reckoning, short_by, shortfall, slots, Engagement, Minutes, Slot};
 use crate::text::shown;
 use crate::time::{format_time, resolve_local};
 use crate::travel::{Place, Spot, Travel};
@@ -106,7 +108,8 @@ pub fn plan(
     changeover: u32,
     tz: Tz,
 ) -> Plan {
-    let mut slots: Vec<Slot> = candidates.iter().map(|e| Slot::new(e, travel)).collect();
+    let (mut slots, places) = slots(candidates, travel);
+    let minutes = RefCell::new(Minutes::new(travel, places));
     slots.sort_by(|x, y| order(x.engagement, y.engagement));
     let home = home.map(|h| (h, travel.locate(&h.place)));
     let mut result = Plan {
@@ -125,6 +128,7 @@ pub fn plan(
             slots: &slots[from..to],
             limits,
             travel,
+            minutes: &minutes,
             changeover,
             tz,
         };
@@ -188,6 +192,7 @@ struct Day<'a, 'b> {
     slots: &'b [Slot<'a>],
     limits: Option<Limits<'b>>,
     travel: &'b Travel,
+    minutes: &'b RefCell<Minutes<'b>>,
     changeover: u32,
     tz: Tz,
 }
@@ -225,7 +230,14 @@ fn keep_better(best: &mut Option<Way>, way: Way) {
 
 impl Day<'_, '_> {
     fn follows(&self, i: usize, k: usize) -> bool {
-        shortfall(self.travel, &self.slots[i], &self.slots[k], self.changeover).is_none()
+        let mut minutes = self.minutes.borrow_mut();
+        shortfall(
+            &mut minutes,
+            &self.slots[i],
+            &self.slots[k],
+            self.changeover,
+        )
+        .is_none()
     }
 
     fn plan(&self, result: &mut Plan) {
@@ -404,7 +416,7 @@ impl Day<'_, '_> {
     /// both be kept, as the left-out one's reason.
     fn around(&self, earlier: usize, later: usize, kept: usize) -> Option<LeftOut> {
         let (x, y) = (&self.slots[earlier], &self.slots[later]);
-        let (short, need) = shortfall(self.travel, x, y, self.changeover)?;
+        let (short, need) = shortfall(&mut self.minutes.borrow_mut(), x, y, self.changeover)?;
         let other = &self.slots[if kept == earlier { later } else { earlier }];
         let k = &self.slots[kept];
         let span = format!(
