@@ -163,14 +163,14 @@ impl<'a> Limits<'a> {
 
     /// Minutes short of reaching `s` from home after the day starts, with
     /// the travel minutes.
-    fn from_home(&self, travel: &Travel, s: &Slot) -> Option<(i64, u32)> {
+    fn out_from_home(&self, travel: &Travel, s: &Slot) -> Option<(i64, u32)> {
         let minutes = travel.minutes(self.spot, &s.spot);
         let have = (s.engagement.start - self.starts).num_seconds();
         short_by(have, i64::from(minutes) * 60).map(|short| (short, minutes))
     }
 
     /// Minutes short of reaching home from `s` by the day's end.
-    fn to_home(&self, travel: &Travel, s: &Slot) -> Option<(i64, u32)> {
+    fn back_home(&self, travel: &Travel, s: &Slot) -> Option<(i64, u32)> {
         let minutes = travel.minutes(&s.spot, self.spot);
         let have = (self.ends - s.engagement.end).num_seconds();
         short_by(have, i64::from(minutes) * 60).map(|short| (short, minutes))
@@ -246,12 +246,12 @@ impl Day<'_, '_> {
         let can_end = |i: usize| {
             self.limits
                 .as_ref()
-                .is_none_or(|l| l.to_home(self.travel, &self.slots[i]).is_none())
+                .is_none_or(|l| l.back_home(self.travel, &self.slots[i]).is_none())
         };
         let can_start = |i: usize| {
             self.limits
                 .as_ref()
-                .is_none_or(|l| l.from_home(self.travel, &self.slots[i]).is_none())
+                .is_none_or(|l| l.out_from_home(self.travel, &self.slots[i]).is_none())
         };
         // best[i]: the best path from i to the day's end.
         let mut best: Vec<Option<Way>> = vec![None; n];
@@ -267,8 +267,8 @@ impl Day<'_, '_> {
                     },
                 );
             }
-            for k in i + 1..n {
-                let Some(on) = best[k] else { continue };
+            for (k, on) in best.iter().enumerate().skip(i + 1) {
+                let Some(on) = *on else { continue };
                 if self.follows(i, k) {
                     keep_better(
                         &mut here,
@@ -345,7 +345,7 @@ impl Day<'_, '_> {
         }
         if let Some(l) = &self.limits {
             if before.is_none() {
-                if let Some((short, minutes)) = l.from_home(self.travel, c) {
+                if let Some((short, minutes)) = l.out_from_home(self.travel, c) {
                     let start = self.local(c.engagement.start);
                     let limit = format_time(l.home.day_starts);
                     let reason = if c.engagement.start < l.starts {
@@ -373,7 +373,7 @@ impl Day<'_, '_> {
                 }
             }
             if after.is_none() {
-                if let Some((short, minutes)) = l.to_home(self.travel, c) {
+                if let Some((short, minutes)) = l.back_home(self.travel, c) {
                     let end = self.local(c.engagement.end);
                     let limit = format_time(l.home.day_ends);
                     let reason = if c.engagement.end > l.ends {
