@@ -2,7 +2,7 @@
 //! external resource, a print stylesheet in its own `<style>` element. Every
 //! piece of text passes through [`crate::publish::escape::html`].
 
-use super::{Block, Document, Table};
+use super::{Block, Document, Level, Table};
 use crate::publish::escape;
 use std::fmt::Write;
 
@@ -60,8 +60,14 @@ pub fn html(doc: &Document) -> String {
     }
     out.push_str("<main>\n");
     let numbers = doc.numbers();
-    for (index, (block, number)) in doc.blocks.iter().zip(&numbers).enumerate() {
-        self::block(index, block, number.as_deref(), &mut out);
+    let levels = doc.heading_levels();
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let shown = Shown {
+            index,
+            number: numbers[index].as_deref(),
+            level: levels[index],
+        };
+        self::block(block, shown, &mut out);
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
@@ -81,8 +87,9 @@ fn contents(doc: &Document, out: &mut String) {
     // opens a list inside the item above it (one step, however many levels
     // it skips), a shallower one closes lists back to its level.
     let mut open: Vec<u8> = Vec::new();
+    let levels = doc.heading_levels();
     for (index, block) in doc.blocks.iter().enumerate() {
-        let Block::Heading { level, text } = block else {
+        let (Block::Heading { text, .. }, Some(level)) = (block, levels[index]) else {
             continue;
         };
         let level = level.number();
@@ -119,13 +126,27 @@ fn contents(doc: &Document, out: &mut String) {
     out.push_str("</ol>\n</nav>\n");
 }
 
-fn block(index: usize, block: &Block, number: Option<&str>, out: &mut String) {
+/// Where a block sits: its index, and the number or heading level the
+/// document gives it.
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    index: usize,
+    number: Option<&'a str>,
+    level: Option<Level>,
+}
+
+fn block(block: &Block, shown: Shown, out: &mut String) {
     let e = escape::html;
     match block {
-        Block::Heading { level, text } => {
+        Block::Heading { text, .. } => {
             // The document's title is the page's one h1.
-            let h = level.number() + 1;
-            let _ = writeln!(out, "<h{h} id=\"{}\">{}</h{h}>", heading_id(index), e(text));
+            let h = shown.level.unwrap_or(Level::One).number() + 1;
+            let _ = writeln!(
+                out,
+                "<h{h} id=\"{}\">{}</h{h}>",
+                heading_id(shown.index),
+                e(text)
+            );
         }
         Block::Paragraph(text) => {
             let _ = writeln!(out, "<p>{}</p>", e(text));
@@ -138,7 +159,7 @@ fn block(index: usize, block: &Block, number: Option<&str>, out: &mut String) {
             let _ = writeln!(
                 out,
                 "<p class=\"{class}\"><span class=\"number\">{}</span> <span>{}</span></p>",
-                e(number.unwrap_or_default()),
+                e(shown.number.unwrap_or_default()),
                 e(text)
             );
         }

@@ -163,6 +163,30 @@ impl Document {
         }
     }
 
+    /// The level each heading is set at, in block order (`None` for other
+    /// blocks): as given, but never more than one below the heading before
+    /// it (the first at most level 1), so both outputs keep their headings
+    /// in order with no level skipped, as PDF/UA and WCAG ask.
+    pub fn heading_levels(&self) -> Vec<Option<Level>> {
+        let mut previous: Option<Level> = None;
+        self.blocks
+            .iter()
+            .map(|block| match block {
+                Block::Heading { level, .. } => {
+                    let deepest = match previous {
+                        None => Level::One,
+                        Some(Level::One) => Level::Two,
+                        Some(Level::Two | Level::Three) => Level::Three,
+                    };
+                    let level = (*level).min(deepest);
+                    previous = Some(level);
+                    Some(level)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// The number each block shows, in block order: `Some("2.1")` for a
     /// numbered paragraph, `None` for any other block. Main paragraphs count
     /// 1, 2, 3 through the document; a sub-paragraph counts under the last

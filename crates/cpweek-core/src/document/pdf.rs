@@ -10,7 +10,7 @@
 //! timestamp), and the PDF's identifier is derived from the data, so the
 //! same document gives the same bytes on every machine.
 
-use super::{Block, Depth, Document};
+use super::{Block, Depth, Document, Level};
 use crate::{Error, Result};
 use serde_json::{json, Value};
 use std::sync::LazyLock;
@@ -32,9 +32,28 @@ const TEMPLATE: &str = include_str!("template.typ");
 /// grow.
 const CACHE_AGE: usize = 8;
 
-/// The document as a tagged PDF.
+/// The document as a tagged PDF. A document with no title is refused
+/// (`title`): PDF/UA needs one, and a reader's window shows it.
 pub fn pdf(doc: &Document) -> Result<Vec<u8>> {
+    if plain(&doc.title).trim().is_empty() {
+        return Err(Error::invalid(
+            "title",
+            "a document needs a title to be made into a PDF",
+        ));
+    }
     let data = serde_json::to_string(&data(doc)).map_err(|e| typeset_error(e.to_string()))?;
+    // The compiler is not expected to panic on any data; if it ever did,
+    // that is this document's failure, reported as an error, not the
+    // app's end.
+    std::panic::catch_unwind(move || set(data)).unwrap_or_else(|_| {
+        Err(typeset_error(
+            "the typesetter stopped unexpectedly".to_string(),
+        ))
+    })
+}
+
+/// Sets the document's data with the template and writes the PDF.
+fn set(data: String) -> Result<Vec<u8>> {
     let world = Sheet {
         data: Bytes::from_string(data.clone()),
     };
@@ -86,14 +105,17 @@ fn plain(text: &str) -> String {
 /// template only places what it is given.
 fn data(doc: &Document) -> Value {
     let numbers = doc.numbers();
+    let levels = doc.heading_levels();
     let blocks: Vec<Value> = doc
         .blocks
         .iter()
-        .zip(numbers)
-        .map(|(block, number)| match block {
-            Block::Heading { level, text } => {
-                json!({"kind": "heading", "level": level.number(), "text": plain(text)})
-            }
+        .zip(numbers.into_iter().zip(levels))
+        .map(|(block, (number, level))| match block {
+            Block::Heading { text, .. } => json!({
+                "kind": "heading",
+                "level": level.unwrap_or(Level::One).number(),
+                "text": plain(text),
+            }),
             Block::Paragraph(text) => json!({"kind": "paragraph", "text": plain(text)}),
             Block::Numbered { depth, text } => json!({
                 "kind": "numbered",

@@ -544,3 +544,60 @@ fn the_same_document_gives_the_same_bytes() {
     let third = pdf(&briefing(&other)).expect("another PDF");
     assert!(first != third, "a changed document gives other bytes");
 }
+
+#[test]
+fn awkward_documents_still_set_with_headings_in_order() {
+    let h = |level, text: &str| Block::Heading {
+        level,
+        text: text.into(),
+    };
+    let mut doc = Document::new("");
+    doc.blocks = vec![
+        h(Level::Three, "Deep first"),
+        h(Level::One, "Back to the top"),
+        h(Level::Three, "Two skipped"),
+        Block::Table(Table {
+            caption: String::new(),
+            header: Vec::new(),
+            rows: Vec::new(),
+        }),
+        Block::Bullets(Vec::new()),
+        Block::Details(Vec::new()),
+        Block::Notice {
+            title: String::new(),
+            paragraphs: Vec::new(),
+        },
+        Block::Paragraph("bell\u{7} and\ttab\r\nnew line \u{1b}[31m".into()),
+    ];
+    assert_eq!(
+        doc.heading_levels()[..3],
+        [Some(Level::One), Some(Level::One), Some(Level::Two)]
+    );
+    let html = html(&doc);
+    assert!(
+        html.contains("<h2 id=\"section-1\">Deep first</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h3 id=\"section-3\">Two skipped</h3>"),
+        "{html}"
+    );
+    let refused = pdf(&doc).expect_err("no title, no PDF");
+    assert_eq!(refused.code(), crate::ErrorCode::InvalidInput);
+    assert_eq!(refused.field_errors()[0].field, "title");
+    doc.title = "\u{7} ".into();
+    assert!(pdf(&doc).is_err(), "a title of nothing visible is none");
+    doc.title = "Awkward".into();
+    let pdf = pdf(&doc).expect("the PDF");
+    let info = poppler("pdfinfo", &pdf, &[]);
+    assert_eq!(info_field(&info, "Tagged"), "yes");
+    let text = words(&poppler("pdftotext", &pdf, &["-enc", "UTF-8"]));
+    assert!(text.contains("Two skipped"), "{text}");
+    assert!(text.contains("bell and tab new line [31m"), "{text}");
+    let bare = pdf_of(&Document::new("Only a title"));
+    assert!(words(&poppler("pdftotext", &bare, &[])).contains("Only a title"));
+}
+
+fn pdf_of(doc: &Document) -> Vec<u8> {
+    pdf(doc).expect("the PDF")
+}
