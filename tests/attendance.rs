@@ -616,3 +616,132 @@ fn a_travel_time_set_by_hand_counts_in_the_clash_check_and_cannot_make_accepted_
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["method"], "postcodes");
 }
+
+/// Runs a poppler tool on a file and gives its output; fails (never
+/// skips) when poppler-utils is missing.
+fn poppler(tool: &str, args: &[&str], path: &std::path::Path) -> String {
+    let out = std::process::Command::new(tool)
+        .args(args)
+        .arg(path)
+        .args(if tool == "pdftotext" {
+            vec!["-"]
+        } else {
+            vec![]
+        })
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{tool} is needed ({e}): run `scripts/setup test` (poppler-utils)")
+        });
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_briefing_note_is_a_tagged_pdf_with_the_event_timings_travel_and_contact_officer() {
+    let db = Db::new();
+    busy_day(&db);
+    // Refused before the engagement is accepted.
+    let pdf = db.file("brief.pdf");
+    let err = fails(
+        &db,
+        &[
+            "request",
+            "brief",
+            "1",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        err.contains(
+            "a briefing note is written for an accepted engagement; request 1 is forwarded"
+        ),
+        "{err}"
+    );
+    assert!(!pdf.exists());
+    db.ok(&["request", "accept", "1"]);
+    db.ok(&[
+        "request",
+        "brief",
+        "1",
+        "--format",
+        "pdf",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    let info = poppler("pdfinfo", &[], &pdf);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.lines().any(|l| l.starts_with("Pages:")), "{info}");
+    let fonts = poppler("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        // name type encoding emb sub uni object ID: "emb" is the 4th from the end.
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "a font not embedded: {row}");
+    }
+    let text = poppler("pdftotext", &["-layout"], &pdf);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for wanted in [
+        "Kent care leavers' awards",
+        "Tuesday 28 October 2014",
+        "10am to midday",
+        "Purpose of report",
+        "Contact officer",
+        "Sam Contact",
+        "sam.contact@kent.gov.uk",
+        "from the home base",
+        "South East",
+    ] {
+        assert!(
+            flat.contains(wanted),
+            "{wanted:?} missing from the PDF's text:\n{text}"
+        );
+    }
+    // HTML too, the same note; an existing file needs --force.
+    let html = db.file("brief.html");
+    db.ok(&[
+        "request",
+        "brief",
+        "1",
+        "--format",
+        "html",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<html lang=\"en-GB\">"), "{}", &page[..200]);
+    assert!(page.contains("Sam Contact"));
+    let err = fails(
+        &db,
+        &[
+            "request",
+            "brief",
+            "1",
+            "--format",
+            "html",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("already exists; add --force"), "{err}");
+    let err = fails(
+        &db,
+        &[
+            "request",
+            "brief",
+            "1",
+            "--format",
+            "docx",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("give html or pdf"), "{err}");
+}

@@ -8,7 +8,8 @@ use cpweek_core::attendance::{
     Itinerary, MinisterialReport, MoveNote, Person, PersonForm, PersonKind, Request, RequestAction,
     RequestForm, RequestStatus,
 };
-use cpweek_core::store::RequestFilter;
+use cpweek_core::file::{self, Replace};
+use cpweek_core::store::{Format, RequestFilter};
 use cpweek_core::{Error, Store};
 
 use crate::output::{self, shown};
@@ -257,6 +258,19 @@ pub(crate) enum RequestCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Write the briefing note for an accepted engagement, as HTML or a tagged PDF
+    Brief {
+        id: String,
+        /// html or pdf
+        #[arg(long, value_name = "html|pdf")]
+        format: String,
+        /// The file to write
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: std::path::PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
     /// The week's ministerial report: engagements by status, day and region, and
     /// councils whose requests were declined
     Report {
@@ -367,6 +381,7 @@ pub(crate) fn request(
     store: &mut Store,
     command: RequestCommand,
     now: DateTime<Utc>,
+    live: &std::path::Path,
 ) -> Result<(), Error> {
     let moved = |store: &mut Store, action: RequestAction, m: Move| -> Result<(), Error> {
         let note = MoveNote {
@@ -474,6 +489,29 @@ pub(crate) fn request(
             } else {
                 print_plan(&plan);
             }
+        }
+        RequestCommand::Brief {
+            id: text,
+            format,
+            output: path,
+            force,
+        } => {
+            let format = Format::from_input(&format)?;
+            let replace = if force {
+                Replace::Allowed
+            } else {
+                Replace::Refused
+            };
+            let target =
+                file::chosen_target(&path, format.kind(), live, replace).map_err(|e| match e {
+                    Error::Exists { path } => Error::invalid(
+                        "output",
+                        format!("{path} already exists; add --force to replace it"),
+                    ),
+                    other => other,
+                })?;
+            store.save_briefing(id("id", "request", &text)?, format, &target, now)?;
+            eprintln!("Wrote the briefing note to {}.", target.path().display());
         }
         RequestCommand::Report { programme, json } => {
             let report = store.ministerial_report(programme.as_deref().unwrap_or(""))?;

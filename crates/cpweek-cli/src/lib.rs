@@ -129,6 +129,7 @@ impl Command {
                     | attendance::RequestCommand::Clashes { .. }
                     | attendance::RequestCommand::Plan { forward: false, .. }
                     | attendance::RequestCommand::Report { .. }
+                    | attendance::RequestCommand::Brief { .. }
             ),
             Command::Councils { .. }
             | Command::Regions { .. }
@@ -229,7 +230,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Export(c) => ics::export(&store, c, &path),
                 Command::Settings { command, json } => settings::run(&mut store, command, json),
                 Command::Person(c) => attendance::person(&mut store, c),
-                Command::Request(c) => attendance::request(&mut store, c, now),
+                Command::Request(c) => attendance::request(&mut store, c, now, &path),
             }
         }
     }

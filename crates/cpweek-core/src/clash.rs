@@ -17,6 +17,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -60,7 +61,16 @@ pub struct Clash {
     /// How many minutes more the gap would need (an overlap counts in full).
     #[ts(type = "number")]
     pub short_by_minutes: i64,
-    pub travel: Reckoning,
+    /// Shared by every clash between the same two places (a dense week
+    /// has millions of clashes but few places).
+    #[serde(serialize_with = "shared")]
+    pub travel: Arc<Reckoning>,
+}
+
+/// Serialises what an `Arc` holds (serde's own needs its `rc` feature,
+/// which would rebuild every crate that uses serde).
+fn shared<S: serde::Serializer>(value: &Arc<Reckoning>, s: S) -> Result<S::Ok, S::Error> {
+    Reckoning::serialize(value, s)
 }
 
 /// The earlier of two engagements comes first: by start, then end, then id.
@@ -271,7 +281,7 @@ fn clash_of(minutes: &mut Minutes, x: &Slot, y: &Slot, changeover: u32) -> Optio
         travel_minutes: need.travel,
         changeover_minutes: need.changeover,
         short_by_minutes: short,
-        travel: reckoning(minutes.travel, earlier, later),
+        travel: Arc::new(reckoning(minutes.travel, earlier, later)),
     })
 }
 
@@ -307,7 +317,7 @@ pub fn clashes(engagements: &[Engagement], travel: &Travel, changeover: u32) -> 
     let bound =
         (i64::from(travel.bound(slots.iter().map(|s| &s.spot))) + i64::from(changeover)) * 60;
     let mut minutes = Minutes::new(travel, places);
-    let mut words: HashMap<(u32, u32), Reckoning> = HashMap::new();
+    let mut words: HashMap<(u32, u32, bool), Arc<Reckoning>> = HashMap::new();
     let mut found = Vec::new();
     for (i, earlier) in slots.iter().enumerate() {
         for later in &slots[i + 1..] {
@@ -317,14 +327,11 @@ pub fn clashes(engagements: &[Engagement], travel: &Travel, changeover: u32) -> 
             let Some((short, need)) = shortfall(&mut minutes, earlier, later, changeover) else {
                 continue;
             };
-            let travel_words = if earlier.same_venue(later) {
-                reckoning(travel, earlier, later)
-            } else {
-                words
-                    .entry((earlier.place, later.place))
-                    .or_insert_with(|| travel.reckon_spots(&earlier.spot, &later.spot))
-                    .clone()
-            };
+            let same = earlier.same_venue(later);
+            let travel_words = words
+                .entry((earlier.place, later.place, same))
+                .or_insert_with(|| Arc::new(reckoning(travel, earlier, later)))
+                .clone();
             found.push(Clash {
                 a: earlier.engagement.id,
                 b: later.engagement.id,

@@ -34,7 +34,10 @@ pub struct Sources<'a> {
 /// The note's content.
 pub fn briefing(s: &Sources) -> Briefing {
     let r = s.request;
-    let home = s.home.clone().unwrap_or_else(|| "the home base".to_string());
+    let home = s
+        .home
+        .clone()
+        .unwrap_or_else(|| "the home base".to_string());
     let (arrival, departure) = s.day.map_or((None, None), |day| legs(day, r.id, &home));
     let times = match s.event {
         Some(e) => span_times(e),
@@ -47,10 +50,7 @@ pub fn briefing(s: &Sources) -> Briefing {
         },
         engagement: Engagement {
             title: r.title.clone(),
-            host: r
-                .council_name
-                .clone()
-                .unwrap_or_else(|| "LGA".to_string()),
+            host: r.council_name.clone().unwrap_or_else(|| "LGA".to_string()),
             region: r.region.clone(),
             day: time::format_date(r.date),
             times,
@@ -121,9 +121,10 @@ fn span_times(e: &Event) -> String {
 /// The travel block just before engagement `id` in its day, and the one
 /// just after it.
 fn legs(day: &DiaryDay, id: i64, home: &str) -> (Option<Leg>, Option<Leg>) {
-    let at = day.entries.iter().position(|e| {
-        matches!(e, DiaryEntry::Engagement { request, .. } if request.id == id)
-    });
+    let at = day
+        .entries
+        .iter()
+        .position(|e| matches!(e, DiaryEntry::Engagement { request, .. } if request.id == id));
     let Some(at) = at else {
         return (None, None);
     };

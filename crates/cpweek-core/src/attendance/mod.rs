@@ -4,6 +4,7 @@
 //! [`crate::permission`]'s rule; travel and clashes are [`crate::travel`]
 //! and [`crate::clash`]; the planner is [`crate::plan`].
 
+pub mod brief;
 pub mod diary;
 pub mod person;
 pub mod record;

@@ -4,6 +4,7 @@
 //! happens whole or not at all.
 
 mod attendance;
+mod briefing;
 mod diary;
 mod events;
 mod feeds;
@@ -33,6 +34,7 @@ use crate::programme::{Conference, Programme, Term};
 use crate::summary::{self, ProgrammeSummary};
 
 pub use crate::filter::EventFilter;
+pub use briefing::Format;
 pub use feeds::{ExportStep, Exported};
 pub use history::{HistoryAction, HistoryEntry};
 pub use import::{
