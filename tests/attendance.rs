@@ -331,3 +331,71 @@ fn accepting_a_clash_is_refused_naming_it_unless_overridden_with_a_reason() {
         .iter()
         .all(|c| c["overridden"] == true));
 }
+
+#[test]
+fn the_plan_keeps_the_best_set_explains_the_rest_and_is_forwarded_in_one_step() {
+    let db = Db::new();
+    busy_day(&db);
+    // Three forwarded requests: Kent 10am-midday (1), Manchester 1pm (2),
+    // Kent's Children in Care Council at midday at the same venue (3).
+    // Manchester cannot follow either Kent one; with equal priorities the
+    // two Kent ones (total 6) beat Manchester alone (3).
+    let plan = db.json(&[
+        "request",
+        "plan",
+        "--person",
+        "1",
+        "--day",
+        "2014-10-28",
+        "--json",
+    ]);
+    assert_eq!(plan["chosen"], serde_json::json!([1, 3]));
+    assert_eq!(plan["total_priority"], 6);
+    let left = plan["left_out"].as_array().unwrap();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["id"], 2);
+    assert_eq!(left[0]["clashes_with"], 3);
+    let reason = left[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("request 3, Kent Children in Care Council"),
+        "{reason}"
+    );
+    assert!(reason.contains("minutes of travel"), "{reason}");
+
+    // Raise Manchester's priority: it now wins alone (5 > 3 + 1).
+    db.ok(&["request", "priority", "2", "5"]);
+    db.ok(&["request", "priority", "1", "1"]);
+    db.ok(&["request", "priority", "3", "1"]);
+    let plan = db.json(&["request", "plan", "--person", "1", "--json"]);
+    assert_eq!(plan["chosen"], serde_json::json!([2]));
+    assert_eq!(plan["total_priority"], 5);
+
+    // A new submitted request that fits is forwarded with the plan.
+    as_role(&db, "council-organiser", "Kim Organiser");
+    db.ok(&[
+        "event",
+        "add",
+        "--council",
+        "352",
+        "--title",
+        "Manchester foster carers' tea",
+        "--start",
+        "2014-10-28T15:00",
+        "--end",
+        "2014-10-28T16:00",
+        "--postcode",
+        "M2 5DB",
+    ]);
+    db.ok(&["request", "add", "--event", "4", "--person", "1"]);
+    db.ok(&["request", "submit", "4"]);
+    let err = fails(&db, &["request", "plan", "--person", "1", "--forward"]);
+    assert!(err.contains("only an LGA officer can forward"), "{err}");
+    as_role(&db, "lga-officer", "Lee Officer");
+    let plan = db.json(&["request", "plan", "--person", "1", "--json"]);
+    assert_eq!(plan["to_forward"], serde_json::json!([4]));
+    let forwarded = db.json(&["request", "plan", "--person", "1", "--forward", "--json"]);
+    assert_eq!(forwarded[0]["id"], 4);
+    assert_eq!(forwarded[0]["status"], "forwarded");
+    let plan = db.json(&["request", "plan", "--person", "1", "--json"]);
+    assert_eq!(plan["to_forward"], serde_json::json!([]));
+}

@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use cpweek_core::attendance::record::id;
 use cpweek_core::attendance::{
-    MoveNote, Person, PersonForm, PersonKind, Request, RequestAction, RequestForm, RequestStatus,
+    Itinerary, MoveNote, Person, PersonForm, PersonKind, Request, RequestAction, RequestForm,
+    RequestStatus,
 };
 use cpweek_core::store::RequestFilter;
 use cpweek_core::{Error, Store};
@@ -241,6 +242,21 @@ pub(crate) enum RequestCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Propose one person's itinerary: the submitted and forwarded requests with the
+    /// greatest total priority that can all be kept, and why each other was left out
+    Plan {
+        /// Whose itinerary (id)
+        #[arg(long, value_name = "ID")]
+        person: String,
+        /// Only this day, YYYY-MM-DD [default: every day]
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        day: Option<String>,
+        /// Forward the plan's submitted requests to the office in one step (LGA)
+        #[arg(long)]
+        forward: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Set the LGA's priority, 1 (lowest) to 5 (highest)
     Priority {
         id: String,
@@ -414,6 +430,42 @@ pub(crate) fn request(
                 }
             }
         }
+        RequestCommand::Plan {
+            person,
+            day,
+            forward,
+            json,
+        } => {
+            let person = id("person", "person", &person)?;
+            let day = day
+                .as_deref()
+                .map(|d| cpweek_core::time::parse_date(d).map_err(|m| Error::invalid("day", m)))
+                .transpose()?;
+            if forward {
+                let forwarded = store.forward_plan(person, day, now)?;
+                if json {
+                    output::json(&forwarded);
+                } else if forwarded.is_empty() {
+                    println!("Nothing to forward: the plan's requests are forwarded already.");
+                } else {
+                    for r in &forwarded {
+                        println!(
+                            "Forwarded request {}: {} ({})",
+                            r.id,
+                            shown(&r.title),
+                            r.when
+                        );
+                    }
+                }
+                return Ok(());
+            }
+            let plan = store.plan(person, day)?;
+            if json {
+                output::json(&plan);
+            } else {
+                print_plan(&plan);
+            }
+        }
         RequestCommand::Priority {
             id: text,
             priority,
@@ -425,6 +477,39 @@ pub(crate) fn request(
         }
     }
     Ok(())
+}
+
+fn print_plan(plan: &Itinerary) {
+    let find = |id: i64| plan.candidates.iter().find(|r| r.id == id);
+    println!(
+        "Itinerary for {}: {} engagements, total priority {}",
+        shown(&plan.person_name),
+        plan.chosen.len(),
+        plan.total_priority
+    );
+    for id in &plan.chosen {
+        if let Some(r) = find(*id) {
+            let pending = if plan.to_forward.contains(id) {
+                " (to forward)"
+            } else {
+                ""
+            };
+            println!(
+                "  {}  request {}: {} (priority {}){pending}",
+                r.when,
+                r.id,
+                shown(&r.title),
+                r.priority
+            );
+        }
+    }
+    if !plan.left_out.is_empty() {
+        println!("Left out:");
+        for l in &plan.left_out {
+            let title = find(l.id).map_or(String::new(), |r| shown(&r.title).into_owned());
+            println!("  request {} ({title}): {}", l.id, shown(&l.reason));
+        }
+    }
 }
 
 fn print_list(requests: &[Request]) {

@@ -10,6 +10,7 @@ mod output;
 mod programme;
 mod reference;
 mod settings;
+mod travel;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -101,6 +102,8 @@ enum Command {
     Request(attendance::RequestCommand),
     /// Serve the partner feeds over HTTP for subscription (loopback only by default)
     Serve(ics::ServeArgs),
+    /// The travel time between two postcodes by the stated rules, and how it was reckoned
+    Travel(travel::TravelArgs),
 }
 
 impl Command {
@@ -124,6 +127,7 @@ impl Command {
                 attendance::RequestCommand::List { .. }
                     | attendance::RequestCommand::Show { .. }
                     | attendance::RequestCommand::Clashes { .. }
+                    | attendance::RequestCommand::Plan { forward: false, .. }
             ),
             Command::Councils { .. }
             | Command::Regions { .. }
@@ -132,7 +136,8 @@ impl Command {
             | Command::Programmes { .. }
             | Command::Programme(_)
             | Command::Export(_)
-            | Command::Serve { .. } => false,
+            | Command::Serve { .. }
+            | Command::Travel(_) => false,
         }
     }
 }
@@ -163,11 +168,16 @@ fn restore_default_sigpipe() {
 }
 
 fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
+    // Travel needs no database.
+    let command = match cli.command {
+        Command::Travel(args) => return travel::run(args),
+        command => command,
+    };
     let path = match cli.db {
         Some(p) => p,
         None => store::default_path()?,
     };
-    match cli.command {
+    match command {
         Command::Init { json } => {
             let mut store = Store::open(&path, Open::CreateIfMissing, now)?;
             let report = store.init()?;
@@ -195,7 +205,9 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
             };
             let mut store = Store::open(&path, mode, now)?;
             match command {
-                Command::Init { .. } | Command::Serve(_) => unreachable!("handled above"),
+                Command::Init { .. } | Command::Serve(_) | Command::Travel(_) => {
+                    unreachable!("handled above")
+                }
                 Command::Councils { region, json } => reference::councils(&store, region, json),
                 Command::Regions { json } => reference::regions(&store, json),
                 Command::Themes { json } => reference::terms(store.themes()?, json),

@@ -32,6 +32,7 @@ pub mod file;
 pub mod filter;
 pub mod ics;
 pub mod permission;
+pub mod plan;
 pub mod programme;
 pub mod publish;
 pub mod store;

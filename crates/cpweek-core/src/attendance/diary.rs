@@ -35,3 +35,30 @@ pub struct RequestClash {
     /// record.
     pub overridden: bool,
 }
+
+/// The planner's proposal for one person (and a day, or the whole week):
+/// of their submitted and forwarded requests, the set with the greatest
+/// total priority that can all be kept around the engagements already
+/// accepted, and why each other one was left out.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Itinerary {
+    #[ts(type = "number")]
+    pub person_id: i64,
+    pub person_name: String,
+    /// The day planned, or none for every day.
+    #[ts(type = "string | null")]
+    pub day: Option<chrono::NaiveDate>,
+    /// The requests kept, in time order.
+    #[ts(type = "Array<number>")]
+    pub chosen: Vec<i64>,
+    pub total_priority: u32,
+    /// Every other candidate, with why.
+    pub left_out: Vec<crate::plan::LeftOut>,
+    /// The candidates (submitted and forwarded requests), by start.
+    pub candidates: Vec<super::Request>,
+    /// The chosen requests still to forward (submitted ones): what
+    /// "forward the plan" sends to the office.
+    #[ts(type = "Array<number>")]
+    pub to_forward: Vec<i64>,
+}

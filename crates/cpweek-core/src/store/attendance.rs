@@ -7,10 +7,13 @@ use rusqlite::Connection;
 
 use super::requests::{self, Change, NewRequest, RequestFilter, Slot};
 use super::{people, settings, Store};
-use crate::attendance::diary::RequestClash;
+use crate::attendance::diary::{Itinerary, RequestClash};
 use crate::attendance::person::{self, Person, PersonForm, PersonKind};
 use crate::attendance::record::{self, MoveNote, Request, RequestForm, RequestHistoryAction};
-use crate::attendance::request::{self as rules, RequestAction, RequestRole, RequestStatus};
+use crate::attendance::request::{
+    self as rules, AskedBy, RequestAction, RequestRole, RequestStatus,
+};
+use crate::attendance::week::PersonWeek;
 use crate::council::Region;
 use crate::error::{Error, FieldError, Result};
 use crate::event::{Event, Status};
@@ -129,6 +132,79 @@ impl Store {
             requests::record(tx, &actor, &change, now)
         })?;
         self.request(id)
+    }
+
+    /// Person `id`'s week as a timeline: the current programme's days (and
+    /// any other day with an engagement), each with the person's forwarded,
+    /// accepted and held requests and the travel between them and from and
+    /// to their home base.
+    pub fn person_week(&self, id: i64) -> Result<PersonWeek> {
+        let person = self.person(id)?;
+        let catalogue = self.catalogue()?;
+        let programme = catalogue
+            .programme("")
+            .map_err(|m| Error::invalid("programme", m))?;
+        let filter = RequestFilter {
+            person: Some(id),
+            ..RequestFilter::default()
+        };
+        let requests = self.requests(&filter)?;
+        let travel = super::diary::travel(&self.conn)?;
+        Ok(crate::attendance::week::person_week(
+            &person,
+            &requests,
+            &programme.days(),
+            &travel,
+            programme.time_zone,
+        ))
+    }
+
+    /// The itinerary planner for person `id` (on `day`, or the whole week):
+    /// see [`crate::attendance::Itinerary`].
+    pub fn plan(&self, id: i64, day: Option<chrono::NaiveDate>) -> Result<Itinerary> {
+        let person = self.person(id)?;
+        super::diary::itinerary(&self.conn, &person, day)
+    }
+
+    /// Forwards, in one step, the planned requests still to forward (the
+    /// chosen submitted ones): an LGA officer's action. The plan is made
+    /// again inside the transaction, so what is forwarded is what the plan
+    /// says now. Returns the requests forwarded.
+    pub fn forward_plan(
+        &mut self,
+        id: i64,
+        day: Option<chrono::NaiveDate>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Request>> {
+        let person = self.person(id)?;
+        let forwarded = self.write(|tx| {
+            let actor = settings::read(tx)?.person();
+            permission::check_request(actor.role, RequestAction::Forward, &AskedBy::Lga)?;
+            let itinerary = super::diary::itinerary(tx, &person, day)?;
+            for request_id in &itinerary.to_forward {
+                let Some(request) = itinerary.candidates.iter().find(|r| r.id == *request_id)
+                else {
+                    continue;
+                };
+                permission::check_request(actor.role, RequestAction::Forward, &request.asked_by)?;
+                requests::set_status(tx, request.id, RequestStatus::Forwarded, now)?;
+                let note = format!(
+                    "Forwarded with the planned itinerary (total priority {})",
+                    itinerary.total_priority
+                );
+                let change = Change {
+                    request_id: request.id,
+                    action: RequestHistoryAction::Forwarded,
+                    from: Some(request.status),
+                    to: RequestStatus::Forwarded,
+                    note: Some(&note),
+                    override_reason: None,
+                };
+                requests::record(tx, &actor, &change, now)?;
+            }
+            Ok(itinerary.to_forward)
+        })?;
+        forwarded.into_iter().map(|id| self.request(id)).collect()
     }
 
     /// What accepting request `id` would clash with in its person's diary

@@ -426,3 +426,53 @@ fn the_clash_warning_before_accepting_names_the_engagement_and_travel() {
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::Conflict);
 }
+
+#[test]
+fn a_persons_week_shows_travel_from_home_between_engagements_and_home_again() {
+    let mut store = drafted();
+    be(&mut store, Role::CouncilOrganiser);
+    store
+        .move_request(1, RequestAction::Submit, &MoveNote::default(), now())
+        .unwrap();
+    be(&mut store, Role::LgaOfficer);
+    store
+        .move_request(1, RequestAction::Forward, &MoveNote::default(), now())
+        .unwrap();
+    let week = store.person_week(1).unwrap();
+    assert_eq!(week.days.len(), 7);
+    assert_eq!(
+        week.home_label.as_deref(),
+        Some("Department for Education, Sanctuary Buildings, SW1P 3BT")
+    );
+    let tuesday = &week.days[1];
+    assert_eq!(tuesday.label, "Tuesday 28 October 2014");
+    let kinds: Vec<&str> = tuesday
+        .entries
+        .iter()
+        .map(|e| match e {
+            crate::attendance::DiaryEntry::Engagement { confirmed, .. } => {
+                if *confirmed {
+                    "confirmed"
+                } else {
+                    "tentative"
+                }
+            }
+            crate::attendance::DiaryEntry::Travel { .. } => "travel",
+        })
+        .collect();
+    assert_eq!(kinds, ["travel", "tentative", "travel"]);
+    let crate::attendance::DiaryEntry::Travel {
+        end_minute,
+        minutes,
+        from_label,
+        ..
+    } = &tuesday.entries[0]
+    else {
+        panic!("travel first");
+    };
+    // Arrives 15 minutes (the change-over) before 10am.
+    assert_eq!(*end_minute, 9 * 60 + 45);
+    assert!(*minutes > 30);
+    assert_eq!(from_label, "Home base");
+    assert!(week.days[0].entries.is_empty());
+}

@@ -47,7 +47,7 @@ pub(crate) fn place(r: &Request) -> Place {
 pub(crate) fn engagement(r: &Request) -> Engagement {
     Engagement {
         id: r.id,
-        label: format!("{}, {}", r.title, r.when),
+        label: format!("request {}, {}", r.id, r.title),
         start: r.start_utc(),
         end: r.end_utc(),
         place: place(r),
@@ -187,4 +187,104 @@ pub(crate) fn open_clashes(
         }
     }
     Ok(out)
+}
+
+/// The planner over one person's submitted and forwarded requests (on
+/// `day`, or every day), around the engagements already accepted: a
+/// candidate that clashes with one of those is left out naming it, and the
+/// rest are planned ([`crate::plan::plan`]), from and to the home base.
+pub(crate) fn itinerary(
+    conn: &Connection,
+    person: &crate::attendance::Person,
+    day: Option<chrono::NaiveDate>,
+) -> Result<crate::attendance::Itinerary> {
+    use crate::attendance::Itinerary;
+    use crate::plan::{self, Home, LeftOut};
+    let programmes = reference::programmes(conn)?;
+    let filter = RequestFilter {
+        person: Some(person.id),
+        ..RequestFilter::default()
+    };
+    let all = requests::list(conn, &programmes, Role::LgaOfficer, &filter)?;
+    let in_day = |r: &&Request| day.is_none_or(|d| r.date == d);
+    let candidates: Vec<Request> = all
+        .iter()
+        .filter(in_day)
+        .filter(|r| {
+            matches!(
+                r.status,
+                RequestStatus::Submitted | RequestStatus::Forwarded
+            )
+        })
+        .cloned()
+        .collect();
+    let fixed: Vec<Engagement> = all
+        .iter()
+        .filter(|r| r.status.is_engagement())
+        .map(engagement)
+        .collect();
+    let travel = travel(conn)?;
+    let changeover = person.changeover_minutes;
+    let mut left_out = Vec::new();
+    let mut free = Vec::new();
+    for r in &candidates {
+        let e = engagement(r);
+        match clash::clashes_with(&fixed, &e, &travel, changeover).first() {
+            Some(c) => {
+                let other = if c.a == r.id { c.b } else { c.a };
+                let label = fixed
+                    .iter()
+                    .find(|f| f.id == other)
+                    .map(|f| f.label.clone())
+                    .unwrap_or_default();
+                left_out.push(LeftOut {
+                    id: r.id,
+                    reason: format!(
+                        "Clashes with \"{label}\", already accepted: short by {} minutes.",
+                        c.short_by_minutes
+                    ),
+                    clashes_with: Some(other),
+                    short_by_minutes: c.short_by_minutes,
+                });
+            }
+            None => free.push(e),
+        }
+    }
+    let home = person
+        .base_postcode
+        .as_ref()
+        .map(|pc| Home::new(Place::at(pc)));
+    let tz = candidates
+        .first()
+        .and_then(|r| programmes.iter().find(|p| p.id == r.programme))
+        .map_or(crate::time::LONDON, |p| p.time_zone);
+    let proposal = plan::plan(&free, home.as_ref(), &travel, changeover, tz);
+    left_out.extend(proposal.left_out);
+    let start_of = |id: i64| {
+        candidates
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| (r.start, r.id))
+    };
+    left_out.sort_by_key(|l| start_of(l.id));
+    let to_forward = proposal
+        .chosen
+        .iter()
+        .copied()
+        .filter(|id| {
+            candidates
+                .iter()
+                .any(|r| r.id == *id && r.status == RequestStatus::Submitted)
+        })
+        .collect();
+    Ok(Itinerary {
+        person_id: person.id,
+        person_name: person.name.clone(),
+        day,
+        chosen: proposal.chosen,
+        total_priority: proposal.total_priority,
+        left_out,
+        candidates,
+        to_forward,
+    })
 }

@@ -133,27 +133,13 @@ pub struct Override {
 impl Override {
     /// Checks and normalises both ends (fields `from` and `to`).
     pub fn new(from: &str, to: &str, minutes: u32, note: &str) -> Result<Override, Error> {
-        let from = Postcode::read(from, "from", "from");
-        let to = Postcode::read(to, "to", "to");
-        match (from, to) {
-            (Ok(from), Ok(to)) => Ok(Override {
-                from: from.to_string(),
-                to: to.to_string(),
-                minutes,
-                note: note.trim().to_string(),
-            }),
-            (from, to) => {
-                let faults = [from.err(), to.err()]
-                    .into_iter()
-                    .flatten()
-                    .flat_map(|e| match e {
-                        Error::Invalid(f) => f,
-                        _ => Vec::new(),
-                    })
-                    .collect();
-                Err(Error::Invalid(faults))
-            }
-        }
+        let (from, to) = Postcode::read_journey(from, to, ("from", "to"))?;
+        Ok(Override {
+            from: from.to_string(),
+            to: to.to_string(),
+            minutes,
+            note: note.trim().to_string(),
+        })
     }
 }
 

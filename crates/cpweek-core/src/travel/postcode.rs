@@ -7,7 +7,7 @@
 //! shapes A9, A99, AA9, AA99, A9A, AA9A (`M1`, `B33`, `SW1P`, `W1A`).
 
 use crate::error::{Error, FieldError};
-use crate::text::{normalise_postcode, shown};
+use crate::text::{normalise_postcode, quoted};
 
 /// What a person is told a postcode looks like.
 pub const EXPECTED: &str =
@@ -51,9 +51,34 @@ impl Postcode {
         Postcode::parse(t).ok_or_else(|| {
             Error::Invalid(vec![FieldError::new(
                 field,
-                format!("{label} \"{}\" is not a UK postcode; {EXPECTED}", shown(t)),
+                format!("{label} \"{}\" is not a UK postcode; {EXPECTED}", quoted(t)),
             )])
         })
+    }
+
+    /// Reads the two ends of a journey (fields `from` and `to`, named
+    /// `labels` in messages), reporting both when both are at fault.
+    pub fn read_journey(
+        from: &str,
+        to: &str,
+        labels: (&str, &str),
+    ) -> Result<(Postcode, Postcode), Error> {
+        match (
+            Postcode::read(from, "from", labels.0),
+            Postcode::read(to, "to", labels.1),
+        ) {
+            (Ok(from), Ok(to)) => Ok((from, to)),
+            (from, to) => Err(Error::Invalid(
+                [from.err(), to.err()]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|e| match e {
+                        Error::Invalid(faults) => faults,
+                        other => vec![FieldError::new("postcode", other.to_string())],
+                    })
+                    .collect(),
+            )),
+        }
     }
 
     /// The normal form: `SW1P 3BT` or `SW1P`.
