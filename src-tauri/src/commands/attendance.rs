@@ -5,11 +5,12 @@
 
 use chrono::Utc;
 use cpweek_core::attendance::{
-    MoveNote, Person, Request, RequestAction, RequestForm, RequestStatus,
+    AskedBy, Itinerary, MoveNote, Person, PersonWeek, Request, RequestAction, RequestForm,
+    RequestStatus,
 };
 use cpweek_core::permission;
 use cpweek_core::store::RequestFilter;
-use cpweek_core::Store;
+use cpweek_core::{time, Error, Store};
 use serde::{Deserialize, Serialize};
 use tauri::State;
 use ts_rs::TS;
@@ -152,6 +153,75 @@ pub fn set_request_priority(
     let mut store = state.store();
     let request = store.set_request_priority(id, &priority, Utc::now())?;
     Ok(RequestPage::of(&store, request)?)
+}
+
+/// Person `person`'s week as a timeline: each day's forwarded, accepted and
+/// held engagements with the travel between them and from and to home.
+#[tauri::command(async)]
+pub fn person_week(state: State<'_, AppState>, person: i64) -> IpcResult<PersonWeek> {
+    Ok(state.store().person_week(person)?)
+}
+
+/// The planner's proposal for a person, and whether this person may
+/// forward it to the office.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct PlanPage {
+    pub itinerary: Itinerary,
+    /// Forwarding is an LGA officer's move ([`permission::check_request`]).
+    pub may_forward: bool,
+}
+
+/// What forwarding the plan did: the requests forwarded, and the plan
+/// as it stands afterwards.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ForwardedPlan {
+    pub forwarded: Vec<Request>,
+    pub plan: PlanPage,
+}
+
+impl PlanPage {
+    fn load(store: &Store, person: i64, day: &str) -> cpweek_core::Result<Self> {
+        let itinerary = store.plan(person, plan_day(day)?)?;
+        let role = store.settings()?.role;
+        let may_forward =
+            permission::check_request(role, RequestAction::Forward, &AskedBy::Lga).is_ok();
+        Ok(PlanPage {
+            itinerary,
+            may_forward,
+        })
+    }
+}
+
+/// The day the window asks to plan: `YYYY-MM-DD`, or empty for the week.
+fn plan_day(day: &str) -> cpweek_core::Result<Option<chrono::NaiveDate>> {
+    let day = day.trim();
+    if day.is_empty() {
+        return Ok(None);
+    }
+    time::parse_date(day)
+        .map(Some)
+        .map_err(|m| Error::invalid("day", m))
+}
+
+/// The itinerary planner for `person` on `day` (empty: the whole week).
+#[tauri::command(async)]
+pub fn plan_itinerary(state: State<'_, AppState>, person: i64, day: String) -> IpcResult<PlanPage> {
+    Ok(PlanPage::load(&state.store(), person, &day)?)
+}
+
+/// Forwards the plan's submitted requests to the office in one step.
+#[tauri::command(async)]
+pub fn forward_plan(
+    state: State<'_, AppState>,
+    person: i64,
+    day: String,
+) -> IpcResult<ForwardedPlan> {
+    let mut store = state.store();
+    let forwarded = store.forward_plan(person, plan_day(&day)?, Utc::now())?;
+    let plan = PlanPage::load(&store, person, &day)?;
+    Ok(ForwardedPlan { forwarded, plan })
 }
 
 /// The move as the person in the store's settings makes it.
@@ -333,6 +403,69 @@ mod tests {
             history.last().unwrap().override_reason.as_deref(),
             Some("The minister's car is on standby")
         );
+    }
+
+    /// The planner's page says who may forward; the core refuses anyone
+    /// else, and forwarding sends exactly the plan's submitted requests,
+    /// after which the plan has nothing left to forward.
+    #[test]
+    fn the_plan_is_forwarded_in_one_step_by_an_lga_officer_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store =
+            Store::open(&dir.path().join("cpweek.db"), Open::CreateIfMissing, now()).unwrap();
+        store.init().unwrap();
+        let first = event(
+            &mut store,
+            "Kent care leavers' awards",
+            "2014-10-28T10:00",
+            "2014-10-28T12:00",
+            "ME14 1XQ",
+        );
+        let second = event(
+            &mut store,
+            "Kent foster carers' lunch",
+            "2014-10-28T12:15",
+            "2014-10-28T13:30",
+            "CT1 2EH",
+        );
+        let a = submitted(&mut store, first);
+        let b = submitted(&mut store, second);
+        store.set_request_priority(a, "5", now()).unwrap_err();
+
+        let page = PlanPage::load(&store, 1, "2014-10-28").unwrap();
+        assert!(!page.may_forward);
+        assert_eq!(page.itinerary.candidates.len(), 2);
+        let err = store
+            .forward_plan(1, plan_day("2014-10-28").unwrap(), now())
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Forbidden);
+
+        role(&mut store, Role::LgaOfficer);
+        store.set_request_priority(a, "5", now()).unwrap();
+        let page = PlanPage::load(&store, 1, "").unwrap();
+        assert!(page.may_forward);
+        assert_eq!(
+            page.itinerary.chosen,
+            vec![a],
+            "the two cannot both be kept"
+        );
+        assert_eq!(page.itinerary.to_forward, vec![a]);
+        assert_eq!(page.itinerary.left_out[0].id, b);
+        let forwarded = {
+            let f = store.forward_plan(1, None, now()).unwrap();
+            let plan = PlanPage::load(&store, 1, "").unwrap();
+            ForwardedPlan { forwarded: f, plan }
+        };
+        assert_eq!(
+            forwarded.forwarded.iter().map(|r| r.id).collect::<Vec<_>>(),
+            vec![a]
+        );
+        assert_eq!(store.request(a).unwrap().status, RequestStatus::Forwarded);
+        assert_eq!(store.request(b).unwrap().status, RequestStatus::Submitted);
+        assert!(forwarded.plan.itinerary.to_forward.is_empty());
+
+        let err = plan_day("28/10/2014").unwrap_err();
+        assert_eq!(err.field_errors()[0].field, "day");
     }
 
     #[test]

@@ -27,7 +27,10 @@ import type { Screen } from "./bindings/Screen";
 import type { SettingsForm } from "./bindings/SettingsForm";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { MoveNote } from "./bindings/MoveNote";
+import type { ForwardedPlan } from "./bindings/ForwardedPlan";
 import type { Person } from "./bindings/Person";
+import type { PersonWeek } from "./bindings/PersonWeek";
+import type { PlanPage } from "./bindings/PlanPage";
 import type { Request } from "./bindings/Request";
 import type { RequestBoard } from "./bindings/RequestBoard";
 import type { RequestAction } from "./bindings/RequestAction";
@@ -94,6 +97,10 @@ export const api = {
     call<RequestPage>("move_request", { id, action, note }),
   setRequestPriority: (id: number, priority: string) =>
     call<RequestPage>("set_request_priority", { id, priority }),
+  personWeek: (person: number) => call<PersonWeek>("person_week", { person }),
+  /** `day`: YYYY-MM-DD, or empty for the whole week. */
+  planItinerary: (person: number, day: string) => call<PlanPage>("plan_itinerary", { person, day }),
+  forwardPlan: (person: number, day: string) => call<ForwardedPlan>("forward_plan", { person, day }),
 };
 
 export function emptyFilter(programme: string): EventFilter {
