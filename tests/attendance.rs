@@ -399,3 +399,220 @@ fn the_plan_keeps_the_best_set_explains_the_rest_and_is_forwarded_in_one_step() 
     let plan = db.json(&["request", "plan", "--person", "1", "--json"]);
     assert_eq!(plan["to_forward"], serde_json::json!([]));
 }
+
+/// What Python's icalendar and vobject, and ical.js, read from a file (the
+/// checkers the partner feeds are held to).
+fn parsed_by_three(path: &std::path::Path) -> (Value, Value) {
+    let dir = common::repo().join("tests/ics_check");
+    let python = std::env::var_os("CPWEEK_PYTHON").unwrap_or_else(|| "python3".into());
+    let py = std::process::Command::new(python)
+        .arg(dir.join("check.py"))
+        .arg(path)
+        .output()
+        .expect("python3 with tests/ics_check/requirements.txt is needed (scripts/setup test)");
+    assert!(
+        py.status.success(),
+        "Python refused the diary: {}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    assert!(
+        dir.join("node_modules/ical.js").is_dir(),
+        "ical.js is not installed: run `npm ci --prefix tests/ics_check`"
+    );
+    let js = std::process::Command::new("node")
+        .arg(dir.join("check.mjs"))
+        .arg(path)
+        .output()
+        .expect("node is needed");
+    assert!(
+        js.status.success(),
+        "ical.js refused the diary: {}",
+        String::from_utf8_lossy(&js.stderr)
+    );
+    (
+        serde_json::from_slice(&py.stdout).unwrap(),
+        serde_json::from_slice(&js.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn a_persons_diary_parses_in_two_parsers_confirmed_tentative_confidential_with_travel() {
+    let db = Db::new();
+    busy_day(&db);
+    db.ok(&["request", "accept", "1"]);
+    // Kent's private Children in Care Council stays forwarded (tentative).
+    let path = db.file("diary.ics");
+    db.ok(&[
+        "export",
+        "ics",
+        "--scope",
+        "person:1",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("\r\n\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    let (py, js) = parsed_by_three(&path);
+    let events = py["icalendar"]["events"].as_array().unwrap();
+    assert_eq!(
+        js["icaljs"]["events"].as_array().unwrap().len(),
+        events.len()
+    );
+    assert_eq!(
+        py["vobject"]["events"].as_array().unwrap().len(),
+        events.len()
+    );
+    let find = |uid: &str| {
+        events
+            .iter()
+            .find(|e| e["uid"] == uid)
+            .unwrap_or_else(|| panic!("{uid} in {events:?}"))
+    };
+    let kent = find("request-1@cpweek.local.gov.uk");
+    assert_eq!(kent["status"], "CONFIRMED");
+    assert_eq!(kent["class"], "CONFIDENTIAL");
+    assert_eq!(kent["start"], "2014-10-28T10:00:00Z");
+    assert!(kent["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("Edward Timpson MP to present awards"));
+    assert!(kent["description"]
+        .as_str()
+        .unwrap()
+        .contains("Contact officer: Sam Contact"));
+    let manchester = find("request-2@cpweek.local.gov.uk");
+    assert_eq!(manchester["status"], "TENTATIVE");
+    // Travel from the home base to Kent, as its own block ending at the
+    // change-over before 10am.
+    let travel = find("travel-to-1@cpweek.local.gov.uk");
+    assert_eq!(travel["end"], "2014-10-28T09:45:00Z");
+    assert!(travel["summary"]
+        .as_str()
+        .unwrap()
+        .starts_with("Travel: Home base to Kent care leavers' awards"));
+    assert_eq!(travel["class"], "CONFIDENTIAL");
+    // The same diary gives the same bytes.
+    let again = db.ok(&["export", "ics", "--scope", "person:1"]);
+    assert_eq!(again, text);
+    // Partner feeds cannot name a person.
+    let err = fails(&db, &["export", "ics", "--scope", "persons:1"]);
+    assert!(err.contains("scope"), "{err}");
+}
+
+#[test]
+fn the_ministerial_report_counts_engagements_by_status_day_and_region_and_names_declined_councils()
+{
+    let db = Db::new();
+    busy_day(&db);
+    db.ok(&["request", "accept", "1"]);
+    db.ok(&["request", "decline", "2", "--note", "Diary full"]);
+    let r = db.json(&["request", "report", "--json"]);
+    assert_eq!(r["ministerial_engagements"], 1);
+    assert_eq!(r["engagements"], 1);
+    assert_eq!(r["requests"], 3);
+    let status = |s: &str| {
+        r["by_status"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["status"] == s)
+            .unwrap()["count"]
+            .clone()
+    };
+    assert_eq!(status("accepted"), 1);
+    assert_eq!(status("declined"), 1);
+    assert_eq!(status("forwarded"), 1);
+    let tuesday = &r["by_day"][1];
+    assert_eq!(tuesday["label"], "Tuesday 28 October 2014");
+    assert_eq!(
+        (tuesday["requests"].clone(), tuesday["engagements"].clone()),
+        (3.into(), 1.into())
+    );
+    let regions = r["by_region"].as_array().unwrap();
+    assert_eq!(regions.len(), 9);
+    let south_east = regions.iter().find(|g| g["name"] == "South East").unwrap();
+    assert_eq!(
+        (
+            south_east["requests"].clone(),
+            south_east["engagements"].clone()
+        ),
+        (2.into(), 1.into())
+    );
+    assert_eq!(r["declined"][0]["council_name"], "Manchester");
+    let text = db.ok(&["request", "report"]);
+    assert!(
+        text.contains(
+            "1 ministerial engagement; 1 engagement in all (accepted or held) from 3 requests."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Councils whose requests were declined:\n  Manchester"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_travel_time_set_by_hand_counts_in_the_clash_check_and_cannot_make_accepted_engagements_clash()
+{
+    let db = Db::new();
+    busy_day(&db);
+    // The stated rules: Maidstone to Manchester is far too far for 1pm.
+    let stated = db.json(&["travel", "--from", "ME14 1XQ", "--to", "M2 5DB", "--json"]);
+    assert_eq!(stated["method"], "postcodes");
+    // A council organiser cannot set one.
+    as_role(&db, "council-organiser", "Kim Organiser");
+    let err = fails(
+        &db,
+        &["travel", "--from", "ME14", "--to", "M2", "--set", "10"],
+    );
+    assert!(
+        err.contains("only an LGA officer can set a travel time by hand"),
+        "{err}"
+    );
+    as_role(&db, "lga-officer", "Lee Officer");
+    let set = db.json(&[
+        "travel",
+        "--from",
+        "me14",
+        "--to",
+        "m2",
+        "--set",
+        "0",
+        "--note",
+        "Helicopter",
+        "--json",
+    ]);
+    assert_eq!(set["method"], "override");
+    assert_eq!(set["minutes"], 0);
+    // Now the Kent request (ends midday) and Manchester (1pm) fit: accept both.
+    db.ok(&["request", "accept", "1"]);
+    db.ok(&["request", "accept", "2"]);
+    // Clearing the time set by hand would make them clash: refused.
+    let err = fails(&db, &["travel", "--from", "ME14", "--to", "M2", "--clear"]);
+    assert!(err.contains("both accepted, would clash"), "{err}");
+    // So would a change-over of 4 hours for the minister.
+    let err = fails(&db, &["person", "edit", "1", "--changeover", "240"]);
+    assert!(err.contains("both accepted, would clash"), "{err}");
+    assert_eq!(
+        db.json(&["person", "show", "1", "--json"])["changeover_minutes"],
+        15
+    );
+    // Without a database, the stated rules.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cpweek"))
+        .args([
+            "--db",
+            db.file("none.db").to_str().unwrap(),
+            "travel",
+            "--from",
+            "ME14",
+            "--to",
+            "M2",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["method"], "postcodes");
+}

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use cpweek_core::attendance::record::id;
 use cpweek_core::attendance::{
-    Itinerary, MoveNote, Person, PersonForm, PersonKind, Request, RequestAction, RequestForm,
-    RequestStatus,
+    Itinerary, MinisterialReport, MoveNote, Person, PersonForm, PersonKind, Request, RequestAction,
+    RequestForm, RequestStatus,
 };
 use cpweek_core::store::RequestFilter;
 use cpweek_core::{Error, Store};
@@ -257,6 +257,15 @@ pub(crate) enum RequestCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The week's ministerial report: engagements by status, day and region, and
+    /// councils whose requests were declined
+    Report {
+        /// Programme id [default: the current programme]
+        #[arg(long, value_name = "ID")]
+        programme: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Set the LGA's priority, 1 (lowest) to 5 (highest)
     Priority {
         id: String,
@@ -466,6 +475,14 @@ pub(crate) fn request(
                 print_plan(&plan);
             }
         }
+        RequestCommand::Report { programme, json } => {
+            let report = store.ministerial_report(programme.as_deref().unwrap_or(""))?;
+            if json {
+                output::json(&report);
+            } else {
+                print_report(&report);
+            }
+        }
         RequestCommand::Priority {
             id: text,
             priority,
@@ -477,6 +494,54 @@ pub(crate) fn request(
         }
     }
     Ok(())
+}
+
+fn print_report(r: &MinisterialReport) {
+    println!(
+        "Ministerial and VIP attendance: {}",
+        shown(&r.programme_name)
+    );
+    let n = |count: u32, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    println!(
+        "{}; {} in all (accepted or held) from {}.",
+        n(
+            r.ministerial_engagements,
+            "ministerial engagement",
+            "ministerial engagements"
+        ),
+        n(r.engagements, "engagement", "engagements"),
+        n(r.requests, "request", "requests")
+    );
+    println!("By status:");
+    for s in &r.by_status {
+        println!("  {:<24} {}", s.label, s.count);
+    }
+    println!("By day (engagements of requests):");
+    for d in &r.by_day {
+        println!("  {:<30} {} of {}", d.label, d.engagements, d.requests);
+    }
+    println!("By region (engagements of requests):");
+    for g in &r.by_region {
+        println!(
+            "  {:<30} {} of {}",
+            shown(&g.name),
+            g.engagements,
+            g.requests
+        );
+    }
+    if r.declined.is_empty() {
+        println!("No council's request was declined.");
+    } else {
+        println!("Councils whose requests were declined:");
+        for d in &r.declined {
+            println!("  {}", shown(&d.council_name));
+            for q in &d.requests {
+                println!("    {}", shown(q));
+            }
+        }
+    }
 }
 
 fn print_plan(plan: &Itinerary) {

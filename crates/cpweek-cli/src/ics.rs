@@ -41,7 +41,8 @@ pub(crate) enum ImportCommand {
 pub(crate) enum ExportCommand {
     /// Write a feed as an iCalendar file (to standard output without -o)
     Ics {
-        /// national | region:NAME | council:CODE | theme:NAME
+        /// national | region:NAME | council:CODE | theme:NAME, or person:ID for a
+        /// person's confidential diary (for their office, never a partner feed)
         #[arg(long, default_value = "national", value_name = "SCOPE")]
         scope: String,
         /// Programme id, e.g. 2014 [default: the current programme]
@@ -177,6 +178,9 @@ pub(crate) fn export(store: &Store, command: ExportCommand, live: &Path) -> Resu
         output,
         force,
     } = command;
+    if let Some(person) = person_scope(&scope) {
+        return diary(store, &person, output, force, live);
+    }
     let scope = Scope::parse(&scope)?;
     let privacy = if include_private {
         Privacy::IncludePrivate
@@ -215,6 +219,53 @@ pub(crate) fn export(store: &Store, command: ExportCommand, live: &Path) -> Resu
                 "Wrote {} ({} events) to {}.",
                 exported.name,
                 exported.events,
+                target.path().display()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// `person:ID` names a person's diary, which is not a partner feed.
+fn person_scope(scope: &str) -> Option<String> {
+    let (kind, value) = scope.trim().split_once(':')?;
+    kind.trim()
+        .eq_ignore_ascii_case("person")
+        .then(|| value.trim().to_string())
+}
+
+/// A person's confidential diary (`--scope person:ID`), to a file or
+/// standard output.
+fn diary(
+    store: &Store,
+    person: &str,
+    output: Option<std::path::PathBuf>,
+    force: bool,
+    live: &Path,
+) -> Result<(), Error> {
+    let id = cpweek_core::attendance::record::id("scope", "person", person)?;
+    let (body, name) = store.person_diary(id)?;
+    match output {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(body.as_bytes())
+                .and_then(|_| out.flush())
+                .map_err(|source| Error::Io {
+                    context: "writing to standard output".into(),
+                    source,
+                })
+        }
+        Some(path) => {
+            let replace = if force {
+                Replace::Allowed
+            } else {
+                Replace::Refused
+            };
+            let target =
+                file::chosen_target(&path, Kind::Calendar, live, replace).map_err(name_force)?;
+            file::write_whole(&target, body.as_bytes()).map_err(name_force)?;
+            eprintln!(
+                "Wrote {name} (confidential: for the person's office, not for partners) to {}.",
                 target.path().display()
             );
             Ok(())

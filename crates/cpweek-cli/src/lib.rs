@@ -128,6 +128,7 @@ impl Command {
                     | attendance::RequestCommand::Show { .. }
                     | attendance::RequestCommand::Clashes { .. }
                     | attendance::RequestCommand::Plan { forward: false, .. }
+                    | attendance::RequestCommand::Report { .. }
             ),
             Command::Councils { .. }
             | Command::Regions { .. }
@@ -168,14 +169,22 @@ fn restore_default_sigpipe() {
 }
 
 fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
-    // Travel needs no database.
-    let command = match cli.command {
-        Command::Travel(args) => return travel::run(args),
-        command => command,
-    };
     let path = match cli.db {
         Some(p) => p,
         None => store::default_path()?,
+    };
+    // Travel needs no database, but counts times set by hand in one.
+    let command = match cli.command {
+        Command::Travel(args) if args.writes() => {
+            let mut store = Store::open(&path, Open::Existing, now)?;
+            return travel::run(args, Some(&mut store), now);
+        }
+        Command::Travel(args) if path.exists() => {
+            let mut store = Store::open(&path, Open::Read, now)?;
+            return travel::run(args, Some(&mut store), now);
+        }
+        Command::Travel(args) => return travel::run(args, None, now),
+        command => command,
     };
     match command {
         Command::Init { json } => {

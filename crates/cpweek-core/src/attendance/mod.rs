@@ -7,11 +7,13 @@
 pub mod diary;
 pub mod person;
 pub mod record;
+pub mod report;
 pub mod request;
 pub mod week;
 
 pub use diary::{Itinerary, RequestClash};
 pub use person::{Person, PersonFields, PersonForm, PersonKind};
 pub use record::{MoveNote, Request, RequestForm, RequestHistoryAction, RequestHistoryEntry};
+pub use report::MinisterialReport;
 pub use request::{AskedBy, RequestAction, RequestRole, RequestStatus};
 pub use week::{DiaryDay, DiaryEntry, PersonWeek};

@@ -96,6 +96,12 @@ pub struct Request {
     pub override_reason: Option<String>,
     /// What the person in the settings may do with it now.
     pub actions: Vec<RequestAction>,
+    /// When it last changed.
+    #[serde(serialize_with = "time::serialize_rfc3339")]
+    #[ts(type = "string")]
+    pub updated_at: DateTime<Utc>,
+    /// How many changes its history holds (a diary's SEQUENCE).
+    pub revision: u32,
     /// Every change, oldest first (`cpweek request show` and the window's
     /// request page; lists leave it out).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -13,6 +13,7 @@
 //! The store's side (choosing a feed's events, writing an import in one
 //! transaction) is in [`crate::store`].
 
+pub mod diary;
 pub mod feed;
 pub mod incoming;
 pub mod read;

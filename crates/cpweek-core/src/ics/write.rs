@@ -76,7 +76,7 @@ fn push_date(out: &mut String, d: NaiveDate) {
 
 /// `YYYYMMDDTHHMMSSZ`, written digit by digit (this runs several times per
 /// event, for thousands of events).
-fn push_stamp(out: &mut String, t: DateTime<Utc>) {
+pub(crate) fn push_stamp(out: &mut String, t: DateTime<Utc>) {
     push_date(out, t.date_naive());
     out.push('T');
     push_digits(out, t.hour(), 2);

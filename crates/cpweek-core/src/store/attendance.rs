@@ -10,6 +10,7 @@ use super::{people, settings, Store};
 use crate::attendance::diary::{Itinerary, RequestClash};
 use crate::attendance::person::{self, Person, PersonForm, PersonKind};
 use crate::attendance::record::{self, MoveNote, Request, RequestForm, RequestHistoryAction};
+use crate::attendance::report::MinisterialReport;
 use crate::attendance::request::{
     self as rules, AskedBy, RequestAction, RequestRole, RequestStatus,
 };
@@ -20,6 +21,7 @@ use crate::event::{Event, Status};
 use crate::permission::{self, Actor, Role};
 use crate::text;
 use crate::time;
+use crate::travel::{Override, Place, Reckoning};
 
 impl Store {
     /// Everyone who may be asked to attend, the seeded first.
@@ -38,14 +40,57 @@ impl Store {
         self.person(id)
     }
 
-    /// Replaces a person's fields with `form`.
+    /// Replaces a person's fields with `form`. A change of change-over
+    /// time that would make their accepted engagements clash is refused.
     pub fn edit_person(&mut self, id: i64, form: &PersonForm) -> Result<Person> {
         let fields = person::validate(form).map_err(Error::Invalid)?;
         self.write(|tx| {
             people::get(tx, id)?;
-            people::update(tx, id, &fields)
+            let before = super::diary::accepted_clashes(tx)?;
+            people::update(tx, id, &fields)?;
+            super::diary::keep_accepted_apart(tx, &before)
         })?;
         self.person(id)
+    }
+
+    /// The travel time between two places as the clash check counts it
+    /// (the stated rules, or a time set by hand), and how it was reckoned.
+    pub fn travel_time(&self, from: &Place, to: &Place) -> Result<Reckoning> {
+        Ok(super::diary::travel(&self.conn)?.reckon(from, to))
+    }
+
+    /// Sets by hand (an LGA officer's) the travel time between two
+    /// postcodes or districts, either way round, or with `minutes` none,
+    /// goes back to the stated rules. Refused if it would make accepted
+    /// engagements clash.
+    pub fn set_travel_time(
+        &mut self,
+        from: &str,
+        to: &str,
+        minutes: Option<u32>,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Reckoning> {
+        if minutes.is_some_and(|m| m > 24 * 60) {
+            return Err(Error::invalid(
+                "minutes",
+                "a travel time set by hand is from 0 to 1440 minutes (a day)",
+            ));
+        }
+        let o = Override::new(from, to, minutes.unwrap_or(0), note)?;
+        self.write(|tx| {
+            let actor = settings::read(tx)?.person();
+            if actor.role != Role::LgaOfficer {
+                return Err(Error::Forbidden(format!(
+                    "only an LGA officer can set a travel time by hand; your role is {}: change it in Settings or with `cpweek settings set --role lga-officer`",
+                    actor.role.label()
+                )));
+            }
+            let before = super::diary::accepted_clashes(tx)?;
+            super::diary::set_override(tx, &o, minutes.is_none(), now)?;
+            super::diary::keep_accepted_apart(tx, &before)
+        })?;
+        self.travel_time(&Place::at(&o.from), &Place::at(&o.to))
     }
 
     /// The requests `filter` chooses, by start, with what the person in the
@@ -205,6 +250,39 @@ impl Store {
             Ok(itinerary.to_forward)
         })?;
         forwarded.into_iter().map(|id| self.request(id)).collect()
+    }
+
+    /// The ministerial report for a programme (empty: the current one).
+    pub fn ministerial_report(&self, programme: &str) -> Result<MinisterialReport> {
+        let catalogue = self.catalogue()?;
+        let programme = catalogue
+            .programme(programme)
+            .map_err(|m| Error::invalid("programme", m))?;
+        let filter = RequestFilter {
+            programme: Some(programme.id.clone()),
+            ..RequestFilter::default()
+        };
+        let requests = self.requests(&filter)?;
+        let regions: Vec<String> = self.regions()?.into_iter().map(|r| r.name).collect();
+        Ok(crate::attendance::report::report(
+            programme, &requests, &regions,
+        ))
+    }
+
+    /// Person `id`'s diary as iCalendar (confidential, for their office:
+    /// never a partner feed), with its file name.
+    pub fn person_diary(&self, id: i64) -> Result<(String, String)> {
+        let week = self.person_week(id)?;
+        let tz = self
+            .catalogue()?
+            .programme("")
+            .map_err(|m| Error::invalid("programme", m))?
+            .time_zone;
+        let name = format!(
+            "diary-{}.ics",
+            crate::publish::names::slug(&week.person.name)
+        );
+        Ok((crate::ics::diary::calendar(&week, tz), name))
     }
 
     /// What accepting request `id` would clash with in its person's diary

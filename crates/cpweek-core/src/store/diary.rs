@@ -288,3 +288,76 @@ pub(crate) fn itinerary(
         to_forward,
     })
 }
+
+/// The pairs of accepted (or held) engagements that clash now, as
+/// (earlier id, later id).
+pub(crate) fn accepted_clashes(conn: &Connection) -> Result<Vec<(i64, i64, String)>> {
+    Ok(open_clashes(conn, None)?
+        .into_iter()
+        .filter(|(_, a, b)| a.status.is_engagement() && b.status.is_engagement())
+        .map(|(c, a, b)| {
+            let why = format!(
+                "requests {} ({}, {}) and {} ({}, {}) for {}, both accepted, would clash: {} minutes' travel and {} minutes' change-over are needed, {} minutes more than there is",
+                a.id, a.title, a.when, b.id, b.title, b.when, a.person_name,
+                c.travel_minutes, c.changeover_minutes, c.short_by_minutes
+            );
+            (c.a, c.b, why)
+        })
+        .collect())
+}
+
+/// Refuses a change (a travel time set by hand, a person's change-over or
+/// base) that would make accepted engagements clash that did not before:
+/// two accepted engagements never clash unless someone overrode it, with
+/// the reason on record, when accepting.
+pub(crate) fn keep_accepted_apart(conn: &Connection, before: &[(i64, i64, String)]) -> Result<()> {
+    let after = accepted_clashes(conn)?;
+    let new: Vec<&String> = after
+        .iter()
+        .filter(|(a, b, _)| !before.iter().any(|(x, y, _)| x == a && y == b))
+        .map(|(_, _, why)| why)
+        .collect();
+    if new.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Conflict(format!(
+        "this change is refused: {}; send one of them back to the office first (an LGA officer can withdraw or re-forward it)",
+        new.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ")
+    )))
+}
+
+/// Sets (or, with no minutes, clears) the travel time by hand between two
+/// places, either way round.
+pub(crate) fn set_override(
+    conn: &Connection,
+    o: &Override,
+    clear: bool,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<()> {
+    let (a, b) = if o.from <= o.to {
+        (&o.from, &o.to)
+    } else {
+        (&o.to, &o.from)
+    };
+    if a == b {
+        return Err(Error::invalid(
+            "to",
+            "the two places are the same; travel within one place takes no time",
+        ));
+    }
+    if clear {
+        conn.execute(
+            "DELETE FROM travel_overrides WHERE from_place = ?1 AND to_place = ?2",
+            [a, b],
+        )?;
+    } else {
+        conn.execute(
+            "INSERT INTO travel_overrides (from_place, to_place, minutes, note, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (from_place, to_place) DO UPDATE SET minutes = excluded.minutes,
+                 note = excluded.note, updated_at = excluded.updated_at",
+            rusqlite::params![a, b, o.minutes, o.note, crate::time::to_store(now)],
+        )?;
+    }
+    Ok(())
+}

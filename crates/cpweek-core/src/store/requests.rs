@@ -52,7 +52,8 @@ const SELECT: &str = "SELECT q.id, q.programme_id, q.event_id, q.person_id, p.na
         e.visibility, q.case_text, q.contact_name, q.contact_email, q.contact_phone,
         q.asked_by, ac.display_name, q.priority, q.status,
         (SELECT override_reason FROM request_history h
-          WHERE h.request_id = q.id AND h.override_reason IS NOT NULL ORDER BY h.id DESC LIMIT 1)
+          WHERE h.request_id = q.id AND h.override_reason IS NOT NULL ORDER BY h.id DESC LIMIT 1),
+        q.updated_at, (SELECT count(*) FROM request_history h WHERE h.request_id = q.id)
      FROM requests q
      JOIN people p ON p.id = q.person_id
      LEFT JOIN events e ON e.id = q.event_id
@@ -122,6 +123,8 @@ fn read(r: &Row, programmes: &[Programme], role: Role) -> rusqlite::Result<Reque
         asked_by,
         priority: r.get(25)?,
         override_reason: r.get(27)?,
+        updated_at: instant(r, 28)?,
+        revision: r.get(29)?,
         history: None,
     })
 }

@@ -1,0 +1,181 @@
+//! The week's ministerial report for the LGA's board: how many engagements
+//! the week had (the figure the 2012 week was faulted on), requests by
+//! status, day and region, and the councils whose requests were declined.
+//! Pure: the store gives the requests and the programme.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::person::PersonKind;
+use super::record::Request;
+use super::request::{AskedBy, RequestStatus};
+use crate::programme::Programme;
+use crate::time;
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct MinisterialReport {
+    pub programme: String,
+    pub programme_name: String,
+    /// Accepted and held engagements of ministers.
+    pub ministerial_engagements: u32,
+    /// Accepted and held engagements of everyone.
+    pub engagements: u32,
+    /// Every request, whatever its status (drafts included).
+    pub requests: u32,
+    pub by_status: Vec<StatusCount>,
+    /// The programme's days (and any other day with a request).
+    pub by_day: Vec<DayCount>,
+    /// The nine regions, then "LGA-led" for slots without a region.
+    pub by_region: Vec<PlaceCount>,
+    pub by_person: Vec<PlaceCount>,
+    /// Councils with a declined request, by name.
+    pub declined: Vec<Declined>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct StatusCount {
+    pub status: RequestStatus,
+    pub label: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct DayCount {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    pub label: String,
+    pub requests: u32,
+    pub engagements: u32,
+}
+
+/// Requests and engagements for a region or a person.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PlaceCount {
+    pub name: String,
+    pub requests: u32,
+    pub engagements: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Declined {
+    pub council: String,
+    pub council_name: String,
+    pub region: Option<String>,
+    /// "Edward Timpson MP to speak at Kent care leavers' awards (request 3)".
+    pub requests: Vec<String>,
+}
+
+/// The report over `requests` (one programme's), with `regions` named in
+/// their usual order.
+pub fn report(
+    programme: &Programme,
+    requests: &[Request],
+    regions: &[String],
+) -> MinisterialReport {
+    let engaged = |r: &&Request| r.status.is_engagement();
+    let count = |it: &mut dyn Iterator<Item = &Request>| it.count() as u32;
+    let by_status = RequestStatus::ALL
+        .into_iter()
+        .map(|status| StatusCount {
+            status,
+            label: status.label().to_string(),
+            count: count(&mut requests.iter().filter(|r| r.status == status)),
+        })
+        .collect();
+    let mut dates = programme.days();
+    dates.extend(requests.iter().map(|r| r.date));
+    dates.sort_unstable();
+    dates.dedup();
+    let by_day = dates
+        .into_iter()
+        .map(|date| {
+            let on = || requests.iter().filter(move |r| r.date == date);
+            DayCount {
+                date,
+                label: time::format_date(date),
+                requests: count(&mut on()),
+                engagements: count(&mut on().filter(engaged)),
+            }
+        })
+        .collect();
+    let tally = |key: &dyn Fn(&Request) -> String, order: &[String]| -> Vec<PlaceCount> {
+        let mut map: BTreeMap<String, (u32, u32)> =
+            order.iter().map(|n| (n.clone(), (0, 0))).collect();
+        for r in requests {
+            let entry = map.entry(key(r)).or_default();
+            entry.0 += 1;
+            entry.1 += u32::from(r.status.is_engagement());
+        }
+        let mut names: Vec<String> = order.to_vec();
+        names.extend(map.keys().filter(|k| !order.contains(k)).cloned());
+        names
+            .into_iter()
+            .map(|name| {
+                let (requests, engagements) = map[&name];
+                PlaceCount {
+                    name,
+                    requests,
+                    engagements,
+                }
+            })
+            .collect()
+    };
+    let by_region = tally(
+        &|r| {
+            r.region
+                .clone()
+                .unwrap_or_else(|| "LGA-led, no region".into())
+        },
+        regions,
+    );
+    let by_person = tally(&|r| r.person_name.clone(), &[]);
+    let mut declined: BTreeMap<String, Declined> = BTreeMap::new();
+    for r in requests
+        .iter()
+        .filter(|r| r.status == RequestStatus::Declined)
+    {
+        if let AskedBy::Council { code, name } = &r.asked_by {
+            declined
+                .entry(name.clone())
+                .or_insert_with(|| Declined {
+                    council: code.clone(),
+                    council_name: name.clone(),
+                    region: r.region.clone(),
+                    requests: Vec::new(),
+                })
+                .requests
+                .push(format!(
+                    "{} to {} at {} (request {})",
+                    r.person_name,
+                    r.role.label(),
+                    r.title,
+                    r.id
+                ));
+        }
+    }
+    MinisterialReport {
+        programme: programme.id.clone(),
+        programme_name: programme.name.clone(),
+        ministerial_engagements: count(
+            &mut requests
+                .iter()
+                .filter(engaged)
+                .filter(|r| r.person_kind == PersonKind::Minister),
+        ),
+        engagements: count(&mut requests.iter().filter(engaged)),
+        requests: requests.len() as u32,
+        by_status,
+        by_day,
+        by_region,
+        by_person,
+        declined: declined.into_values().collect(),
+    }
+}
