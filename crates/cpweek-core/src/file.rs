@@ -14,6 +14,10 @@ pub enum Kind {
     Database,
     /// An iCalendar file (`.ics`).
     Calendar,
+    /// A document as one HTML file (`.html`).
+    Html,
+    /// A document as a PDF (`.pdf`).
+    Pdf,
 }
 
 impl Kind {
@@ -21,6 +25,8 @@ impl Kind {
         match self {
             Kind::Database => "db",
             Kind::Calendar => "ics",
+            Kind::Html => "html",
+            Kind::Pdf => "pdf",
         }
     }
 }
