@@ -333,6 +333,8 @@ describe("ministerial and VIP attendance in the window", { timeout: 300_000 }, (
       return id;
     };
     const plan = { camden: ask(camden, "5"), bristol: ask(bristol, "3"), tea: ask(tea, "2") };
+    ids.camden = camden;
+    ids.camdenRequest = plan.camden;
 
     await open("#/diaries/1/plan", "Plan an itinerary");
     await choose("day", "2014-10-29");
@@ -374,6 +376,22 @@ describe("ministerial and VIP attendance in the window", { timeout: 300_000 }, (
     assert.equal(json("request", "show", String(ids.lunchRequest)).status, "withdrawn");
     await axe("the event's page after cancelling it");
     await shot("attendance-event-cancelled-notices");
+  });
+
+  it("shows, after an event is moved, the accepted request sent back to the office on the event's page", async () => {
+    cli("request", "accept", String(ids.camdenRequest));
+    await open(`#/events/${ids.camden}/edit`, "Change event");
+    await driver.wait(async () => (await driver.findElement(By.id("start-time")).getAttribute("value")) === "10:00", WAIT);
+    await type("start-time", "11:00");
+    await type("end-time", "12:00");
+    await press("Save event");
+    const important = await banner("Requests to attend this event have changed");
+    const said = await important.getText();
+    assert.match(said, new RegExp(`Request ${ids.camdenRequest} for ${MINISTER}: the event moved: the engagement was .*10am.*, now .*11am.*; back with the office to confirm`, "i"));
+    await driver.findElement(By.xpath(`//p[normalize-space()="Event saved"]`));
+    assert.equal(json("request", "show", String(ids.camdenRequest)).status, "forwarded");
+    await axe("the event's page after moving it");
+    await shot("attendance-event-moved-notices");
   });
 
   it("kept to its strict CSP on every attendance screen", async () => {
