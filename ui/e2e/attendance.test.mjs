@@ -298,6 +298,46 @@ describe("ministerial and VIP attendance in the window", { timeout: 300_000 }, (
     assert.equal(shown.history.at(-1).who, "Jo Bloggs");
   });
 
+  it("asks, as an LGA officer, for someone at an LGA-led slot with no council's event behind it", async () => {
+    await go("Requests");
+    await driver.findElement(By.xpath(`//a[normalize-space()="Ask for an LGA-led slot"]`)).click();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Ask for an LGA-led slot"]`)), WAIT);
+    await driver.wait(until.elementLocated(By.css("#person option[value='3']")), WAIT);
+    await choose("person", "3");
+    await press("Save request");
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    const said = await summary.getText();
+    for (const field of ["title", "start", "end"]) {
+      assert.ok(await driver.findElement(By.id(`${field}-error`)).isDisplayed(), `${field}'s error is beside it: ${said}`);
+    }
+    await axe("the LGA-led slot form with errors");
+    await type("title", "NCAS conference: the care leavers' panel");
+    await type("start-day", "30");
+    await type("start-month", "10");
+    await type("start-year", "2014");
+    await type("start-time", "14:00");
+    await type("end-day", "30");
+    await type("end-month", "10");
+    await type("end-year", "2014");
+    await type("end-time", "15:00");
+    await type("venue", "Manchester Central");
+    await type("postcode", "M2 3GX");
+    await choose("region", "North West");
+    await choose("priority", "4");
+    await press("Save request");
+    await banner("Request saved as a draft");
+    const text = await driver.findElement(By.css("main")).getText();
+    assert.match(text, /An LGA-led slot, not a council's event/);
+    assert.match(text, /Asked by\s*The LGA/);
+    assert.match(text, /Region\s*North West/);
+    assert.match(text, /Thursday 30 October 2014, 2pm to 3pm/);
+    assert.deepEqual(await buttons(), ["Submit to the LGA", "Withdraw request"], "the LGA submits and withdraws what it asked for");
+    await axe("an LGA-led slot's request");
+    await shot("attendance-slot");
+    const slot = json("request", "list", "--person", "3").at(-1);
+    assert.deepEqual([slot.event_id, slot.priority, slot.asked_by.by], [null, 4, "lga"]);
+  });
+
   it("draws the minister's week with travel from home, between engagements and back, marking travel without enough time in words, and the same as a table", async () => {
     await go("Diaries");
     await driver.wait(until.elementLocated(By.css(".timeline__entry--engagement")), WAIT);
