@@ -16,6 +16,7 @@
 //! engagements, the travel rules with their overrides, and the change-over.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -71,39 +72,119 @@ pub(crate) fn order(a: &Engagement, b: &Engagement) -> Ordering {
 pub(crate) struct Slot<'a> {
     pub engagement: &'a Engagement,
     pub spot: Spot,
-    /// The venue's name, lower-cased without spaces.
-    venue: Option<String>,
+    /// The place's number among the distinct places of its list.
+    place: u32,
+    /// The full postcode's number among those of its list, if it has one.
+    postcode: Option<u32>,
+    /// The venue name's number (lower-cased, without spaces), if named.
+    venue: Option<u32>,
+    /// Start and end in seconds since 1970.
+    start: i64,
+    end: i64,
 }
 
-impl<'a> Slot<'a> {
-    pub fn new(engagement: &'a Engagement, travel: &Travel) -> Slot<'a> {
-        let venue = engagement
-            .venue
-            .as_deref()
-            .map(|v| {
-                v.chars()
-                    .filter(|c| !c.is_whitespace())
-                    .flat_map(char::to_lowercase)
-                    .collect::<String>()
-            })
-            .filter(|v| !v.is_empty());
-        Slot {
-            engagement,
-            spot: travel.locate(&engagement.place),
-            venue,
-        }
-    }
+/// Numbers each distinct value it is given, from 0.
+struct Numbering<K>(HashMap<K, u32>);
 
+impl<K: std::hash::Hash + Eq> Numbering<K> {
+    fn number(&mut self, key: K) -> u32 {
+        let next = self.0.len() as u32;
+        *self.0.entry(key).or_insert(next)
+    }
+}
+
+/// The slots of a list of engagements, each distinct place worked out
+/// once, and how many distinct places there are.
+pub(crate) fn slots<'a>(
+    engagements: impl IntoIterator<Item = &'a Engagement>,
+    travel: &Travel,
+) -> (Vec<Slot<'a>>, usize) {
+    let mut places: HashMap<&'a Place, (u32, Spot)> = HashMap::new();
+    let mut postcodes = Numbering(HashMap::new());
+    let mut venues = Numbering(HashMap::new());
+    let slots = engagements
+        .into_iter()
+        .map(|engagement| {
+            let next = places.len() as u32;
+            let (place, spot) = places
+                .entry(&engagement.place)
+                .or_insert_with(|| (next, travel.locate(&engagement.place)))
+                .clone();
+            let postcode = spot
+                .full_postcode()
+                .map(|p| postcodes.number(p.to_string()));
+            let venue = engagement
+                .venue
+                .as_deref()
+                .map(|v| {
+                    v.chars()
+                        .filter(|c| !c.is_whitespace())
+                        .flat_map(char::to_lowercase)
+                        .collect::<String>()
+                })
+                .filter(|v| !v.is_empty())
+                .map(|v| venues.number(v));
+            Slot {
+                engagement,
+                spot,
+                place,
+                postcode,
+                venue,
+                start: engagement.start.timestamp(),
+                end: engagement.end.timestamp(),
+            }
+        })
+        .collect();
+    (slots, places.len())
+}
+
+impl Slot<'_> {
     fn same_venue(&self, other: &Slot) -> bool {
-        let same_postcode = matches!(
-            (self.spot.full_postcode(), other.spot.full_postcode()),
-            (Some(x), Some(y)) if x == y
-        );
-        let same_name = match (&self.venue, &other.venue) {
+        let same_postcode = self.postcode.is_some() && self.postcode == other.postcode;
+        let same_name = match (self.venue, other.venue) {
             (Some(x), Some(y)) => x == y,
             _ => true,
         };
         same_postcode && same_name
+    }
+}
+
+/// Travel minutes between the places of a list's slots, each pair of
+/// places reckoned once (for lists of up to [`Minutes::KEPT`] places).
+pub(crate) struct Minutes<'t> {
+    pub travel: &'t Travel,
+    places: usize,
+    /// `places` squared, row by row; `u32::MAX` until reckoned.
+    kept: Vec<u32>,
+}
+
+impl<'t> Minutes<'t> {
+    /// Beyond this many places, minutes are reckoned each time (the table
+    /// would hold over a million figures).
+    const KEPT: usize = 1024;
+
+    pub fn new(travel: &'t Travel, places: usize) -> Minutes<'t> {
+        let kept = if places <= Minutes::KEPT {
+            vec![u32::MAX; places * places]
+        } else {
+            Vec::new()
+        };
+        Minutes {
+            travel,
+            places,
+            kept,
+        }
+    }
+
+    pub fn between(&mut self, a: &Slot, b: &Slot) -> u32 {
+        if self.kept.is_empty() {
+            return self.travel.minutes(&a.spot, &b.spot);
+        }
+        let at = a.place as usize * self.places + b.place as usize;
+        if self.kept[at] == u32::MAX {
+            self.kept[at] = self.travel.minutes(&a.spot, &b.spot);
+        }
+        self.kept[at]
     }
 }
 
@@ -120,7 +201,7 @@ impl Need {
     }
 }
 
-pub(crate) fn need(travel: &Travel, earlier: &Slot, later: &Slot, changeover: u32) -> Need {
+pub(crate) fn need(minutes: &mut Minutes, earlier: &Slot, later: &Slot, changeover: u32) -> Need {
     if earlier.same_venue(later) {
         Need {
             travel: 0,
@@ -128,7 +209,7 @@ pub(crate) fn need(travel: &Travel, earlier: &Slot, later: &Slot, changeover: u3
         }
     } else {
         Need {
-            travel: travel.minutes(&earlier.spot, &later.spot),
+            travel: minutes.between(earlier, later),
             changeover,
         }
     }
@@ -143,13 +224,13 @@ pub(crate) fn short_by(have_seconds: i64, need_seconds: i64) -> Option<i64> {
 /// The minutes `earlier` and `later` (in that order) are short by, with
 /// what was needed, or `None` when both can be kept.
 pub(crate) fn shortfall(
-    travel: &Travel,
+    minutes: &mut Minutes,
     earlier: &Slot,
     later: &Slot,
     changeover: u32,
 ) -> Option<(i64, Need)> {
-    let gap = (later.engagement.start - earlier.engagement.end).num_seconds();
-    let need = need(travel, earlier, later, changeover);
+    let gap = later.start - earlier.end;
+    let need = need(minutes, earlier, later, changeover);
     // An overlap (a negative gap) is short whatever is needed.
     short_by(gap, need.seconds()).map(|s| (s, need))
 }
@@ -178,19 +259,19 @@ pub(crate) fn reckoning(travel: &Travel, earlier: &Slot, later: &Slot) -> Reckon
     }
 }
 
-fn clash_of(travel: &Travel, x: &Slot, y: &Slot, changeover: u32) -> Option<Clash> {
+fn clash_of(minutes: &mut Minutes, x: &Slot, y: &Slot, changeover: u32) -> Option<Clash> {
     let (earlier, later) = match order(x.engagement, y.engagement) {
         Ordering::Greater => (y, x),
         _ => (x, y),
     };
-    let (short, need) = shortfall(travel, earlier, later, changeover)?;
+    let (short, need) = shortfall(minutes, earlier, later, changeover)?;
     Some(Clash {
         a: earlier.engagement.id,
         b: later.engagement.id,
         travel_minutes: need.travel,
         changeover_minutes: need.changeover,
         short_by_minutes: short,
-        travel: reckoning(travel, earlier, later),
+        travel: reckoning(minutes.travel, earlier, later),
     })
 }
 
@@ -202,10 +283,11 @@ pub fn clash_between(
     travel: &Travel,
     changeover: u32,
 ) -> Option<Clash> {
+    let (pair, places) = slots([a, b], travel);
     clash_of(
-        travel,
-        &Slot::new(a, travel),
-        &Slot::new(b, travel),
+        &mut Minutes::new(travel, places),
+        &pair[0],
+        &pair[1],
         changeover,
     )
 }
@@ -216,23 +298,41 @@ pub fn clash_between(
 /// Sorted by start, each engagement is compared only with those starting
 /// before its end plus an upper bound on any gap needed (the longest
 /// travel among these places, or any override, plus the change-over):
-/// nothing starting later can clash with it. Each place is worked out
-/// once, and words are made only for the pairs that clash.
+/// nothing starting later can clash with it. Each distinct place is worked
+/// out once, and the words for a pair of places are made once, only when
+/// they clash.
 pub fn clashes(engagements: &[Engagement], travel: &Travel, changeover: u32) -> Vec<Clash> {
-    let mut slots: Vec<Slot> = engagements.iter().map(|e| Slot::new(e, travel)).collect();
+    let (mut slots, places) = slots(engagements, travel);
     slots.sort_by(|x, y| order(x.engagement, y.engagement));
     let bound =
         (i64::from(travel.bound(slots.iter().map(|s| &s.spot))) + i64::from(changeover)) * 60;
+    let mut minutes = Minutes::new(travel, places);
+    let mut words: HashMap<(u32, u32), Reckoning> = HashMap::new();
     let mut found = Vec::new();
     for (i, earlier) in slots.iter().enumerate() {
         for later in &slots[i + 1..] {
-            let gap = (later.engagement.start - earlier.engagement.end).num_seconds();
-            if gap >= bound {
+            if later.start - earlier.end >= bound {
                 break;
             }
-            if let Some(c) = clash_of(travel, earlier, later, changeover) {
-                found.push(c);
-            }
+            let Some((short, need)) = shortfall(&mut minutes, earlier, later, changeover) else {
+                continue;
+            };
+            let travel_words = if earlier.same_venue(later) {
+                reckoning(travel, earlier, later)
+            } else {
+                words
+                    .entry((earlier.place, later.place))
+                    .or_insert_with(|| travel.reckon_spots(&earlier.spot, &later.spot))
+                    .clone()
+            };
+            found.push(Clash {
+                a: earlier.engagement.id,
+                b: later.engagement.id,
+                travel_minutes: need.travel,
+                changeover_minutes: need.changeover,
+                short_by_minutes: short,
+                travel: travel_words,
+            });
         }
     }
     found
@@ -252,20 +352,16 @@ pub fn clashes_with(
     travel: &Travel,
     changeover: u32,
 ) -> Vec<Clash> {
-    let new = Slot::new(candidate, travel);
-    let mut found: Vec<Clash> = schedule
+    let (all, places) = slots(schedule.iter().chain([candidate]), travel);
+    let mut minutes = Minutes::new(travel, places);
+    let (new, rest) = all.split_last().expect("the candidate is there");
+    let mut found: Vec<(&Slot, Clash)> = rest
         .iter()
-        .filter(|e| e.id != candidate.id)
-        .filter_map(|e| clash_of(travel, &Slot::new(e, travel), &new, changeover))
+        .filter(|s| s.engagement.id != candidate.id)
+        .filter_map(|s| clash_of(&mut minutes, s, new, changeover).map(|c| (s, c)))
         .collect();
-    found.sort_by_key(|c| {
-        let other = if c.a == candidate.id { c.b } else { c.a };
-        schedule
-            .iter()
-            .find(|e| e.id == other)
-            .map(|e| (e.start, e.end, e.id))
-    });
-    found
+    found.sort_by(|(x, _), (y, _)| order(x.engagement, y.engagement));
+    found.into_iter().map(|(_, c)| c).collect()
 }
 
 #[cfg(test)]

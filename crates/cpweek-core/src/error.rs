@@ -65,6 +65,11 @@ pub enum Error {
     /// (The CLI names its own flag for that.)
     #[error("{path} already exists; choose another file name, or say that it may be replaced")]
     Exists { path: String },
+    /// A document could not be set as a PDF (see [`crate::document`]).
+    /// The detail is the typesetter's; no text of the document is read as
+    /// markup, so this is a fault of cpweek's, not of the input.
+    #[error("the document could not be made into a PDF: {detail}")]
+    Typeset { detail: String },
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -201,7 +206,7 @@ impl Error {
             Error::Seed { .. } => ErrorCode::Storage,
             Error::Storage(e) => Unusable::of(e).code(),
             Error::Database { problem, .. } => problem.code(),
-            Error::Io { .. } => ErrorCode::Io,
+            Error::Io { .. } | Error::Typeset { .. } => ErrorCode::Io,
         }
     }
 

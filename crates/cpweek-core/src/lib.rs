@@ -13,6 +13,8 @@
 //! - [`ics`]: iCalendar feeds out and calendars in.
 //! - [`publish`]: what each audience may see, text made safe for each
 //!   format, and the names and links of published things.
+//! - [`document`]: documents to read and print (briefing notes, later the
+//!   programme and the toolkit) as one HTML file or a tagged PDF.
 //! - [`file`]: files a person chooses to write, checked and written whole.
 //! - [`text`]: the text rules every field meets, and text safe to show.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
@@ -26,6 +28,7 @@ pub mod attendance;
 pub mod catalogue;
 pub mod clash;
 pub mod council;
+pub mod document;
 pub mod error;
 pub mod event;
 pub mod file;

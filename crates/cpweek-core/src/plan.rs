@@ -21,12 +21,14 @@
 //! engagements, then the path whose engagements come earlier (compared in
 //! time order, then by id), so the same input always gives the same plan.
 
+use std::cell::RefCell;
+
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::clash::{order, reckoning, short_by, shortfall, Engagement, Slot};
+use crate::clash::{order, reckoning, short_by, shortfall, slots, Engagement, Minutes, Slot};
 use crate::text::shown;
 use crate::time::{format_time, resolve_local};
 use crate::travel::{Place, Spot, Travel};
@@ -106,7 +108,8 @@ pub fn plan(
     changeover: u32,
     tz: Tz,
 ) -> Plan {
-    let mut slots: Vec<Slot> = candidates.iter().map(|e| Slot::new(e, travel)).collect();
+    let (mut slots, places) = slots(candidates, travel);
+    let minutes = RefCell::new(Minutes::new(travel, places));
     slots.sort_by(|x, y| order(x.engagement, y.engagement));
     let home = home.map(|h| (h, travel.locate(&h.place)));
     let mut result = Plan {
@@ -125,6 +128,7 @@ pub fn plan(
             slots: &slots[from..to],
             limits,
             travel,
+            minutes: &minutes,
             changeover,
             tz,
         };
@@ -159,14 +163,14 @@ impl<'a> Limits<'a> {
 
     /// Minutes short of reaching `s` from home after the day starts, with
     /// the travel minutes.
-    fn from_home(&self, travel: &Travel, s: &Slot) -> Option<(i64, u32)> {
+    fn out_from_home(&self, travel: &Travel, s: &Slot) -> Option<(i64, u32)> {
         let minutes = travel.minutes(self.spot, &s.spot);
         let have = (s.engagement.start - self.starts).num_seconds();
         short_by(have, i64::from(minutes) * 60).map(|short| (short, minutes))
     }
 
     /// Minutes short of reaching home from `s` by the day's end.
-    fn to_home(&self, travel: &Travel, s: &Slot) -> Option<(i64, u32)> {
+    fn back_home(&self, travel: &Travel, s: &Slot) -> Option<(i64, u32)> {
         let minutes = travel.minutes(&s.spot, self.spot);
         let have = (self.ends - s.engagement.end).num_seconds();
         short_by(have, i64::from(minutes) * 60).map(|short| (short, minutes))
@@ -188,6 +192,7 @@ struct Day<'a, 'b> {
     slots: &'b [Slot<'a>],
     limits: Option<Limits<'b>>,
     travel: &'b Travel,
+    minutes: &'b RefCell<Minutes<'b>>,
     changeover: u32,
     tz: Tz,
 }
@@ -225,7 +230,14 @@ fn keep_better(best: &mut Option<Way>, way: Way) {
 
 impl Day<'_, '_> {
     fn follows(&self, i: usize, k: usize) -> bool {
-        shortfall(self.travel, &self.slots[i], &self.slots[k], self.changeover).is_none()
+        let mut minutes = self.minutes.borrow_mut();
+        shortfall(
+            &mut minutes,
+            &self.slots[i],
+            &self.slots[k],
+            self.changeover,
+        )
+        .is_none()
     }
 
     fn plan(&self, result: &mut Plan) {
@@ -234,12 +246,12 @@ impl Day<'_, '_> {
         let can_end = |i: usize| {
             self.limits
                 .as_ref()
-                .is_none_or(|l| l.to_home(self.travel, &self.slots[i]).is_none())
+                .is_none_or(|l| l.back_home(self.travel, &self.slots[i]).is_none())
         };
         let can_start = |i: usize| {
             self.limits
                 .as_ref()
-                .is_none_or(|l| l.from_home(self.travel, &self.slots[i]).is_none())
+                .is_none_or(|l| l.out_from_home(self.travel, &self.slots[i]).is_none())
         };
         // best[i]: the best path from i to the day's end.
         let mut best: Vec<Option<Way>> = vec![None; n];
@@ -255,8 +267,8 @@ impl Day<'_, '_> {
                     },
                 );
             }
-            for k in i + 1..n {
-                let Some(on) = best[k] else { continue };
+            for (k, on) in best.iter().enumerate().skip(i + 1) {
+                let Some(on) = *on else { continue };
                 if self.follows(i, k) {
                     keep_better(
                         &mut here,
@@ -333,7 +345,7 @@ impl Day<'_, '_> {
         }
         if let Some(l) = &self.limits {
             if before.is_none() {
-                if let Some((short, minutes)) = l.from_home(self.travel, c) {
+                if let Some((short, minutes)) = l.out_from_home(self.travel, c) {
                     let start = self.local(c.engagement.start);
                     let limit = format_time(l.home.day_starts);
                     let reason = if c.engagement.start < l.starts {
@@ -361,7 +373,7 @@ impl Day<'_, '_> {
                 }
             }
             if after.is_none() {
-                if let Some((short, minutes)) = l.to_home(self.travel, c) {
+                if let Some((short, minutes)) = l.back_home(self.travel, c) {
                     let end = self.local(c.engagement.end);
                     let limit = format_time(l.home.day_ends);
                     let reason = if c.engagement.end > l.ends {
@@ -404,7 +416,7 @@ impl Day<'_, '_> {
     /// both be kept, as the left-out one's reason.
     fn around(&self, earlier: usize, later: usize, kept: usize) -> Option<LeftOut> {
         let (x, y) = (&self.slots[earlier], &self.slots[later]);
-        let (short, need) = shortfall(self.travel, x, y, self.changeover)?;
+        let (short, need) = shortfall(&mut self.minutes.borrow_mut(), x, y, self.changeover)?;
         let other = &self.slots[if kept == earlier { later } else { earlier }];
         let k = &self.slots[kept];
         let span = format!(

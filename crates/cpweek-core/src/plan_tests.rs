@@ -219,7 +219,7 @@ fn the_plan_crosses_as_json() {
 
 fn keepable(set: &[&Engagement], home: Option<&Home>, travel: &Travel, changeover: u32) -> bool {
     let mut set = set.to_vec();
-    set.sort_by(|a, b| (a.start, a.end, a.id).cmp(&(b.start, b.end, b.id)));
+    set.sort_by_key(|e| (e.start, e.end, e.id));
     let day = |e: &Engagement| e.start.with_timezone(&LONDON).date_naive();
     for (i, e) in set.iter().enumerate() {
         let first = i == 0 || day(set[i - 1]) != day(e);

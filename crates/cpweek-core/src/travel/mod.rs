@@ -52,7 +52,7 @@ pub use postcode::{Postcode, EXPECTED};
 /// Where an engagement or a home base is, as travel knows it: a postcode
 /// (full, or a district alone) and the region (E12 code) it is in, either
 /// of which may be missing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Place {
     pub postcode: Option<String>,
@@ -364,6 +364,7 @@ impl Travel {
         let c = centres();
         let (mut lo_e, mut lo_n, mut hi_e, mut hi_n) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         let mut spread: f64 = 0.0;
+        let mut nowhere = false;
         for s in spots {
             let point = match &s.at {
                 At::District(p) => *p,
@@ -371,7 +372,10 @@ impl Travel {
                     spread = spread.max(c.regions[*r].spread_km);
                     c.regions[*r].point
                 }
-                At::Nowhere(_) => continue,
+                At::Nowhere(_) => {
+                    nowhere = true;
+                    continue;
+                }
             };
             lo_e = lo_e.min(point.easting);
             lo_n = lo_n.min(point.northing);
@@ -384,10 +388,11 @@ impl Travel {
             0.0
         };
         let by_hand = self.overrides.iter().map(|o| o.minutes).max().unwrap_or(0);
+        let unknown = if nowhere { self.unknown_minutes() } else { 0 };
         self.rules
             .minutes(across + 2.0 * spread)
             .saturating_add(1)
-            .max(self.unknown_minutes())
+            .max(unknown)
             .max(by_hand)
     }
 

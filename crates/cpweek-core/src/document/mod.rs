@@ -1,0 +1,192 @@
+//! Documents people read and print: briefing notes (issue 9), the programme
+//! (issue 10) and the good-practice toolkit (issue 11) are all written in
+//! one small model, [`Document`], and made into one self-contained HTML
+//! file ([`html`]) or a tagged PDF ([`pdf`]).
+//!
+//! Every piece of text in a document is plain text: nothing a person typed
+//! is ever read as markup, in either output. HTML goes through the core's
+//! one rule ([`crate::publish::escape::html`]); the PDF's template receives
+//! the text as JSON data and places it as strings (see [`pdf`]).
+//!
+//! Numbered paragraphs are numbered here, once ([`Document::numbers`]), so
+//! the two outputs always agree.
+//!
+//! - [`html()`]: the HTML file.
+//! - [`pdf()`]: the PDF (Typst, with its embedded fonts).
+//! - [`briefing`]: the briefing note for an accepted engagement.
+
+pub mod briefing;
+mod html;
+mod pdf;
+#[cfg(test)]
+mod tests;
+
+pub use briefing::{briefing, Briefing};
+pub use html::html;
+pub use pdf::pdf;
+
+/// A document: a title, an optional subtitle, whether it opens with a
+/// table of contents, and its blocks in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// Always British English; kept so that both outputs say so from one
+    /// place.
+    pub lang: Lang,
+    /// Whether a table of contents (of the headings) comes first.
+    pub contents: bool,
+    pub blocks: Vec<Block>,
+}
+
+/// The language a document is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    EnGb,
+}
+
+impl Lang {
+    /// The BCP 47 tag (`en-GB`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::EnGb => "en-GB",
+        }
+    }
+}
+
+/// One block of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A section heading. Level 1 is a section, 2 a part of one, 3 a part
+    /// of that (the document's title sits above them all).
+    Heading {
+        level: Level,
+        text: String,
+    },
+    Paragraph(String),
+    /// A numbered paragraph, as the LGA's papers number theirs (1., 2.,
+    /// and 2.1 under 2.). Numbering runs on through the whole document.
+    Numbered {
+        depth: Depth,
+        text: String,
+    },
+    /// A bulleted list, one string an item.
+    Bullets(Vec<String>),
+    Table(Table),
+    /// Labelled values ("Contact officer: ...", "Position: ...").
+    Details(Vec<Detail>),
+    /// Something the reader must not miss (safeguarding): a title and its
+    /// paragraphs, set apart.
+    Notice {
+        title: String,
+        paragraphs: Vec<String>,
+    },
+    /// The rest starts on a new page (in print).
+    PageBreak,
+}
+
+/// A heading's level under the document's title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    One,
+    Two,
+    Three,
+}
+
+impl Level {
+    /// 1, 2 or 3.
+    pub fn number(self) -> u8 {
+        match self {
+            Level::One => 1,
+            Level::Two => 2,
+            Level::Three => 3,
+        }
+    }
+}
+
+/// Where a numbered paragraph sits: a main paragraph (1., 2.) or a
+/// sub-paragraph of the last main one (2.1, 2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    Main,
+    Sub,
+}
+
+/// A table: a caption (what it shows), the header row and the rows. A row
+/// shorter than the header is filled with empty cells; cells beyond the
+/// header get an empty header cell, so nothing given is ever dropped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub caption: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// How many columns the table has: the widest of the header and rows.
+    pub fn columns(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.header.len()])
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// One labelled value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub label: String,
+    pub value: String,
+}
+
+impl Detail {
+    pub fn new(label: impl Into<String>, value: impl Into<String>) -> Self {
+        Detail {
+            label: label.into(),
+            value: value.into(),
+        }
+    }
+}
+
+impl Document {
+    /// A document in British English with no contents and no blocks yet.
+    pub fn new(title: impl Into<String>) -> Self {
+        Document {
+            title: title.into(),
+            subtitle: None,
+            lang: Lang::EnGb,
+            contents: false,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// The number each block shows, in block order: `Some("2.1")` for a
+    /// numbered paragraph, `None` for any other block. Main paragraphs count
+    /// 1, 2, 3 through the document; a sub-paragraph counts under the last
+    /// main one (one before any main one counts under 0: "0.1").
+    pub fn numbers(&self) -> Vec<Option<String>> {
+        let (mut main, mut sub) = (0u32, 0u32);
+        self.blocks
+            .iter()
+            .map(|block| match block {
+                Block::Numbered {
+                    depth: Depth::Main, ..
+                } => {
+                    main += 1;
+                    sub = 0;
+                    Some(format!("{main}."))
+                }
+                Block::Numbered {
+                    depth: Depth::Sub, ..
+                } => {
+                    sub += 1;
+                    Some(format!("{main}.{sub}"))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,221 @@
+//! A document as a tagged PDF (PDF/UA-1), set by the Typst compiler.
+//!
+//! Safety: a fixed template (`template.typ`) reads the document as JSON
+//! data and places every piece of text as a string, never as markup or
+//! code. The [`World`] the compiler sees serves only that template, that
+//! data and the fonts embedded in `typst-assets`: no file system, no
+//! packages, no network, no clock.
+//!
+//! Determinism: no date is stamped in (`set document(date: none)` and no
+//! timestamp), and the PDF's identifier is derived from the data, so the
+//! same document gives the same bytes on every machine.
+
+use super::{Block, Depth, Document};
+use crate::{Error, Result};
+use serde_json::{json, Value};
+use std::sync::LazyLock;
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::ecow::EcoVec;
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
+
+/// The template, compiled into the binary.
+const TEMPLATE: &str = include_str!("template.typ");
+
+/// How many compilations Typst's memo cache keeps results for: enough to
+/// make the next document quick, bounded so a long-running app does not
+/// grow.
+const CACHE_AGE: usize = 8;
+
+/// The document as a tagged PDF.
+pub fn pdf(doc: &Document) -> Result<Vec<u8>> {
+    let data = serde_json::to_string(&data(doc)).map_err(|e| typeset_error(e.to_string()))?;
+    let world = Sheet {
+        data: Bytes::from_string(data.clone()),
+    };
+    let compiled = typst::compile::<PagedDocument>(&world).output;
+    typst::comemo::evict(CACHE_AGE);
+    let document = compiled.map_err(|diagnostics| typeset_error(messages(&diagnostics)))?;
+    let standards = PdfStandards::new(&[PdfStandard::Ua_1])
+        .map_err(|e| typeset_error(e.message().to_string()))?;
+    let options = PdfOptions {
+        // Typst hashes this into the PDF's identifier: the same data, the
+        // same identifier.
+        ident: Smart::Custom(data),
+        standards,
+        tagged: true,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|diagnostics| typeset_error(messages(&diagnostics)))
+}
+
+fn typeset_error(detail: String) -> Error {
+    Error::Typeset { detail }
+}
+
+fn messages(diagnostics: &EcoVec<SourceDiagnostic>) -> String {
+    let messages: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    if messages.is_empty() {
+        "no reason given".to_string()
+    } else {
+        messages.join("; ")
+    }
+}
+
+/// Text as the template places it: control characters (which no font
+/// draws) dropped, a tab as a space; line breaks kept.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' => Some(' '),
+            '\n' => Some('\n'),
+            '\r' => None,
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// The document as the data the template reads. Tables are filled out to
+/// their width here, and numbered paragraphs carry their numbers, so the
+/// template only places what it is given.
+fn data(doc: &Document) -> Value {
+    let numbers = doc.numbers();
+    let blocks: Vec<Value> = doc
+        .blocks
+        .iter()
+        .zip(numbers)
+        .map(|(block, number)| match block {
+            Block::Heading { level, text } => {
+                json!({"kind": "heading", "level": level.number(), "text": plain(text)})
+            }
+            Block::Paragraph(text) => json!({"kind": "paragraph", "text": plain(text)}),
+            Block::Numbered { depth, text } => json!({
+                "kind": "numbered",
+                "sub": *depth == Depth::Sub,
+                "number": number.unwrap_or_default(),
+                "text": plain(text),
+            }),
+            Block::Bullets(items) => json!({
+                "kind": "bullets",
+                "items": items.iter().map(|i| plain(i)).collect::<Vec<_>>(),
+            }),
+            Block::Table(table) => {
+                let columns = table.columns().max(1);
+                let row = |cells: &[String]| -> Vec<String> {
+                    (0..columns)
+                        .map(|c| cells.get(c).map(|t| plain(t)).unwrap_or_default())
+                        .collect()
+                };
+                json!({
+                    "kind": "table",
+                    "caption": plain(&table.caption),
+                    "columns": columns,
+                    "header": row(&table.header),
+                    "rows": table.rows.iter().map(|r| row(r)).collect::<Vec<_>>(),
+                })
+            }
+            Block::Details(details) => json!({
+                "kind": "details",
+                "details": details
+                    .iter()
+                    .map(|d| json!({"label": plain(&d.label), "value": plain(&d.value)}))
+                    .collect::<Vec<_>>(),
+            }),
+            Block::Notice { title, paragraphs } => json!({
+                "kind": "notice",
+                "title": plain(title),
+                "paragraphs": paragraphs.iter().map(|p| plain(p)).collect::<Vec<_>>(),
+            }),
+            Block::PageBreak => json!({"kind": "page-break"}),
+        })
+        .collect();
+    json!({
+        "title": plain(&doc.title),
+        "subtitle": doc.subtitle.as_deref().map(plain),
+        "lang": doc.lang.tag(),
+        "contents": doc.contents,
+        "blocks": blocks,
+    })
+}
+
+/// A fixed path in the compiler's virtual project.
+fn file_id(path: &str) -> FileId {
+    // Both paths are constants below, absolute and normal, so this cannot fail.
+    let path = VirtualPath::new(path).expect("a fixed, valid virtual path");
+    RootedPath::new(VirtualRoot::Project, path).intern()
+}
+
+static MAIN: LazyLock<FileId> = LazyLock::new(|| file_id("/main.typ"));
+static DATA: LazyLock<FileId> = LazyLock::new(|| file_id("/data.json"));
+static SOURCE: LazyLock<Source> = LazyLock::new(|| Source::new(*MAIN, TEMPLATE.to_string()));
+static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
+
+/// The fonts: those `typst-assets` embeds (Libertinus Serif for text), and
+/// no system font.
+struct Fonts {
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+}
+
+static FONTS: LazyLock<Fonts> = LazyLock::new(|| {
+    let fonts: Vec<Font> = typst_assets::fonts()
+        .flat_map(|data| Font::iter(Bytes::new(data)))
+        .collect();
+    Fonts {
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+    }
+});
+
+/// What the compiler sees for one document: the template, the document's
+/// data, the embedded fonts, and nothing else.
+struct Sheet {
+    data: Bytes,
+}
+
+impl World for Sheet {
+    fn library(&self) -> &LazyHash<Library> {
+        &LIBRARY
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &FONTS.book
+    }
+
+    fn main(&self) -> FileId {
+        *MAIN
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == *MAIN {
+            Ok(SOURCE.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == *DATA {
+            Ok(self.data.clone())
+        } else if id == *MAIN {
+            Ok(Bytes::from_string(TEMPLATE))
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        FONTS.fonts.get(index).cloned()
+    }
+
+    /// No clock: a document says no date unless its data gives one.
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        None
+    }
+}
