@@ -73,7 +73,6 @@ describe("attendance routes", () => {
       ["#/requests?person=1&status=forwarded", { screen: "requests" }, "requests"],
       ["#/requests/new", { screen: "slot" }, "requests"],
       ["#/requests/7", { screen: "request", id: 7 }, "requests"],
-      ["#/requests/7/brief", { screen: "brief", id: 7 }, "requests"],
       ["#/events/3/ask", { screen: "ask", id: 3 }, "requests"],
       ["#/diaries", { screen: "diary", person: null }, "diaries"],
       ["#/diaries/2", { screen: "diary", person: 2 }, "diaries"],
