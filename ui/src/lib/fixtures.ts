@@ -88,6 +88,8 @@ export function request(over: Partial<Request> = {}): Request {
     priority: 3,
     override_reason: null,
     actions: [],
+    updated_at: "2014-09-01T09:00:00Z",
+    revision: 1,
     history: null,
     ...over,
   };
