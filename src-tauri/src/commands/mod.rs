@@ -2,6 +2,7 @@
 //! result. No business rules here. Every command runs off the main thread
 //! (`async`), so database work never blocks the window.
 
+pub mod attendance;
 pub mod calendars;
 pub mod events;
 pub mod feeds;

@@ -26,6 +26,17 @@ import type { SavedEvent } from "./bindings/SavedEvent";
 import type { Screen } from "./bindings/Screen";
 import type { SettingsForm } from "./bindings/SettingsForm";
 import type { SettingsView } from "./bindings/SettingsView";
+import type { MoveNote } from "./bindings/MoveNote";
+import type { ForwardedPlan } from "./bindings/ForwardedPlan";
+import type { Person } from "./bindings/Person";
+import type { PersonWeek } from "./bindings/PersonWeek";
+import type { PlanPage } from "./bindings/PlanPage";
+import type { Request } from "./bindings/Request";
+import type { RequestBoard } from "./bindings/RequestBoard";
+import type { RequestAction } from "./bindings/RequestAction";
+import type { RequestForm } from "./bindings/RequestForm";
+import type { RequestListFilter } from "./bindings/RequestListFilter";
+import type { RequestPage } from "./bindings/RequestPage";
 
 /** Whether a rejection is the app's typed error (it always should be). */
 export function isIpcError(e: unknown): e is IpcError {
@@ -77,6 +88,19 @@ export const api = {
   feedServerStatus: () => call<FeedServerView>("feed_server_status"),
   startFeedServer: (port: string) => call<FeedServerView>("start_feed_server", { port }),
   stopFeedServer: () => call<FeedServerView>("stop_feed_server"),
+  listPeople: () => call<Person[]>("list_people"),
+  listRequests: (filter: RequestListFilter) => call<RequestBoard>("list_requests", { filter }),
+  getRequest: (id: number) => call<RequestPage>("get_request", { id }),
+  addRequest: (form: RequestForm) => call<Request>("add_request", { form }),
+  /** `note.override` is the reason for accepting despite a clash. */
+  moveRequest: (id: number, action: RequestAction, note: MoveNote) =>
+    call<RequestPage>("move_request", { id, action, note }),
+  setRequestPriority: (id: number, priority: string) =>
+    call<RequestPage>("set_request_priority", { id, priority }),
+  personWeek: (person: number) => call<PersonWeek>("person_week", { person }),
+  /** `day`: YYYY-MM-DD, or empty for the whole week. */
+  planItinerary: (person: number, day: string) => call<PlanPage>("plan_itinerary", { person, day }),
+  forwardPlan: (person: number, day: string) => call<ForwardedPlan>("forward_plan", { person, day }),
 };
 
 export function emptyFilter(programme: string): EventFilter {

@@ -1,8 +1,8 @@
 import type { Screen } from "./bindings/Screen";
 
 // Screens are addressed by the URL's hash, so links, the back button and
-// tests can reach any screen. Later screens (requests, review, toolkit)
-// add a case here and an entry in `sections`.
+// tests can reach any screen. Later screens (review, toolkit) add a case
+// here and an entry in `sections`.
 
 export type Route =
   | { screen: "week" }
@@ -15,6 +15,12 @@ export type Route =
   | { screen: "export" }
   | { screen: "feeds" }
   | { screen: "settings" }
+  | { screen: "requests" }
+  | { screen: "request"; id: number }
+  | { screen: "ask"; id: number }
+  | { screen: "slot" }
+  | { screen: "diary"; person: number | null }
+  | { screen: "plan"; person: number }
   | { screen: "not-found"; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -27,10 +33,21 @@ export function parseRoute(hash: string): Route {
   if (path === "/import") return { screen: "import" };
   if (path === "/export") return { screen: "export" };
   if (path === "/feeds") return { screen: "feeds" };
+  if (path === "/requests") return { screen: "requests" };
+  if (path === "/requests/new") return { screen: "slot" };
+  if (path === "/diaries") return { screen: "diary", person: null };
   let m = /^\/events\/(\d+)$/.exec(path);
   if (m) return { screen: "event", id: Number(m[1]) };
   m = /^\/events\/(\d+)\/edit$/.exec(path);
   if (m) return { screen: "edit", id: Number(m[1]) };
+  m = /^\/events\/(\d+)\/ask$/.exec(path);
+  if (m) return { screen: "ask", id: Number(m[1]) };
+  m = /^\/requests\/(\d+)$/.exec(path);
+  if (m) return { screen: "request", id: Number(m[1]) };
+  m = /^\/diaries\/(\d+)$/.exec(path);
+  if (m) return { screen: "diary", person: Number(m[1]) };
+  m = /^\/diaries\/(\d+)\/plan$/.exec(path);
+  if (m) return { screen: "plan", person: Number(m[1]) };
   return { screen: "not-found", path };
 }
 
@@ -40,6 +57,8 @@ export function parseRoute(hash: string): Route {
 export const sections: { section: Screen; href: string; label: string; screens: Route["screen"][] }[] = [
   { section: "week", href: "#/week", label: "Week", screens: ["week"] },
   { section: "events", href: "#/events", label: "Events", screens: ["events", "event", "add", "edit"] },
+  { section: "requests", href: "#/requests", label: "Requests", screens: ["requests", "request", "ask", "slot"] },
+  { section: "diaries", href: "#/diaries", label: "Diaries", screens: ["diary", "plan"] },
   { section: "dashboard", href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
   { section: "import", href: "#/import", label: "Import", screens: ["import"] },
   { section: "export", href: "#/export", label: "Export", screens: ["export"] },

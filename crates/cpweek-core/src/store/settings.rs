@@ -29,12 +29,18 @@ pub enum Screen {
     Export,
     Feeds,
     Settings,
+    /// Requests for ministers and VIPs to attend, and their pages.
+    Requests,
+    /// A person's week and the itinerary planner.
+    Diaries,
 }
 
 impl Screen {
-    const ALL: [Screen; 7] = [
+    const ALL: [Screen; 9] = [
         Screen::Week,
         Screen::Events,
+        Screen::Requests,
+        Screen::Diaries,
         Screen::Dashboard,
         Screen::Import,
         Screen::Export,
@@ -51,6 +57,8 @@ impl Screen {
             Screen::Export => "export",
             Screen::Feeds => "feeds",
             Screen::Settings => "settings",
+            Screen::Requests => "requests",
+            Screen::Diaries => "diaries",
         }
     }
 

@@ -704,11 +704,15 @@ fn the_app_opens_on_the_section_it_was_left_on() {
     assert_eq!(store.settings().unwrap().last_screen, Screen::Events);
     store.remember_screen(Screen::Feeds).unwrap();
     assert_eq!(store.settings().unwrap().last_screen, Screen::Feeds);
+    for screen in [Screen::Requests, Screen::Diaries] {
+        store.remember_screen(screen).unwrap();
+        assert_eq!(store.settings().unwrap().last_screen, screen);
+    }
     // A value this version does not know opens on the Week.
     store
         .conn
         .execute(
-            "UPDATE settings SET value = 'requests' WHERE key = 'last_screen'",
+            "UPDATE settings SET value = 'toolkit' WHERE key = 'last_screen'",
             [],
         )
         .unwrap();

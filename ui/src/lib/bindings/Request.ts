@@ -56,6 +56,14 @@ override_reason: string | null,
  */
 actions: Array<RequestAction>, 
 /**
+ * When it last changed.
+ */
+updated_at: string, 
+/**
+ * How many changes its history holds (a diary's SEQUENCE).
+ */
+revision: number, 
+/**
  * Every change, oldest first (`cpweek request show` and the window's
  * request page; lists leave it out).
  */
