@@ -26,19 +26,19 @@ pub struct MinisterialReport {
     pub engagements: u32,
     /// Every request, whatever its status (drafts included).
     pub requests: u32,
-    pub by_status: Vec<StatusCount>,
+    pub by_status: Vec<ReportStatus>,
     /// The programme's days (and any other day with a request).
-    pub by_day: Vec<DayCount>,
+    pub by_day: Vec<ReportDay>,
     /// The nine regions, then "LGA-led" for slots without a region.
-    pub by_region: Vec<PlaceCount>,
-    pub by_person: Vec<PlaceCount>,
+    pub by_region: Vec<ReportTally>,
+    pub by_person: Vec<ReportTally>,
     /// Councils with a declined request, by name.
-    pub declined: Vec<Declined>,
+    pub declined: Vec<ReportDeclined>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct StatusCount {
+pub struct ReportStatus {
     pub status: RequestStatus,
     pub label: String,
     pub count: u32,
@@ -46,7 +46,7 @@ pub struct StatusCount {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct DayCount {
+pub struct ReportDay {
     #[ts(type = "string")]
     pub date: NaiveDate,
     pub label: String,
@@ -57,7 +57,7 @@ pub struct DayCount {
 /// Requests and engagements for a region or a person.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct PlaceCount {
+pub struct ReportTally {
     pub name: String,
     pub requests: u32,
     pub engagements: u32,
@@ -65,7 +65,7 @@ pub struct PlaceCount {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[ts(export)]
-pub struct Declined {
+pub struct ReportDeclined {
     pub council: String,
     pub council_name: String,
     pub region: Option<String>,
@@ -84,7 +84,7 @@ pub fn report(
     let count = |it: &mut dyn Iterator<Item = &Request>| it.count() as u32;
     let by_status = RequestStatus::ALL
         .into_iter()
-        .map(|status| StatusCount {
+        .map(|status| ReportStatus {
             status,
             label: status.label().to_string(),
             count: count(&mut requests.iter().filter(|r| r.status == status)),
@@ -98,7 +98,7 @@ pub fn report(
         .into_iter()
         .map(|date| {
             let on = || requests.iter().filter(move |r| r.date == date);
-            DayCount {
+            ReportDay {
                 date,
                 label: time::format_date(date),
                 requests: count(&mut on()),
@@ -106,7 +106,7 @@ pub fn report(
             }
         })
         .collect();
-    let tally = |key: &dyn Fn(&Request) -> String, order: &[String]| -> Vec<PlaceCount> {
+    let tally = |key: &dyn Fn(&Request) -> String, order: &[String]| -> Vec<ReportTally> {
         let mut map: BTreeMap<String, (u32, u32)> =
             order.iter().map(|n| (n.clone(), (0, 0))).collect();
         for r in requests {
@@ -120,7 +120,7 @@ pub fn report(
             .into_iter()
             .map(|name| {
                 let (requests, engagements) = map[&name];
-                PlaceCount {
+                ReportTally {
                     name,
                     requests,
                     engagements,
@@ -137,7 +137,7 @@ pub fn report(
         regions,
     );
     let by_person = tally(&|r| r.person_name.clone(), &[]);
-    let mut declined: BTreeMap<String, Declined> = BTreeMap::new();
+    let mut declined: BTreeMap<String, ReportDeclined> = BTreeMap::new();
     for r in requests
         .iter()
         .filter(|r| r.status == RequestStatus::Declined)
@@ -145,7 +145,7 @@ pub fn report(
         if let AskedBy::Council { code, name } = &r.asked_by {
             declined
                 .entry(name.clone())
-                .or_insert_with(|| Declined {
+                .or_insert_with(|| ReportDeclined {
                     council: code.clone(),
                     council_name: name.clone(),
                     region: r.region.clone(),

@@ -24,4 +24,9 @@ changeover_minutes: number,
 /**
  * How many minutes more the gap would need (an overlap counts in full).
  */
-short_by_minutes: number, travel: Reckoning, };
+short_by_minutes: number, 
+/**
+ * Shared by every clash between the same two places (a dense week
+ * has millions of clashes but few places).
+ */
+travel: Reckoning, };
