@@ -29,12 +29,12 @@ fn exported(text: &str) -> Vec<String> {
     let mut rest = text;
     while let Some(at) = rest.find("#[ts(export") {
         rest = &rest[at + 1..];
-        let name = rest.split_whitespace().scan(false, |next, word| {
+        let mut name = rest.split_whitespace().scan(false, |next, word| {
             let found = *next;
             *next = word == "struct" || word == "enum";
             Some((found, word))
         });
-        if let Some((_, word)) = name.filter(|(found, _)| *found).next() {
+        if let Some((_, word)) = name.find(|(found, _)| *found) {
             let end = word
                 .find(|c: char| !(c.is_alphanumeric() || c == '_'))
                 .unwrap_or(word.len());
