@@ -8,7 +8,6 @@ use cpweek_core::attendance::{
     Itinerary, MinisterialReport, MoveNote, Person, PersonForm, PersonKind, Request, RequestAction,
     RequestForm, RequestStatus,
 };
-use cpweek_core::file::{self, Replace};
 use cpweek_core::store::{Format, RequestFilter};
 use cpweek_core::{Error, Store};
 
@@ -497,19 +496,7 @@ pub(crate) fn request(
             force,
         } => {
             let format = Format::from_input(&format)?;
-            let replace = if force {
-                Replace::Allowed
-            } else {
-                Replace::Refused
-            };
-            let target =
-                file::chosen_target(&path, format.kind(), live, replace).map_err(|e| match e {
-                    Error::Exists { path } => Error::invalid(
-                        "output",
-                        format!("{path} already exists; add --force to replace it"),
-                    ),
-                    other => other,
-                })?;
+            let target = output::chosen_file(&path, format.kind(), live, force)?;
             store.save_briefing(id("id", "request", &text)?, format, &target, now)?;
             eprintln!("Wrote the briefing note to {}.", target.path().display());
         }

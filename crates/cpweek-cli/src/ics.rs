@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
-use cpweek_core::file::{self, Kind, Replace};
+use cpweek_core::file::{self, Kind};
 use cpweek_core::ics::{read, Privacy, Scope};
 use cpweek_core::publish::listen;
 use cpweek_core::store::{Action, FaultyEvents, ImportMode, ImportReport};
@@ -194,27 +194,17 @@ pub(crate) fn export(store: &Store, command: ExportCommand, live: &Path) -> Resu
         .feed_file_name(&scope, programme, privacy)
         .map_err(privacy_as_flag)?;
     match output {
-        None => {
-            let exported = store.export_ics(&scope, programme, privacy)?;
-            let mut out = std::io::stdout().lock();
-            out.write_all(exported.body.as_bytes())
-                .and_then(|_| out.flush())
-                .map_err(|source| Error::Io {
-                    context: "writing to standard output".into(),
-                    source,
-                })
-        }
+        None => output::to_stdout(
+            store
+                .export_ics(&scope, programme, privacy)?
+                .body
+                .as_bytes(),
+        ),
         Some(path) => {
-            let replace = if force {
-                Replace::Allowed
-            } else {
-                Replace::Refused
-            };
-            let target =
-                file::chosen_target(&path, Kind::Calendar, live, replace).map_err(name_force)?;
+            let target = output::chosen_file(&path, Kind::Calendar, live, force)?;
             let exported = store
                 .export_ics_to_file(&scope, programme, privacy, &target, &mut |_| {})
-                .map_err(name_force)?;
+                .map_err(output::name_force)?;
             eprintln!(
                 "Wrote {} ({} events) to {}.",
                 exported.name,
@@ -246,41 +236,16 @@ fn diary(
     let id = cpweek_core::attendance::record::id("scope", "person", person)?;
     let (body, name) = store.person_diary(id)?;
     match output {
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(body.as_bytes())
-                .and_then(|_| out.flush())
-                .map_err(|source| Error::Io {
-                    context: "writing to standard output".into(),
-                    source,
-                })
-        }
+        None => output::to_stdout(body.as_bytes()),
         Some(path) => {
-            let replace = if force {
-                Replace::Allowed
-            } else {
-                Replace::Refused
-            };
-            let target =
-                file::chosen_target(&path, Kind::Calendar, live, replace).map_err(name_force)?;
-            file::write_whole(&target, body.as_bytes()).map_err(name_force)?;
+            let target = output::chosen_file(&path, Kind::Calendar, live, force)?;
+            file::write_whole(&target, body.as_bytes()).map_err(output::name_force)?;
             eprintln!(
                 "Wrote {name} (confidential: for the person's office, not for partners) to {}.",
                 target.path().display()
             );
             Ok(())
         }
-    }
-}
-
-/// An existing output file is replaced only with `--force`: say so.
-fn name_force(e: Error) -> Error {
-    match e {
-        Error::Exists { path } => Error::invalid(
-            "output",
-            format!("{path} already exists; add --force to replace it"),
-        ),
-        other => other,
     }
 }
 

@@ -4,10 +4,49 @@
 //! so nothing typed or imported can move the cursor, recolour the
 //! terminal or fake another line. JSON escapes them itself.
 
-use cpweek_core::Error;
+use cpweek_core::{file, Error};
 use serde::Serialize;
 
 pub(crate) use cpweek_core::text::shown;
+
+/// The file `-o` names, checked by the core ([`file::chosen_target`]): an
+/// existing file is replaced only with `--force`, and the error says so.
+pub(crate) fn chosen_file(
+    path: &std::path::Path,
+    kind: file::Kind,
+    live: &std::path::Path,
+    force: bool,
+) -> Result<file::Target, Error> {
+    let replace = if force {
+        file::Replace::Allowed
+    } else {
+        file::Replace::Refused
+    };
+    file::chosen_target(path, kind, live, replace).map_err(name_force)
+}
+
+/// An existing output file is replaced only with `--force`: say so.
+pub(crate) fn name_force(e: Error) -> Error {
+    match e {
+        Error::Exists { path } => Error::invalid(
+            "output",
+            format!("{path} already exists; add --force to replace it"),
+        ),
+        other => other,
+    }
+}
+
+/// Writes `bytes` to standard output (a calendar with no `-o`).
+pub(crate) fn to_stdout(bytes: &[u8]) -> Result<(), Error> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|_| out.flush())
+        .map_err(|source| Error::Io {
+            context: "writing to standard output".into(),
+            source,
+        })
+}
 
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) {
     // Serialising our own plain data types cannot fail.

@@ -49,6 +49,9 @@ impl RequestListFilter {
 pub struct RequestStatusName {
     pub status: RequestStatus,
     pub label: String,
+    /// Closed without happening (declined, withdrawn): the board folds
+    /// these away ([`RequestStatus::is_closed`]).
+    pub closed: bool,
 }
 
 /// The requests board: every status in workflow order (the board's
@@ -115,6 +118,7 @@ pub fn list_requests(
         .map(|status| RequestStatusName {
             status,
             label: status.label().to_string(),
+            closed: status.is_closed(),
         })
         .collect();
     Ok(RequestBoard { statuses, requests })
@@ -292,12 +296,10 @@ mod tests {
         id
     }
 
-    /// The window's moves go through the core's rules: an organiser is
-    /// refused forwarding with the CLI's message and offered no LGA move;
-    /// an LGA officer forwards, then sees the clash warning before
-    /// accepting, which is refused without a reason and kept with one.
-    #[test]
-    fn the_window_gets_the_cores_moves_refusals_and_clash_warning() {
+    /// A seeded database with two of the minister's requests, submitted:
+    /// Kent's awards in Maidstone (10am to midday) and a lunch in
+    /// Canterbury at 12:15pm, too soon after it to travel.
+    fn two_submitted() -> (tempfile::TempDir, Store, i64, i64) {
         let dir = tempfile::tempdir().unwrap();
         let mut store =
             Store::open(&dir.path().join("cpweek.db"), Open::CreateIfMissing, now()).unwrap();
@@ -318,6 +320,16 @@ mod tests {
         );
         let a = submitted(&mut store, first);
         let b = submitted(&mut store, second);
+        (dir, store, a, b)
+    }
+
+    /// The window's moves go through the core's rules: an organiser is
+    /// refused forwarding with the CLI's message and offered no LGA move;
+    /// an LGA officer forwards, then sees the clash warning before
+    /// accepting, which is refused without a reason and kept with one.
+    #[test]
+    fn the_window_gets_the_cores_moves_refusals_and_clash_warning() {
+        let (_dir, mut store, a, b) = two_submitted();
 
         let page = RequestPage::load(&store, a).unwrap();
         assert_eq!(page.request.status, RequestStatus::Submitted);
@@ -410,26 +422,7 @@ mod tests {
     /// after which the plan has nothing left to forward.
     #[test]
     fn the_plan_is_forwarded_in_one_step_by_an_lga_officer_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store =
-            Store::open(&dir.path().join("cpweek.db"), Open::CreateIfMissing, now()).unwrap();
-        store.init().unwrap();
-        let first = event(
-            &mut store,
-            "Kent care leavers' awards",
-            "2014-10-28T10:00",
-            "2014-10-28T12:00",
-            "ME14 1XQ",
-        );
-        let second = event(
-            &mut store,
-            "Kent foster carers' lunch",
-            "2014-10-28T12:15",
-            "2014-10-28T13:30",
-            "CT1 2EH",
-        );
-        let a = submitted(&mut store, first);
-        let b = submitted(&mut store, second);
+        let (_dir, mut store, a, b) = two_submitted();
         store.set_request_priority(a, "5", now()).unwrap_err();
 
         let page = PlanPage::load(&store, 1, "2014-10-28").unwrap();

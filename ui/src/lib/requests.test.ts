@@ -6,13 +6,13 @@ import { parseRoute, sectionOf } from "./route";
 
 // As `list_requests` sends them: every status, in the workflow's order.
 const statuses: RequestStatusName[] = [
-  { status: "draft", label: "Draft" },
-  { status: "submitted", label: "Submitted to the LGA" },
-  { status: "forwarded", label: "Forwarded to the office" },
-  { status: "accepted", label: "Accepted" },
-  { status: "declined", label: "Declined" },
-  { status: "withdrawn", label: "Withdrawn" },
-  { status: "held", label: "Held" },
+  { status: "draft", label: "Draft", closed: false },
+  { status: "submitted", label: "Submitted to the LGA", closed: false },
+  { status: "forwarded", label: "Forwarded to the office", closed: false },
+  { status: "accepted", label: "Accepted", closed: false },
+  { status: "declined", label: "Declined", closed: true },
+  { status: "withdrawn", label: "Withdrawn", closed: true },
+  { status: "held", label: "Held", closed: false },
 ];
 
 describe("the requests board", () => {

@@ -8,14 +8,11 @@ import type { RequestForm } from "./bindings/RequestForm";
 import type { RequestStatus } from "./bindings/RequestStatus";
 import type { RequestStatusName } from "./bindings/RequestStatusName";
 
-/** Closed requests: the board folds them away. */
-export const FOLDED: readonly RequestStatus[] = ["declined", "withdrawn"];
-
 export type Lane = { status: RequestStatus; label: string; requests: Request[] };
 
 /** The board's groups: one per status the core sent, in its order (the
  *  workflow's), each with its requests in the order they came (by start),
- *  split into those shown and those folded away. Empty groups are kept, so
+ *  split into those shown and those the core calls closed, folded away. Empty groups are kept, so
  *  the board says "none" rather than leaving a status out. */
 export function lanes(requests: Request[], statuses: RequestStatusName[]): { shown: Lane[]; folded: Lane[] } {
   const by = new Map<RequestStatus, Request[]>();
@@ -24,10 +21,10 @@ export function lanes(requests: Request[], statuses: RequestStatusName[]): { sho
     if (list) list.push(r);
     else by.set(r.status, [r]);
   }
-  const all = statuses.map((s) => ({ status: s.status, label: s.label, requests: by.get(s.status) ?? [] }));
+  const lane = (s: RequestStatusName): Lane => ({ status: s.status, label: s.label, requests: by.get(s.status) ?? [] });
   return {
-    shown: all.filter((l) => !FOLDED.includes(l.status)),
-    folded: all.filter((l) => FOLDED.includes(l.status)),
+    shown: statuses.filter((s) => !s.closed).map(lane),
+    folded: statuses.filter((s) => s.closed).map(lane),
   };
 }
 

@@ -98,6 +98,12 @@ impl RequestStatus {
         )
     }
 
+    /// Closed without happening (declined or withdrawn): lists fold
+    /// these away.
+    pub fn is_closed(self) -> bool {
+        !self.is_open() && !self.is_engagement()
+    }
+
     /// In the person's diary (clashes with these are refused).
     pub fn is_engagement(self) -> bool {
         matches!(self, RequestStatus::Accepted | RequestStatus::Held)
@@ -376,6 +382,12 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.ends_with("are: none: it is closed"), "{e}");
+    }
+
+    #[test]
+    fn only_declined_and_withdrawn_are_closed() {
+        let closed: Vec<_> = S::ALL.into_iter().filter(|s| s.is_closed()).collect();
+        assert_eq!(closed, [S::Declined, S::Withdrawn]);
     }
 
     #[test]

@@ -161,6 +161,18 @@ pub(crate) fn open_clashes(
     conn: &Connection,
     person: Option<i64>,
 ) -> Result<Vec<(Clash, Request, Request)>> {
+    clashes_among(conn, person, |s| {
+        matches!(s, RequestStatus::Forwarded | RequestStatus::Accepted)
+    })
+}
+
+/// Every clashing pair among one person's (or everyone's) requests whose
+/// status `counts`, person by person.
+fn clashes_among(
+    conn: &Connection,
+    person: Option<i64>,
+    counts: fn(RequestStatus) -> bool,
+) -> Result<Vec<(Clash, Request, Request)>> {
     let programmes = reference::programmes(conn)?;
     let travel = travel(conn)?;
     let filter = RequestFilter {
@@ -169,7 +181,7 @@ pub(crate) fn open_clashes(
     };
     let all: Vec<Request> = requests::list(conn, &programmes, Role::LgaOfficer, &filter)?
         .into_iter()
-        .filter(|r| matches!(r.status, RequestStatus::Forwarded | RequestStatus::Accepted))
+        .filter(|r| counts(r.status))
         .collect();
     let mut people_ids: Vec<i64> = all.iter().map(|r| r.person_id).collect();
     people_ids.sort_unstable();
@@ -291,18 +303,10 @@ pub(crate) fn itinerary(
 
 /// The pairs of accepted (or held) engagements that clash now, as
 /// (earlier id, later id).
-pub(crate) fn accepted_clashes(conn: &Connection) -> Result<Vec<(i64, i64, String)>> {
-    Ok(open_clashes(conn, None)?
+pub(crate) fn accepted_clashes(conn: &Connection) -> Result<Vec<(i64, i64)>> {
+    Ok(clashes_among(conn, None, RequestStatus::is_engagement)?
         .into_iter()
-        .filter(|(_, a, b)| a.status.is_engagement() && b.status.is_engagement())
-        .map(|(c, a, b)| {
-            let why = format!(
-                "requests {} ({}, {}) and {} ({}, {}) for {}, both accepted, would clash: {} minutes' travel and {} minutes' change-over are needed, {} minutes more than there is",
-                a.id, a.title, a.when, b.id, b.title, b.when, a.person_name,
-                c.travel_minutes, c.changeover_minutes, c.short_by_minutes
-            );
-            (c.a, c.b, why)
-        })
+        .map(|(c, _, _)| (c.a, c.b))
         .collect())
 }
 
@@ -310,19 +314,22 @@ pub(crate) fn accepted_clashes(conn: &Connection) -> Result<Vec<(i64, i64, Strin
 /// base) that would make accepted engagements clash that did not before:
 /// two accepted engagements never clash unless someone overrode it, with
 /// the reason on record, when accepting.
-pub(crate) fn keep_accepted_apart(conn: &Connection, before: &[(i64, i64, String)]) -> Result<()> {
-    let after = accepted_clashes(conn)?;
-    let new: Vec<&String> = after
-        .iter()
-        .filter(|(a, b, _)| !before.iter().any(|(x, y, _)| x == a && y == b))
-        .map(|(_, _, why)| why)
+pub(crate) fn keep_accepted_apart(conn: &Connection, before: &[(i64, i64)]) -> Result<()> {
+    let new: Vec<String> = clashes_among(conn, None, RequestStatus::is_engagement)?
+        .into_iter()
+        .filter(|(c, _, _)| !before.contains(&(c.a, c.b)))
+        .map(|(c, a, b)| format!(
+            "requests {} ({}, {}) and {} ({}, {}) for {}, both accepted, would clash: {} minutes' travel and {} minutes' change-over are needed, {} minutes more than there is",
+            a.id, a.title, a.when, b.id, b.title, b.when, a.person_name,
+            c.travel_minutes, c.changeover_minutes, c.short_by_minutes
+        ))
         .collect();
     if new.is_empty() {
         return Ok(());
     }
     Err(Error::Conflict(format!(
         "this change is refused: {}; send one of them back to the office first (an LGA officer can withdraw or re-forward it)",
-        new.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ")
+        new.join("; ")
     )))
 }
 

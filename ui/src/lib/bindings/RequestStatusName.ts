@@ -4,4 +4,9 @@ import type { RequestStatus } from "./RequestStatus";
 /**
  * A request status with its label for people, as the core words it.
  */
-export type RequestStatusName = { status: RequestStatus, label: string, };
+export type RequestStatusName = { status: RequestStatus, label: string, 
+/**
+ * Closed without happening (declined, withdrawn): the board folds
+ * these away ([`RequestStatus::is_closed`]).
+ */
+closed: boolean, };
