@@ -476,3 +476,41 @@ fn a_persons_week_shows_travel_from_home_between_engagements_and_home_again() {
     assert_eq!(from_label, "Home base");
     assert!(week.days[0].entries.is_empty());
 }
+
+#[test]
+fn hostile_text_in_the_store_cannot_add_a_line_to_a_persons_diary() {
+    let store = drafted();
+    // As if written by another tool straight into the file: the text rules
+    // never let these in, so the emitter must still hold.
+    store
+        .conn
+        .execute(
+            "UPDATE events SET title = 'Awards\r\nBEGIN:VEVENT\r\nSUMMARY:injected', venue = 'Hall;\nX' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    store
+        .conn
+        .execute(
+            "UPDATE requests SET status = 'accepted', case_text = 'a\rb,c;d\\e' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    let (body, _) = store.person_diary(1).unwrap();
+    let lines: Vec<&str> = body.split("\r\n").collect();
+    let begins = lines.iter().filter(|l| **l == "BEGIN:VEVENT").count();
+    assert_eq!(begins, lines.iter().filter(|l| **l == "END:VEVENT").count());
+    // One engagement and its travel there and home: nothing more.
+    assert_eq!(begins, 3, "{body}");
+    assert!(
+        !body.lines().any(|l| l.starts_with("SUMMARY:injected")),
+        "{body}"
+    );
+    for line in body.split("\r\n") {
+        assert!(!line.contains('\r') && !line.contains('\n'), "{line:?}");
+    }
+    assert!(
+        body.contains("a\\,") || body.contains("b\\,c\\;d\\\\e"),
+        "{body}"
+    );
+}
