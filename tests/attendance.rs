@@ -745,3 +745,35 @@ fn a_briefing_note_is_a_tagged_pdf_with_the_event_timings_travel_and_contact_off
     );
     assert!(err.contains("give html or pdf"), "{err}");
 }
+
+#[test]
+fn the_ministerial_report_never_names_a_private_event() {
+    let db = Db::new();
+    as_role(&db, "council-organiser", "Kim Organiser");
+    db.ok(&[
+        "event",
+        "add",
+        "--council",
+        "886",
+        "--title",
+        "Secret care council",
+        "--private",
+        "--start",
+        "2014-10-28T10:00",
+        "--end",
+        "2014-10-28T12:00",
+        "--postcode",
+        "ME14 1XQ",
+    ]);
+    db.ok(&["request", "add", "--event", "1", "--person", "1"]);
+    db.ok(&["request", "submit", "1"]);
+    as_role(&db, "lga-officer", "Lee Officer");
+    db.ok(&["request", "forward", "1"]);
+    db.ok(&["request", "decline", "1"]);
+    let json = db.ok(&["request", "report", "--json"]);
+    let text = db.ok(&["request", "report"]);
+    for out in [&json, &text] {
+        assert!(!out.contains("Secret care council"), "{out}");
+        assert!(out.contains("at a private event (request 1)"), "{out}");
+    }
+}

@@ -73,6 +73,17 @@ pub struct ReportDeclined {
     pub requests: Vec<String>,
 }
 
+/// How the report names a request's event: a board paper may be
+/// published, so a private event (children in care present) is never
+/// named in it.
+fn shown_title(r: &Request) -> &str {
+    if r.private {
+        "a private event"
+    } else {
+        &r.title
+    }
+}
+
 /// The report over `requests` (one programme's), with `regions` named in
 /// their usual order.
 pub fn report(
@@ -156,7 +167,7 @@ pub fn report(
                     "{} to {} at {} (request {})",
                     r.person_name,
                     r.role.label(),
-                    r.title,
+                    shown_title(r),
                     r.id
                 ));
         }
