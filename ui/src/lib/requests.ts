@@ -5,6 +5,7 @@
 import type { Request } from "./bindings/Request";
 import type { RequestAction } from "./bindings/RequestAction";
 import type { RequestForm } from "./bindings/RequestForm";
+import type { RequestRole } from "./bindings/RequestRole";
 import type { RequestStatus } from "./bindings/RequestStatus";
 import type { RequestStatusName } from "./bindings/RequestStatusName";
 
@@ -48,15 +49,21 @@ export const ACTION_DONE: Record<RequestAction, string> = {
   held: "Engagement marked as held",
 };
 
-/** The roles a person may be asked for, as the core reads them, with the
- *  words the form shows. */
-export const ROLES: { value: string; label: string }[] = [
-  { value: "visit", label: "Visit" },
-  { value: "speak", label: "Speak" },
-  { value: "meet-young-people", label: "Meet young people" },
-  { value: "present-awards", label: "Present awards" },
-  { value: "other", label: "Other" },
-];
+/** The words the form shows for each role. Keyed by the core's own type
+ *  (generated from `RequestRole`), so a role added in the core and not
+ *  named here fails the type check (`npm run check`). */
+const ROLE_LABELS: Record<RequestRole, string> = {
+  visit: "Visit",
+  speak: "Speak",
+  "meet-young-people": "Meet young people",
+  "present-awards": "Present awards",
+  other: "Other",
+};
+
+/** The roles a person may be asked for, in the core's order. */
+export const ROLES: { value: RequestRole; label: string }[] = (
+  Object.entries(ROLE_LABELS) as [RequestRole, string][]
+).map(([value, label]) => ({ value, label }));
 
 export function emptyRequestForm(): RequestForm {
   return {
