@@ -1,7 +1,8 @@
 // End-to-end tests of ministerial and VIP attendance in the real window:
 // the requests board, who may make which move, the clash warning before
 // accepting, a person's week with travel, the itinerary planner's forward
-// step, the briefing note and the notices after a cancellation. Started
+// step, the briefing note (shown, and saved as a tagged PDF through the
+// native save dialog) and the notices after a cancellation. Started
 // by ui/e2e/run.sh on a database of its own, seeded here through the CLI.
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -296,6 +297,87 @@ describe("ministerial and VIP attendance in the window", { timeout: 300_000 }, (
     assert.equal(shown.status, "accepted");
     assert.equal(shown.history.at(-1).override_reason, "The minister's car is on standby");
     assert.equal(shown.history.at(-1).who, "Jo Bloggs");
+  });
+
+  it("shows an accepted engagement's briefing note and saves it as a tagged PDF through the save dialog; a request not accepted has none", async () => {
+    await open("#/requests/1", AWARDS);
+    const link = await driver.findElement(By.xpath(`//a[normalize-space()="Read and save the briefing note"]`));
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", link);
+    await shot("attendance-request-briefing-link", { top: false });
+    await link.click();
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()=${JSON.stringify(`Briefing: ${AWARDS}`)}]`)), WAIT);
+    assert.match(await driver.getCurrentUrl(), /#\/requests\/1\/brief$/);
+    const main = await driver.findElement(By.css("main"));
+    const text = await main.getText();
+    assert.ok(text.includes(`For ${MINISTER}, ${json("person", "show", "1").title}`), "the subtitle names the minister and title");
+    // The LGA papers' layout, its headings as headings under the page's h1.
+    const headings = async (tag) => Promise.all((await driver.findElements(By.css(`article ${tag}`))).map((h) => h.getText()));
+    assert.deepEqual((await headings("h2")).slice(0, 4), ["Purpose of report", "Summary", "Recommendation", "Action"]);
+    assert.ok((await headings("h3")).includes("The engagement"), "sections under the background are h3");
+    // The timings, as a table: travel in, the event, the part the minister attends.
+    const table = await driver.findElement(By.xpath(`//article//table[caption[normalize-space()="Timings on Tuesday 28 October 2014"]]`));
+    const rows = await Promise.all((await table.findElements(By.css("tbody tr")))
+      .map(async (r) => Promise.all((await r.findElements(By.css("td"))).map((c) => c.getText()))));
+    assert.equal(rows.length, 4, `travel in, the event, the minister's part, travel on: ${JSON.stringify(rows)}`);
+    assert.match(rows[0][0], /^Travel from .*SW1P 3BT$/, "from the minister's base");
+    assert.match(rows[0][1], /^Leave by \d{1,2}:\d\d(am|pm)$/);
+    assert.match(rows[0][2], /^(\d+ hours?)? ?(\d+ minutes?)?$/);
+    assert.deepEqual(rows[1], ["The event", "10am to midday", "Sessions House, ME14 1XQ"]);
+    assert.deepEqual(rows[2], [`${MINISTER} attends`, "10:30am to 11:30am", "To speak"]);
+    assert.equal(rows[3][0], `Travel to ${LUNCH}`, "on to the next engagement that day");
+    // The contact officer, as a summary list.
+    const contact = await driver.findElement(By.xpath(`//article//dt[normalize-space()="Contact officer"]/following-sibling::dd`));
+    assert.equal(await contact.getText(), "Sam Contact");
+    assert.equal(await driver.findElement(By.xpath(`//article//dt[normalize-space()="E-mail"]/following-sibling::dd`)).getText(), "sam.contact@kent.gov.uk");
+    // Numbered as the papers are, numbers from the core.
+    const numbered = await Promise.all((await driver.findElements(By.css("article p.numbered"))).map(async (p) =>
+      [await p.findElement(By.css(".numbered__number")).getText(), await p.getAttribute("class")]));
+    assert.deepEqual(numbered.slice(0, 4).map(([n]) => n), ["1.", "2.", "2.1", "3."]);
+    assert.match(numbered[2][1], /numbered--sub/, "2.1 is set under 2.");
+    assert.match(await driver.findElement(By.css("article p.numbered")).getText(), /^1\.\s+Kent care leavers' awards is hosted by Kent \(South East\)\.$/);
+    await axe("the briefing note");
+    await shot("attendance-briefing");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", table);
+    await shot("attendance-briefing-timings", { top: false });
+
+    // Saved as PDF through the native save dialog, progress over the channel.
+    await driver.executeScript(`
+      window.progressSeen = [];
+      new MutationObserver(() => {
+        const label = document.querySelector("label[for=briefing-progress]");
+        if (label && window.progressSeen.at(-1) !== label.textContent) window.progressSeen.push(label.textContent);
+      }).observe(document.querySelector("main"), { subtree: true, childList: true, characterData: true });
+    `);
+    const target = path.join(path.dirname(DB), "minister-briefing");
+    await press("Save as PDF");
+    await answerSaveDialog("Save the briefing note as PDF", target);
+    const saved = await banner("Briefing note saved as PDF");
+    assert.match(await saved.getText(), new RegExp(`to ${target}\\.pdf`));
+    const pdf = readFileSync(`${target}.pdf`);
+    assert.equal(pdf.subarray(0, 5).toString("latin1"), "%PDF-");
+    const info = execFileSync("pdfinfo", [`${target}.pdf`], { encoding: "utf8" });
+    assert.match(info, /^Tagged:\s+yes$/m, info);
+    const words = execFileSync("pdftotext", [`${target}.pdf`, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    for (const said of [AWARDS, "10:30am to 11:30am", "Sam Contact", "Contact officer"]) {
+      assert.ok(words.includes(said), `the PDF says "${said}"`);
+    }
+    const seen = await driver.executeScript("return window.progressSeen");
+    assert.ok(seen.includes("Setting it as a PDF"), `progress came over the channel: ${JSON.stringify(seen)}`);
+    assert.equal(seen.at(-1), "Saving the file", JSON.stringify(seen));
+    await axe("the briefing note after saving");
+    await shot("attendance-briefing-saved");
+
+    // A request that is not accepted has no briefing link, and its note,
+    // asked for by address, is refused by the core in words.
+    const draft = json("request", "list", "--status", "draft")[0];
+    await open(`#/requests/${draft.id}`, AWARDS);
+    await driver.wait(until.elementLocated(By.xpath(`//h2[normalize-space()="History"]`)), WAIT);
+    assert.equal((await driver.findElements(By.xpath(`//a[contains(., "briefing note")]`))).length, 0, "no briefing link for a draft");
+    await open(`#/requests/${draft.id}/brief`, "There is no briefing note to show");
+    assert.match(await driver.findElement(By.css("main")).getText(),
+      new RegExp(`A briefing note is written for an accepted engagement; request ${draft.id} is draft\\.`));
+    assert.equal((await driver.findElements(button("Save as PDF"))).length, 0);
+    await axe("a request with no briefing note");
   });
 
   it("asks, as an LGA officer, for someone at an LGA-led slot with no council's event behind it", async () => {

@@ -22,13 +22,19 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// The names of the types marked `#[ts(export)]` in `text`: the first
-/// `struct` or `enum` after each mark.
+/// The names of the types marked `#[ts(export)]` in `text`: the name that
+/// mark gives (`#[ts(export, rename = "Name")]`), or else the first
+/// `struct` or `enum` after it.
 fn exported(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find("#[ts(export") {
         rest = &rest[at + 1..];
+        let mark = &rest[..rest.find(")]").unwrap_or(rest.len())];
+        if let Some(renamed) = mark.split("rename = \"").nth(1) {
+            names.push(renamed[..renamed.find('"').unwrap_or(renamed.len())].to_string());
+            continue;
+        }
         let mut name = rest.split_whitespace().scan(false, |next, word| {
             let found = *next;
             *next = word == "struct" || word == "enum";
@@ -78,4 +84,7 @@ fn the_scan_finds_a_name_after_its_attributes() {
     assert_eq!(exported(text), ["DiaryEntry"]);
     let generic = "#[ts(export)]\npub struct Page<T> {";
     assert_eq!(exported(generic), ["Page"]);
+    let renamed = "#[ts(export, rename = \"DocumentTable\")]\npub struct Table {\n\
+                   #[ts(export, rename_all = \"lowercase\")]\npub enum Depth {";
+    assert_eq!(exported(renamed), ["DocumentTable", "Depth"]);
 }

@@ -77,6 +77,9 @@ pub struct RequestPage {
     /// and the travel ([`Store::clashes_if_accepted`]); empty when it fits
     /// or when this person cannot accept it.
     pub clashes_if_accepted: Vec<String>,
+    /// Whether it has a briefing note to show and save (an accepted or held
+    /// engagement: [`RequestStatus::has_briefing`]).
+    pub has_briefing: bool,
 }
 
 impl RequestPage {
@@ -92,6 +95,7 @@ impl RequestPage {
         };
         let may_set_priority = permission::check_priority(store.settings()?.role).is_ok();
         Ok(RequestPage {
+            has_briefing: request.status.has_briefing(),
             request,
             may_set_priority,
             clashes_if_accepted,
@@ -336,6 +340,10 @@ mod tests {
         assert_eq!(page.request.actions, vec![RequestAction::Withdraw]);
         assert!(!page.may_set_priority);
         assert!(page.clashes_if_accepted.is_empty());
+        assert!(
+            !page.has_briefing,
+            "a submitted request has no briefing note"
+        );
         let err = move_as_set(
             &mut store,
             a,
@@ -375,6 +383,10 @@ mod tests {
         assert!(
             page.clashes_if_accepted.is_empty(),
             "an accepted request offers no accept"
+        );
+        assert!(
+            page.has_briefing,
+            "an accepted engagement has its briefing note"
         );
 
         // Maidstone to Canterbury in 15 minutes cannot be done.

@@ -3,6 +3,7 @@
 //! (`async`), so database work never blocks the window.
 
 pub mod attendance;
+pub mod briefing;
 pub mod calendars;
 pub mod events;
 pub mod feeds;

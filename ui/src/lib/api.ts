@@ -37,6 +37,10 @@ import type { RequestAction } from "./bindings/RequestAction";
 import type { RequestForm } from "./bindings/RequestForm";
 import type { RequestListFilter } from "./bindings/RequestListFilter";
 import type { RequestPage } from "./bindings/RequestPage";
+import type { DocumentPreview } from "./bindings/DocumentPreview";
+import type { DocumentStep } from "./bindings/DocumentStep";
+import type { Format } from "./bindings/Format";
+import type { SavedDocument } from "./bindings/SavedDocument";
 
 /** Whether a rejection is the app's typed error (it always should be). */
 export function isIpcError(e: unknown): e is IpcError {
@@ -101,6 +105,16 @@ export const api = {
   /** `day`: YYYY-MM-DD, or empty for the whole week. */
   planItinerary: (person: number, day: string) => call<PlanPage>("plan_itinerary", { person, day }),
   forwardPlan: (person: number, day: string) => call<ForwardedPlan>("forward_plan", { person, day }),
+  /** Refused (`conflict`) for a request that is not an accepted or held
+   *  engagement. */
+  briefingPreview: (id: number) => call<DocumentPreview>("briefing_preview", { id }),
+  /** Opens a save dialog, then writes the note in `format`, calling
+   *  `onStep` as it goes; null when the person cancels the dialog. */
+  saveBriefing: (id: number, format: Format, onStep: (step: DocumentStep) => void) => {
+    const progress = new Channel<DocumentStep>();
+    progress.onmessage = onStep;
+    return call<SavedDocument | null>("save_briefing", { id, format, progress });
+  },
 };
 
 export function emptyFilter(programme: string): EventFilter {

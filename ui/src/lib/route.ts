@@ -17,6 +17,7 @@ export type Route =
   | { screen: "settings" }
   | { screen: "requests" }
   | { screen: "request"; id: number }
+  | { screen: "brief"; id: number }
   | { screen: "ask"; id: number }
   | { screen: "slot" }
   | { screen: "diary"; person: number | null }
@@ -44,6 +45,8 @@ export function parseRoute(hash: string): Route {
   if (m) return { screen: "ask", id: Number(m[1]) };
   m = /^\/requests\/(\d+)$/.exec(path);
   if (m) return { screen: "request", id: Number(m[1]) };
+  m = /^\/requests\/(\d+)\/brief$/.exec(path);
+  if (m) return { screen: "brief", id: Number(m[1]) };
   m = /^\/diaries\/(\d+)$/.exec(path);
   if (m) return { screen: "diary", person: Number(m[1]) };
   m = /^\/diaries\/(\d+)\/plan$/.exec(path);
@@ -57,7 +60,7 @@ export function parseRoute(hash: string): Route {
 export const sections: { section: Screen; href: string; label: string; screens: Route["screen"][] }[] = [
   { section: "week", href: "#/week", label: "Week", screens: ["week"] },
   { section: "events", href: "#/events", label: "Events", screens: ["events", "event", "add", "edit"] },
-  { section: "requests", href: "#/requests", label: "Requests", screens: ["requests", "request", "ask", "slot"] },
+  { section: "requests", href: "#/requests", label: "Requests", screens: ["requests", "request", "brief", "ask", "slot"] },
   { section: "diaries", href: "#/diaries", label: "Diaries", screens: ["diary", "plan"] },
   { section: "dashboard", href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
   { section: "import", href: "#/import", label: "Import", screens: ["import"] },

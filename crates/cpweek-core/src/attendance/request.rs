@@ -108,6 +108,12 @@ impl RequestStatus {
     pub fn is_engagement(self) -> bool {
         matches!(self, RequestStatus::Accepted | RequestStatus::Held)
     }
+
+    /// A briefing note is written for it: an engagement, accepted or
+    /// held ([`crate::Store::briefing_document`] refuses any other).
+    pub fn has_briefing(self) -> bool {
+        self.is_engagement()
+    }
 }
 
 /// What the person is asked to do.

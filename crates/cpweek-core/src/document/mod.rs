@@ -25,9 +25,17 @@ pub use briefing::{briefing, Briefing};
 pub use html::html;
 pub use pdf::pdf;
 
+use serde::Serialize;
+use ts_rs::TS;
+
+// The model crosses IPC for the window's preview. Its TypeScript names say
+// "Document", so that none can be taken for another type (the DOM's
+// `Document`, a table or level elsewhere).
+
 /// A document: a title, an optional subtitle, whether it opens with a
 /// table of contents, and its blocks in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, rename = "DocumentContent")]
 pub struct Document {
     pub title: String,
     pub subtitle: Option<String>,
@@ -39,10 +47,12 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-/// The language a document is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The language a document is written in (its BCP 47 tag in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[ts(export, rename = "DocumentLang")]
 pub enum Lang {
     #[default]
+    #[serde(rename = "en-GB")]
     EnGb,
 }
 
@@ -55,8 +65,12 @@ impl Lang {
     }
 }
 
-/// One block of a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One block of a document. In JSON: `{"kind": "heading", "content":
+/// {"level": 1, "text": ...}}`, `{"kind": "paragraph", "content": "..."}`,
+/// `{"kind": "page_break"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", content = "content", rename_all = "snake_case")]
+#[ts(export, rename = "DocumentBlock")]
 pub enum Block {
     /// A section heading. Level 1 is a section, 2 a part of one, 3 a part
     /// of that (the document's title sits above them all).
@@ -86,8 +100,10 @@ pub enum Block {
     PageBreak,
 }
 
-/// A heading's level under the document's title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// A heading's level under the document's title; 1, 2 or 3 in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[serde(into = "u8")]
+#[ts(export, rename = "DocumentLevel", type = "1 | 2 | 3")]
 pub enum Level {
     One,
     Two,
@@ -105,9 +121,17 @@ impl Level {
     }
 }
 
+impl From<Level> for u8 {
+    fn from(level: Level) -> u8 {
+        level.number()
+    }
+}
+
 /// Where a numbered paragraph sits: a main paragraph (1., 2.) or a
 /// sub-paragraph of the last main one (2.1, 2.2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, rename = "DocumentDepth")]
 pub enum Depth {
     Main,
     Sub,
@@ -116,7 +140,8 @@ pub enum Depth {
 /// A table: a caption (what it shows), the header row and the rows. A row
 /// shorter than the header is filled with empty cells; cells beyond the
 /// header get an empty header cell, so nothing given is ever dropped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, rename = "DocumentTable")]
 pub struct Table {
     pub caption: String,
     pub header: Vec<String>,
@@ -136,7 +161,8 @@ impl Table {
 }
 
 /// One labelled value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, rename = "DocumentDetail")]
 pub struct Detail {
     pub label: String,
     pub value: String,
@@ -212,5 +238,54 @@ impl Document {
                 _ => None,
             })
             .collect()
+    }
+}
+
+/// A document as a window shows it: the document, with every table filled
+/// out to its width, and beside it, block for block, the number each block
+/// shows ([`Document::numbers`]) and the level each heading is set at
+/// ([`Document::heading_levels`]), so a window only places what it is
+/// given, as the HTML and the PDF do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, rename = "DocumentPreview")]
+pub struct Preview {
+    pub document: Document,
+    /// `"2.1"` for a numbered paragraph; `null` for any other block.
+    pub numbers: Vec<Option<String>>,
+    /// 1 to 3 for a heading (under the document's title); `null` for any
+    /// other block.
+    pub heading_levels: Vec<Option<Level>>,
+}
+
+impl Table {
+    /// The table with its header and every row `columns()` cells wide.
+    fn filled(mut self) -> Table {
+        let columns = self.columns();
+        self.header.resize(columns, String::new());
+        for row in &mut self.rows {
+            row.resize(columns, String::new());
+        }
+        self
+    }
+}
+
+impl Document {
+    /// The document as a window shows it (see [`Preview`]).
+    pub fn preview(self) -> Preview {
+        let numbers = self.numbers();
+        let heading_levels = self.heading_levels();
+        let blocks = self
+            .blocks
+            .into_iter()
+            .map(|block| match block {
+                Block::Table(table) => Block::Table(table.filled()),
+                other => other,
+            })
+            .collect();
+        Preview {
+            document: Document { blocks, ..self },
+            numbers,
+            heading_levels,
+        }
     }
 }

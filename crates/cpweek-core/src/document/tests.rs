@@ -243,6 +243,67 @@ fn paragraphs_are_numbered_as_the_lgas_papers_are() {
     assert!(html.contains("<span class=\"number\">1.2</span>"));
 }
 
+// ---- The window's preview ----
+
+/// The window renders the preview as it comes: each block with its kind,
+/// the number and heading level the HTML and PDF show beside it, and
+/// tables filled out to their width, so it decides nothing itself.
+#[test]
+fn the_preview_carries_each_blocks_number_and_level_and_full_tables() {
+    let mut doc = every_block("Programme");
+    // A level skipped is settled, as in the other outputs.
+    doc.blocks.insert(
+        0,
+        Block::Heading {
+            level: Level::Three,
+            text: "Too deep".into(),
+        },
+    );
+    let preview = doc.clone().preview();
+    assert_eq!(preview.numbers, doc.numbers());
+    assert_eq!(preview.heading_levels, doc.heading_levels());
+    assert_eq!(preview.document.blocks.len(), doc.blocks.len());
+
+    let json = serde_json::to_value(&preview).unwrap();
+    let blocks = json["document"]["blocks"].as_array().unwrap();
+    assert_eq!(json["document"]["lang"], "en-GB");
+    assert_eq!(json["document"]["title"], "Programme");
+    assert_eq!(
+        blocks[0],
+        serde_json::json!({"kind": "heading", "content": {"level": 3, "text": "Too deep"}})
+    );
+    assert_eq!(
+        json["heading_levels"][0], 1,
+        "the first heading is set at 1"
+    );
+    assert_eq!(
+        blocks[4],
+        serde_json::json!({"kind": "paragraph", "content": "An open day for foster carers."})
+    );
+    assert_eq!(
+        blocks[6],
+        serde_json::json!({"kind": "numbered", "content": {"depth": "sub", "text": "A detail of it."}})
+    );
+    assert_eq!(json["numbers"][5], "1.");
+    assert_eq!(json["numbers"][6], "1.1");
+    assert_eq!(json["numbers"][4], serde_json::Value::Null);
+    let table = &blocks[8];
+    assert_eq!(table["kind"], "table");
+    let header = table["content"]["header"].as_array().unwrap();
+    assert_eq!(header.len(), 4, "an empty header cell over the extra cell");
+    for row in table["content"]["rows"].as_array().unwrap() {
+        assert_eq!(row.as_array().unwrap().len(), 4, "{row}");
+    }
+    assert_eq!(table["content"]["rows"][1][0], "Adoptions");
+    assert_eq!(table["content"]["rows"][1][3], "");
+    assert_eq!(
+        blocks[9],
+        serde_json::json!({"kind": "details", "content": [{"label": "Contact", "value": "Helen Johnston"}]})
+    );
+    assert_eq!(blocks[10]["content"]["title"], "Safeguarding");
+    assert_eq!(blocks[11], serde_json::json!({"kind": "page_break"}));
+}
+
 // ---- The briefing note ----
 
 fn text_of(doc: &Document) -> String {

@@ -34,7 +34,7 @@ use crate::programme::{Conference, Programme, Term};
 use crate::summary::{self, ProgrammeSummary};
 
 pub use crate::filter::EventFilter;
-pub use briefing::Format;
+pub use briefing::{DocumentStep, Format};
 pub use feeds::{ExportStep, Exported};
 pub use history::{HistoryAction, HistoryEntry};
 pub use import::{
@@ -416,6 +416,8 @@ fn required_text(field: crate::text::Field, what: &str, text: &str) -> Result<St
 
 #[cfg(test)]
 mod attendance_tests;
+#[cfg(test)]
+mod briefing_tests;
 #[cfg(test)]
 mod history_tests;
 #[cfg(test)]

@@ -17,4 +17,9 @@ may_set_priority: boolean,
  * and the travel ([`Store::clashes_if_accepted`]); empty when it fits
  * or when this person cannot accept it.
  */
-clashes_if_accepted: Array<string>, };
+clashes_if_accepted: Array<string>, 
+/**
+ * Whether it has a briefing note to show and save (an accepted or held
+ * engagement: [`RequestStatus::has_briefing`]).
+ */
+has_briefing: boolean, };

@@ -10,6 +10,8 @@ export const COMMANDS = [
   "person_week",
   "plan_itinerary",
   "forward_plan",
+  "briefing_preview",
+  "save_briefing",
   "choose_import_file",
   "preview_import",
   "confirm_import",
