@@ -95,8 +95,9 @@ pub struct Person {
 }
 
 /// A person as typed: every field as text; empty means none (or, for the
-/// change-over time, the default).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+/// change-over time, the default). Sent to the window filled in from a
+/// person ([`Person::to_form`]) for the change form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct PersonForm {
