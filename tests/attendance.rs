@@ -124,7 +124,9 @@ fn only_an_lga_officer_adds_or_changes_people() {
     );
     let err = fails(&db, &["person", "edit", "1", "--changeover", "30"]);
     assert!(
-        err.starts_with("error: only an LGA officer can change a person who may be asked to attend;"),
+        err.starts_with(
+            "error: only an LGA officer can change a person who may be asked to attend;"
+        ),
         "{err}"
     );
     assert_eq!(db.json(&["person", "list", "--json"]), before);
@@ -135,7 +137,10 @@ fn only_an_lga_officer_adds_or_changes_people() {
     let edited = db.json(&["person", "edit", "1", "--changeover", "30", "--json"]);
     assert_eq!(edited["changeover_minutes"], 30);
     assert_eq!(
-        db.json(&["person", "list", "--json"]).as_array().unwrap().len(),
+        db.json(&["person", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
         before.as_array().unwrap().len() + 1
     );
 }

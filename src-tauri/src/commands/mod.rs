@@ -6,6 +6,7 @@ pub mod attendance;
 pub mod calendars;
 pub mod events;
 pub mod feeds;
+pub mod people;
 pub mod programme;
 pub mod reference;
 pub mod settings;

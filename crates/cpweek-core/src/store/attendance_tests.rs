@@ -131,7 +131,9 @@ fn only_an_lga_officer_adds_or_changes_people_and_a_refusal_writes_nothing() {
     let refused = store.edit_person(before[0].id, &minister).unwrap_err();
     assert_eq!(refused.code(), ErrorCode::Forbidden);
     assert!(
-        refused.to_string().contains("change a person who may be asked to attend"),
+        refused
+            .to_string()
+            .contains("change a person who may be asked to attend"),
         "{refused}"
     );
     assert_eq!(store.people(None).unwrap(), before);
