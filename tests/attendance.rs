@@ -65,6 +65,7 @@ fn the_minister_is_the_first_person_and_people_can_be_added() {
     assert_eq!(people[0]["base_postcode"], "SW1P 3BT");
     let ministers = db.json(&["person", "list", "--kind", "minister", "--json"]);
     assert_eq!(ministers.as_array().unwrap().len(), 1);
+    as_role(&db, "lga-officer", "Lee Officer");
     let added = db.json(&[
         "person",
         "add",
@@ -93,6 +94,54 @@ fn the_minister_is_the_first_person_and_people_can_be_added() {
     assert!(
         err.contains("give minister, official, lga-member or other"),
         "{err}"
+    );
+}
+
+/// The LGA keeps the list of people: a council organiser's `person add`
+/// and `person edit` are refused with one `error:` line naming the role
+/// that may, and write nothing; as an LGA officer both work.
+#[test]
+fn only_an_lga_officer_adds_or_changes_people() {
+    let db = Db::new();
+    let before = db.json(&["person", "list", "--json"]);
+    as_role(&db, "council-organiser", "Kim Organiser");
+    let add = [
+        "person",
+        "add",
+        "--name",
+        "Jo Visitor",
+        "--title",
+        "Chair, Children in Care Council",
+        "--kind",
+        "other",
+    ];
+    let err = fails(&db, &add);
+    assert_eq!(
+        err,
+        "error: only an LGA officer can add a person who may be asked to attend; \
+         your role is council organiser: change it in Settings or with \
+         `cpweek settings set --role lga-officer`\n"
+    );
+    let err = fails(&db, &["person", "edit", "1", "--changeover", "30"]);
+    assert!(
+        err.starts_with(
+            "error: only an LGA officer can change a person who may be asked to attend;"
+        ),
+        "{err}"
+    );
+    assert_eq!(db.json(&["person", "list", "--json"]), before);
+
+    as_role(&db, "lga-officer", "Lee Officer");
+    let added = db.json(&[&add[..], &["--json"]].concat());
+    assert_eq!(added["name"], "Jo Visitor");
+    let edited = db.json(&["person", "edit", "1", "--changeover", "30", "--json"]);
+    assert_eq!(edited["changeover_minutes"], 30);
+    assert_eq!(
+        db.json(&["person", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        before.as_array().unwrap().len() + 1
     );
 }
 

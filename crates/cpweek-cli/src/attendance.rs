@@ -23,7 +23,7 @@ pub(crate) enum PersonCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Add a person who may be asked to attend
+    /// Add a person who may be asked to attend (LGA officers)
     Add {
         #[command(flatten)]
         fields: PersonFields,
@@ -36,7 +36,7 @@ pub(crate) enum PersonCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Change a person: give only the fields to change ("" clears one)
+    /// Change a person (LGA officers): give only the fields to change ("" clears one)
     Edit {
         id: String,
         #[command(flatten)]

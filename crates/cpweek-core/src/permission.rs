@@ -1,4 +1,5 @@
-//! Who may do what to events: the one permission rule. The store applies it
+//! Who may do what to events (and requests, and the people who may be
+//! asked to attend): the one permission rule. The store applies it
 //! to every action that writes an event (so the CLI and the window refuse
 //! the same actions with the same message), and it gives each event the
 //! actions its viewer may take on it now ([`actions`]): what the person's
@@ -266,6 +267,47 @@ pub fn check_priority(role: Role) -> Result<()> {
     )))
 }
 
+/// Something a person does to the list of people who may be asked to
+/// attend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonAction {
+    Add,
+    Edit,
+}
+
+impl PersonAction {
+    /// What doing it is called in a sentence.
+    fn phrase(self) -> &'static str {
+        match self {
+            PersonAction::Add => "add a person who may be asked to attend",
+            PersonAction::Edit => "change a person who may be asked to attend",
+        }
+    }
+}
+
+impl Role {
+    /// Whether this role keeps the list of people who may be asked to
+    /// attend: the LGA does (it deals with their offices); councils ask
+    /// for the people on it.
+    pub fn may_manage_people(self) -> bool {
+        self == Role::LgaOfficer
+    }
+}
+
+/// Refuses, with [`Error::Forbidden`], adding or changing a person to
+/// anyone but an LGA officer, in words that suit the window and the
+/// command line alike.
+pub fn check_person(role: Role, action: PersonAction) -> Result<()> {
+    if role.may_manage_people() {
+        return Ok(());
+    }
+    Err(Error::Forbidden(format!(
+        "only an LGA officer can {}; your role is {}: change it in Settings or with `cpweek settings set --role lga-officer`",
+        action.phrase(),
+        role.label()
+    )))
+}
+
 /// Who is acting: the name and role in the database's settings. History
 /// records name them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -346,6 +388,29 @@ mod tests {
         assert_eq!(err.field_errors()[0].field, "role");
         assert!(
             err.to_string().contains("council-organiser or lga-officer"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn only_lga_officers_add_and_change_people() {
+        assert!(Role::LgaOfficer.may_manage_people());
+        assert!(!Role::CouncilOrganiser.may_manage_people());
+        for action in [PersonAction::Add, PersonAction::Edit] {
+            assert!(check_person(Role::LgaOfficer, action).is_ok(), "{action:?}");
+        }
+        let err = check_person(Role::CouncilOrganiser, PersonAction::Add).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Forbidden);
+        assert_eq!(
+            err.to_string(),
+            "only an LGA officer can add a person who may be asked to attend; \
+             your role is council organiser: change it in Settings or with \
+             `cpweek settings set --role lga-officer`"
+        );
+        let err = check_person(Role::CouncilOrganiser, PersonAction::Edit).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("only an LGA officer can change a person who may be asked to attend;"),
             "{err}"
         );
     }

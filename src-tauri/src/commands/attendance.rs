@@ -1,12 +1,12 @@
-//! Ministerial and VIP attendance: the people who may be asked, requests
-//! for them and their moves. Every rule (who may move a request, what
-//! clashes, what a form must hold) is the core's; these commands only pass
-//! the window's arguments on, with the clock read once.
+//! Ministerial and VIP attendance: requests for the people who may be
+//! asked ([`super::people`] lists and keeps them) and their moves. Every
+//! rule (who may move a request, what clashes, what a form must hold) is
+//! the core's; these commands only pass the window's arguments on, with
+//! the clock read once.
 
 use chrono::Utc;
 use cpweek_core::attendance::{
-    AskedBy, Itinerary, MoveNote, Person, PersonWeek, Request, RequestAction, RequestForm,
-    RequestStatus,
+    AskedBy, Itinerary, MoveNote, PersonWeek, Request, RequestAction, RequestForm, RequestStatus,
 };
 use cpweek_core::permission;
 use cpweek_core::store::RequestFilter;
@@ -101,12 +101,6 @@ impl RequestPage {
             clashes_if_accepted,
         })
     }
-}
-
-/// Everyone who may be asked to attend, the seeded first.
-#[tauri::command(async)]
-pub fn list_people(state: State<'_, AppState>) -> IpcResult<Vec<Person>> {
-    Ok(state.store().people(None)?)
 }
 
 /// The requests `filter` chooses, by start, each with what the person in

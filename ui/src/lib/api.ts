@@ -28,7 +28,9 @@ import type { SettingsForm } from "./bindings/SettingsForm";
 import type { SettingsView } from "./bindings/SettingsView";
 import type { MoveNote } from "./bindings/MoveNote";
 import type { ForwardedPlan } from "./bindings/ForwardedPlan";
-import type { Person } from "./bindings/Person";
+import type { PeopleList } from "./bindings/PeopleList";
+import type { PersonForm } from "./bindings/PersonForm";
+import type { PersonPage } from "./bindings/PersonPage";
 import type { PersonWeek } from "./bindings/PersonWeek";
 import type { PlanPage } from "./bindings/PlanPage";
 import type { Request } from "./bindings/Request";
@@ -92,7 +94,10 @@ export const api = {
   feedServerStatus: () => call<FeedServerView>("feed_server_status"),
   startFeedServer: (port: string) => call<FeedServerView>("start_feed_server", { port }),
   stopFeedServer: () => call<FeedServerView>("stop_feed_server"),
-  listPeople: () => call<Person[]>("list_people"),
+  listPeople: () => call<PeopleList>("list_people"),
+  getPerson: (id: number) => call<PersonPage>("get_person", { id }),
+  addPerson: (form: PersonForm) => call<PersonPage>("add_person", { form }),
+  editPerson: (id: number, form: PersonForm) => call<PersonPage>("edit_person", { id, form }),
   listRequests: (filter: RequestListFilter) => call<RequestBoard>("list_requests", { filter }),
   getRequest: (id: number) => call<RequestPage>("get_request", { id }),
   addRequest: (form: RequestForm) => call<Request>("add_request", { form }),

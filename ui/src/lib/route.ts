@@ -22,6 +22,10 @@ export type Route =
   | { screen: "slot" }
   | { screen: "diary"; person: number | null }
   | { screen: "plan"; person: number }
+  | { screen: "people" }
+  | { screen: "person"; id: number }
+  | { screen: "person-add" }
+  | { screen: "person-edit"; id: number }
   | { screen: "not-found"; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -37,6 +41,8 @@ export function parseRoute(hash: string): Route {
   if (path === "/requests") return { screen: "requests" };
   if (path === "/requests/new") return { screen: "slot" };
   if (path === "/diaries") return { screen: "diary", person: null };
+  if (path === "/people") return { screen: "people" };
+  if (path === "/people/new") return { screen: "person-add" };
   let m = /^\/events\/(\d+)$/.exec(path);
   if (m) return { screen: "event", id: Number(m[1]) };
   m = /^\/events\/(\d+)\/edit$/.exec(path);
@@ -51,6 +57,10 @@ export function parseRoute(hash: string): Route {
   if (m) return { screen: "diary", person: Number(m[1]) };
   m = /^\/diaries\/(\d+)\/plan$/.exec(path);
   if (m) return { screen: "plan", person: Number(m[1]) };
+  m = /^\/people\/(\d+)$/.exec(path);
+  if (m) return { screen: "person", id: Number(m[1]) };
+  m = /^\/people\/(\d+)\/edit$/.exec(path);
+  if (m) return { screen: "person-edit", id: Number(m[1]) };
   return { screen: "not-found", path };
 }
 
@@ -62,6 +72,7 @@ export const sections: { section: Screen; href: string; label: string; screens: 
   { section: "events", href: "#/events", label: "Events", screens: ["events", "event", "add", "edit"] },
   { section: "requests", href: "#/requests", label: "Requests", screens: ["requests", "request", "brief", "ask", "slot"] },
   { section: "diaries", href: "#/diaries", label: "Diaries", screens: ["diary", "plan"] },
+  { section: "people", href: "#/people", label: "People", screens: ["people", "person", "person-add", "person-edit"] },
   { section: "dashboard", href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
   { section: "import", href: "#/import", label: "Import", screens: ["import"] },
   { section: "export", href: "#/export", label: "Export", screens: ["export"] },

@@ -50,6 +50,12 @@ impl PersonKind {
     /// else, naming the field `kind` and the kinds there are.
     pub fn from_input(text: &str) -> Result<PersonKind> {
         let wanted = text.trim().to_ascii_lowercase().replace(['_', ' '], "-");
+        if wanted.is_empty() {
+            return Err(Error::invalid(
+                "kind",
+                "the kind of person is missing; give minister, official, lga-member or other",
+            ));
+        }
         PersonKind::ALL
             .into_iter()
             .find(|k| k.as_str() == wanted)
@@ -95,8 +101,9 @@ pub struct Person {
 }
 
 /// A person as typed: every field as text; empty means none (or, for the
-/// change-over time, the default).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+/// change-over time, the default). Sent to the window filled in from a
+/// person ([`Person::to_form`]) for the change form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct PersonForm {
@@ -266,5 +273,11 @@ mod tests {
         assert!(e
             .to_string()
             .contains("minister, official, lga-member or other"));
+        let e = PersonKind::from_input(" ").unwrap_err();
+        assert_eq!(e.field_errors()[0].field, "kind");
+        assert!(
+            e.to_string().starts_with("the kind of person is missing;"),
+            "{e}"
+        );
     }
 }

@@ -18,7 +18,7 @@ use crate::attendance::week::PersonWeek;
 use crate::council::Region;
 use crate::error::{Error, FieldError, Result};
 use crate::event::{Event, Status};
-use crate::permission::{self, Actor, Role};
+use crate::permission::{self, Actor, PersonAction, Role};
 use crate::text;
 use crate::time;
 use crate::travel::{Override, Place, Reckoning};
@@ -33,18 +33,27 @@ impl Store {
         people::get(&self.conn, id)
     }
 
-    /// Adds a person who may be asked to attend.
+    /// Adds a person who may be asked to attend: an LGA officer's action
+    /// ([`permission::check_person`]), refused to anyone else whatever
+    /// the form holds.
     pub fn add_person(&mut self, form: &PersonForm) -> Result<Person> {
-        let fields = person::validate(form).map_err(Error::Invalid)?;
-        let id = self.write(|tx| people::insert(tx, &fields))?;
+        let id = self.write(|tx| {
+            let actor = settings::read(tx)?.person();
+            permission::check_person(actor.role, PersonAction::Add)?;
+            let fields = person::validate(form).map_err(Error::Invalid)?;
+            people::insert(tx, &fields)
+        })?;
         self.person(id)
     }
 
-    /// Replaces a person's fields with `form`. A change of change-over
-    /// time that would make their accepted engagements clash is refused.
+    /// Replaces a person's fields with `form`, as an LGA officer only. A
+    /// change of change-over time that would make their accepted
+    /// engagements clash is refused.
     pub fn edit_person(&mut self, id: i64, form: &PersonForm) -> Result<Person> {
-        let fields = person::validate(form).map_err(Error::Invalid)?;
         self.write(|tx| {
+            let actor = settings::read(tx)?.person();
+            permission::check_person(actor.role, PersonAction::Edit)?;
+            let fields = person::validate(form).map_err(Error::Invalid)?;
             people::get(tx, id)?;
             let before = super::diary::accepted_clashes(tx)?;
             people::update(tx, id, &fields)?;

@@ -74,6 +74,7 @@ fn the_seeded_people_start_with_the_minister_and_more_can_be_added() {
     assert!(people
         .iter()
         .any(|p| p.title == "Chair of the LGA Children and Young People Board"));
+    be(&mut store, Role::LgaOfficer);
     let added = store
         .add_person(&PersonForm {
             name: "Jo Visitor".into(),
@@ -97,6 +98,58 @@ fn the_seeded_people_start_with_the_minister_and_more_can_be_added() {
     let before = store.people(None).unwrap().len();
     store.init().unwrap();
     assert_eq!(store.people(None).unwrap().len(), before);
+}
+
+/// The LGA keeps the list of people: a council organiser is refused
+/// adding or changing anyone, before the form is even read, and nothing is
+/// written; an LGA officer's bad form names every field and writes nothing.
+#[test]
+fn only_an_lga_officer_adds_or_changes_people_and_a_refusal_writes_nothing() {
+    let mut store = seeded();
+    let before = store.people(None).unwrap();
+    let form = PersonForm {
+        name: "Jo Visitor".into(),
+        title: "Chair, Kent Children in Care Council".into(),
+        kind: "other".into(),
+        ..Default::default()
+    };
+    be(&mut store, Role::CouncilOrganiser);
+    for refused in [
+        store.add_person(&form).unwrap_err(),
+        store.add_person(&PersonForm::default()).unwrap_err(),
+    ] {
+        assert_eq!(refused.code(), ErrorCode::Forbidden);
+        assert!(
+            refused
+                .to_string()
+                .starts_with("only an LGA officer can add a person who may be asked to attend;"),
+            "{refused}"
+        );
+    }
+    let mut minister = before[0].to_form();
+    minister.changeover_minutes = "45".into();
+    let refused = store.edit_person(before[0].id, &minister).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Forbidden);
+    assert!(
+        refused
+            .to_string()
+            .contains("change a person who may be asked to attend"),
+        "{refused}"
+    );
+    assert_eq!(store.people(None).unwrap(), before);
+
+    be(&mut store, Role::LgaOfficer);
+    let bad = PersonForm {
+        base_postcode: "not a postcode".into(),
+        ..form.clone()
+    };
+    let invalid = store.add_person(&bad).unwrap_err();
+    assert_eq!(invalid.code(), ErrorCode::InvalidInput);
+    assert_eq!(invalid.field_errors()[0].field, "base");
+    assert_eq!(store.people(None).unwrap(), before);
+    let edited = store.edit_person(before[0].id, &minister).unwrap();
+    assert_eq!(edited.changeover_minutes, 45);
+    assert_eq!(store.add_person(&form).unwrap().name, "Jo Visitor");
 }
 
 #[test]

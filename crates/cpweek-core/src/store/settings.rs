@@ -33,14 +33,17 @@ pub enum Screen {
     Requests,
     /// A person's week and the itinerary planner.
     Diaries,
+    /// The people who may be asked to attend, and their pages.
+    People,
 }
 
 impl Screen {
-    const ALL: [Screen; 9] = [
+    const ALL: [Screen; 10] = [
         Screen::Week,
         Screen::Events,
         Screen::Requests,
         Screen::Diaries,
+        Screen::People,
         Screen::Dashboard,
         Screen::Import,
         Screen::Export,
@@ -59,6 +62,7 @@ impl Screen {
             Screen::Settings => "settings",
             Screen::Requests => "requests",
             Screen::Diaries => "diaries",
+            Screen::People => "people",
         }
     }
 

@@ -2,6 +2,7 @@
 
 /**
  * A person as typed: every field as text; empty means none (or, for the
- * change-over time, the default).
+ * change-over time, the default). Sent to the window filled in from a
+ * person ([`Person::to_form`]) for the change form.
  */
 export type PersonForm = { name: string, title: string, organisation: string, kind: string, office: string, base_name: string, base_postcode: string, changeover_minutes: string, notes: string, source: string, };
