@@ -90,13 +90,25 @@ pub(crate) enum RequestCommand {
         force: bool,
     },
     /// The week's ministerial report: engagements by status, day and region, and
-    /// councils whose requests were declined
+    /// councils whose requests were declined; with --format, an LGA board paper
     Report {
         /// Programme id [default: the current programme]
         #[arg(long, value_name = "ID")]
         programme: Option<String>,
-        #[arg(long)]
+        #[arg(long, conflicts_with = "format")]
         json: bool,
+        /// Write the report as a board paper: html or pdf (with -o)
+        #[arg(long, value_name = "html|pdf", requires = "output")]
+        format: Option<String>,
+        /// The file to write (with --format)
+        #[arg(short = 'o', long = "output", value_name = "FILE", requires = "format")]
+        output: Option<std::path::PathBuf>,
+        /// Replace the file if it exists
+        #[arg(long, requires = "output")]
+        force: bool,
+        /// The paper's date, YYYY-MM-DD [default: today]
+        #[arg(long, value_name = "YYYY-MM-DD", requires = "format")]
+        date: Option<String>,
     },
     /// Set the LGA's priority, 1 (lowest) to 5 (highest)
     Priority {
@@ -319,7 +331,36 @@ pub(crate) fn run(
             store.save_briefing(id("id", "request", &text)?, format, &target, now)?;
             eprintln!("Wrote the briefing note to {}.", target.path().display());
         }
-        RequestCommand::Report { programme, json } => {
+        RequestCommand::Report {
+            programme,
+            format: Some(format),
+            output: Some(path),
+            force,
+            date,
+            json: _,
+        } => {
+            let format = Format::from_input(&format)?;
+            let date = match date {
+                Some(d) => {
+                    cpweek_core::time::parse_date(&d).map_err(|m| Error::invalid("date", m))?
+                }
+                None => now.with_timezone(&cpweek_core::time::LONDON).date_naive(),
+            };
+            let target = output::chosen_file(&path, format.kind(), live, force)?;
+            store.save_ministerial_report(
+                programme.as_deref().unwrap_or(""),
+                format,
+                &target,
+                date,
+            )?;
+            eprintln!(
+                "Wrote the ministerial report to {}.",
+                target.path().display()
+            );
+        }
+        RequestCommand::Report {
+            programme, json, ..
+        } => {
             let report = store.ministerial_report(programme.as_deref().unwrap_or(""))?;
             if json {
                 output::json(&report);
