@@ -315,6 +315,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     const text = await driver.findElement(By.css("main")).getText();
     assert.match(text, /3 events from 3 of 152 councils\.\s+Events by day/);
     assert.match(text, /No events are returned, cancelled or outside the week/);
+    assert.match(text, /Ministerial and VIP attendance\s+No one has been asked to attend yet\./);
     await axe("the dashboard");
     await shot("dashboard");
 

@@ -516,6 +516,24 @@ describe("ministerial and VIP attendance in the window", { timeout: 300_000 }, (
     await shot("attendance-event-moved-notices");
   });
 
+  it("counts the ministerial engagements and the requests by status on the Dashboard, as the core does", async () => {
+    const figures = json("programme", "summary").attendance;
+    assert.ok(figures.ministerial_engagements >= 1, "the minister has an accepted engagement by now");
+    await go("Dashboard");
+    const headline = await driver.wait(until.elementLocated(By.id("ministerial-engagements")), WAIT);
+    const n = figures.ministerial_engagements;
+    const r = figures.requests;
+    assert.equal(await headline.getText(),
+      `${n} ministerial engagement${n === 1 ? "" : "s"} (accepted or held) from ${r} request${r === 1 ? "" : "s"}.`);
+    const rows = await driver.findElements(By.css(`section[aria-labelledby="attendance"] tbody tr`));
+    const shown = await Promise.all(rows.map(async (row) =>
+      [await row.findElement(By.css("th")).getText(), await row.findElement(By.css("td")).getText()]));
+    assert.deepEqual(shown, figures.by_status.map((s) => [s.label, String(s.count)]));
+    await axe("the dashboard with requests to attend");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", headline);
+    await shot("attendance-dashboard", { top: false });
+  });
+
   it("kept to its strict CSP on every attendance screen", async () => {
     const violations = await driver.executeScript("return window.cspViolations");
     assert.ok(Array.isArray(violations), "the CSP listener was still installed: no page reloaded");

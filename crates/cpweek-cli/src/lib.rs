@@ -3,12 +3,13 @@
 //! as JSON (`--json`, stdout only) for scripts. Errors go to stderr, one line
 //! each, and the exit code is non-zero.
 
-mod attendance;
 mod event;
 mod ics;
 mod output;
+mod person;
 mod programme;
 mod reference;
+mod request;
 mod settings;
 mod travel;
 
@@ -96,10 +97,10 @@ enum Command {
     },
     /// People who may be asked to attend events (the minister first)
     #[command(subcommand)]
-    Person(attendance::PersonCommand),
+    Person(person::PersonCommand),
     /// Requests for a person to attend: ask, submit, forward, accept, ...
     #[command(subcommand)]
-    Request(attendance::RequestCommand),
+    Request(request::RequestCommand),
     /// Serve the partner feeds over HTTP for subscription (loopback only by default)
     Serve(ics::ServeArgs),
     /// The travel time between two postcodes by the stated rules, and how it was reckoned
@@ -120,16 +121,16 @@ impl Command {
             ),
             Command::Person(c) => !matches!(
                 c,
-                attendance::PersonCommand::List { .. } | attendance::PersonCommand::Show { .. }
+                person::PersonCommand::List { .. } | person::PersonCommand::Show { .. }
             ),
             Command::Request(c) => !matches!(
                 c,
-                attendance::RequestCommand::List { .. }
-                    | attendance::RequestCommand::Show { .. }
-                    | attendance::RequestCommand::Clashes { .. }
-                    | attendance::RequestCommand::Plan { forward: false, .. }
-                    | attendance::RequestCommand::Report { .. }
-                    | attendance::RequestCommand::Brief { .. }
+                request::RequestCommand::List { .. }
+                    | request::RequestCommand::Show { .. }
+                    | request::RequestCommand::Clashes { .. }
+                    | request::RequestCommand::Plan { forward: false, .. }
+                    | request::RequestCommand::Report { .. }
+                    | request::RequestCommand::Brief { .. }
             ),
             Command::Councils { .. }
             | Command::Regions { .. }
@@ -229,8 +230,8 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Import(c) => ics::import(&mut store, c, now),
                 Command::Export(c) => ics::export(&store, c, &path),
                 Command::Settings { command, json } => settings::run(&mut store, command, json),
-                Command::Person(c) => attendance::person(&mut store, c),
-                Command::Request(c) => attendance::request(&mut store, c, now, &path),
+                Command::Person(c) => person::run(&mut store, c),
+                Command::Request(c) => request::run(&mut store, c, now, &path),
             }
         }
     }

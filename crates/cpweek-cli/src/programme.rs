@@ -38,8 +38,42 @@ fn summary(store: &Store, programme: &str, json: bool) -> Result<(), Error> {
         .map_or(s.programme.clone(), |p| p.name);
     let events = if s.events == 1 { "event" } else { "events" };
     println!(
-        "{name}: {} {events} from {} of {} councils; {} cancelled.\n",
+        "{name}: {} {events} from {} of {} councils; {} cancelled.",
         s.events, s.councils_taking_part, s.councils, s.cancelled
+    );
+    let a = &s.attendance;
+    let n = |count: u32, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    let statuses: Vec<String> = a
+        .by_status
+        .iter()
+        .filter(|b| b.count > 0)
+        .map(|b| {
+            // "Submitted to the LGA" reads "2 submitted to the LGA".
+            let mut label = b.label.chars();
+            let first = label.next().map(|c| c.to_lowercase().collect::<String>());
+            format!(
+                "{} {}{}",
+                b.count,
+                first.unwrap_or_default(),
+                label.as_str()
+            )
+        })
+        .collect();
+    println!(
+        "{} (accepted or held) from {}{}.\n",
+        n(
+            a.ministerial_engagements,
+            "ministerial engagement",
+            "ministerial engagements"
+        ),
+        n(a.requests, "request", "requests"),
+        if statuses.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", statuses.join(", "))
+        }
     );
     let days: Vec<Vec<String>> = s
         .by_day

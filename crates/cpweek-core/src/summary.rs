@@ -16,6 +16,10 @@
 //! - An event *needs attention* when it is returned (waiting for the
 //!   council), cancelled (check the programme and partners know), or not
 //!   wholly within the week.
+//! - Requests for ministers and VIPs to attend are counted as the
+//!   ministerial report counts them ([`crate::attendance::report::figures`]):
+//!   a *ministerial engagement* is a request for a minister that is
+//!   accepted or held.
 
 use std::collections::HashSet;
 
@@ -23,6 +27,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::attendance::report::{self, RequestFigures};
+use crate::attendance::Request;
 use crate::council::{Council, Region};
 use crate::event::{Event, Status};
 use crate::programme::Programme;
@@ -46,6 +52,9 @@ pub struct ProgrammeSummary {
     pub by_region: Vec<RegionSummary>,
     /// Returned, cancelled or outside the week, in start order.
     pub needing_attention: Vec<Attention>,
+    /// Requests for ministers and VIPs to attend: the ministerial
+    /// engagements and the requests by status.
+    pub attendance: RequestFigures,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -128,11 +137,13 @@ pub fn attention_reasons(event: &Event) -> Vec<AttentionReason> {
     reasons
 }
 
-/// Summarises `programme` from its `events` (others are ignored), the
-/// `councils` that could take part and the `regions` in the order to show.
+/// Summarises `programme` from its `events` and attendance `requests`
+/// (others are ignored), the `councils` that could take part and the
+/// `regions` in the order to show.
 pub fn summarise(
     programme: &Programme,
     events: &[Event],
+    requests: &[Request],
     councils: &[Council],
     regions: &[Region],
 ) -> ProgrammeSummary {
@@ -204,6 +215,7 @@ pub fn summarise(
         by_day,
         by_region,
         needing_attention,
+        attendance: report::figures(requests.iter().filter(|r| r.programme == programme.id)),
     }
 }
 
@@ -280,7 +292,7 @@ mod tests {
     #[test]
     fn an_empty_programme_has_every_council_still_to_register() {
         let w = world();
-        let s = summarise(&week(), &[], &w.councils, &w.regions);
+        let s = summarise(&week(), &[], &[], &w.councils, &w.regions);
         assert_eq!((s.events, s.cancelled, s.councils_taking_part), (0, 0, 0));
         assert_eq!(s.councils, 4);
         assert_eq!(s.by_day.len(), 7);
@@ -310,7 +322,7 @@ mod tests {
             at(5, kent, Status::Cancelled),
             after,
         ];
-        let s = summarise(&week(), &events, &w.councils, &w.regions);
+        let s = summarise(&week(), &events, &[], &w.councils, &w.regions);
         assert_eq!((s.events, s.cancelled), (4, 1));
         let days: Vec<(NaiveDate, u32)> = s.by_day.iter().map(|d| (d.day, d.events)).collect();
         assert_eq!(
@@ -349,7 +361,7 @@ mod tests {
             at(4, bradford, Status::Cancelled),
             at(5, bradford, Status::Cancelled),
         ];
-        let s = summarise(&week(), &events, &w.councils, &w.regions);
+        let s = summarise(&week(), &events, &[], &w.councils, &w.regions);
         assert_eq!((s.councils_taking_part, s.councils), (2, 4));
         let se = &s.by_region[0];
         assert_eq!((se.councils_taking_part, se.councils), (1, 2));
@@ -376,7 +388,7 @@ mod tests {
             late,
             at(5, kent, Status::Submitted),
         ];
-        let s = summarise(&week(), &events, &w.councils, &w.regions);
+        let s = summarise(&week(), &events, &[], &w.councils, &w.regions);
         let listed: Vec<(i64, Vec<AttentionReason>)> = s
             .needing_attention
             .iter()
@@ -401,7 +413,7 @@ mod tests {
         let w = world();
         let mut other = at(1, &w.councils[0], Status::Returned);
         other.programme = "2012".into();
-        let s = summarise(&week(), &[other], &w.councils, &w.regions);
+        let s = summarise(&week(), &[other], &[], &w.councils, &w.regions);
         assert_eq!((s.events, s.councils_taking_part), (0, 0));
         assert!(s.needing_attention.is_empty());
     }

@@ -1,7 +1,8 @@
 //! The week's ministerial report for the LGA's board: how many engagements
 //! the week had (the figure the 2012 week was faulted on), requests by
 //! status, day and region, and the councils whose requests were declined.
-//! Pure: the store gives the requests and the programme.
+//! Pure: the store gives the requests and the programme. Its headline
+//! figures ([`RequestFigures`]) are also the Dashboard's.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +21,10 @@ use crate::time;
 pub struct MinisterialReport {
     pub programme: String,
     pub programme_name: String,
+    /// The week for people: "Monday 27 October 2014 to Sunday 2 November 2014".
+    pub week: String,
+    /// The conference the week is tied to ("NCAS 2014"), if any.
+    pub conference: Option<String>,
     /// Accepted and held engagements of ministers.
     pub ministerial_engagements: u32,
     /// Accepted and held engagements of everyone.
@@ -36,7 +41,7 @@ pub struct MinisterialReport {
     pub declined: Vec<ReportDeclined>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct ReportStatus {
     pub status: RequestStatus,
@@ -50,8 +55,28 @@ pub struct ReportDay {
     #[ts(type = "string")]
     pub date: NaiveDate,
     pub label: String,
+    /// Which day of the conference it is (1 for the first), if any.
+    pub conference_day: Option<u32>,
+    /// Whether it is a day of the programme's week (a request may fall
+    /// outside it).
+    pub in_week: bool,
     pub requests: u32,
     pub engagements: u32,
+}
+
+/// The figures the report leads with, and the Dashboard shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct RequestFigures {
+    /// Accepted and held engagements of ministers (people of kind
+    /// minister): the week's headline figure.
+    pub ministerial_engagements: u32,
+    /// Accepted and held engagements of everyone.
+    pub engagements: u32,
+    /// Every request, whatever its status (drafts included).
+    pub requests: u32,
+    /// Every status, in the order of a request's life, with its count.
+    pub by_status: Vec<ReportStatus>,
 }
 
 /// Requests and engagements for a region or a person.
@@ -84,6 +109,38 @@ fn shown_title(r: &Request) -> &str {
     }
 }
 
+fn count<'a>(it: impl Iterator<Item = &'a Request>) -> u32 {
+    u32::try_from(it.count()).unwrap_or(u32::MAX)
+}
+
+/// Whether `r` is an engagement of a minister: accepted or held, for a
+/// person of kind minister.
+pub fn is_ministerial_engagement(r: &Request) -> bool {
+    r.status.is_engagement() && r.person_kind == PersonKind::Minister
+}
+
+/// The headline figures over `requests` (one programme's).
+pub fn figures<'a, I>(requests: I) -> RequestFigures
+where
+    I: IntoIterator<Item = &'a Request>,
+    I::IntoIter: Clone,
+{
+    let requests = requests.into_iter();
+    RequestFigures {
+        ministerial_engagements: count(requests.clone().filter(|r| is_ministerial_engagement(r))),
+        engagements: count(requests.clone().filter(|r| r.status.is_engagement())),
+        requests: count(requests.clone()),
+        by_status: RequestStatus::ALL
+            .into_iter()
+            .map(|status| ReportStatus {
+                status,
+                label: status.label().to_string(),
+                count: count(requests.clone().filter(|r| r.status == status)),
+            })
+            .collect(),
+    }
+}
+
 /// The report over `requests` (one programme's), with `regions` named in
 /// their usual order.
 pub fn report(
@@ -92,15 +149,7 @@ pub fn report(
     regions: &[String],
 ) -> MinisterialReport {
     let engaged = |r: &&Request| r.status.is_engagement();
-    let count = |it: &mut dyn Iterator<Item = &Request>| it.count() as u32;
-    let by_status = RequestStatus::ALL
-        .into_iter()
-        .map(|status| ReportStatus {
-            status,
-            label: status.label().to_string(),
-            count: count(&mut requests.iter().filter(|r| r.status == status)),
-        })
-        .collect();
+    let figures = figures(requests);
     let mut dates = programme.days();
     dates.extend(requests.iter().map(|r| r.date));
     dates.sort_unstable();
@@ -112,8 +161,10 @@ pub fn report(
             ReportDay {
                 date,
                 label: time::format_date(date),
-                requests: count(&mut on()),
-                engagements: count(&mut on().filter(engaged)),
+                conference_day: programme.conference_day(date),
+                in_week: programme.contains(date),
+                requests: count(on()),
+                engagements: count(on().filter(engaged)),
             }
         })
         .collect();
@@ -175,15 +226,12 @@ pub fn report(
     MinisterialReport {
         programme: programme.id.clone(),
         programme_name: programme.name.clone(),
-        ministerial_engagements: count(
-            &mut requests
-                .iter()
-                .filter(engaged)
-                .filter(|r| r.person_kind == PersonKind::Minister),
-        ),
-        engagements: count(&mut requests.iter().filter(engaged)),
-        requests: requests.len() as u32,
-        by_status,
+        week: programme.week().label,
+        conference: programme.conference.as_ref().map(|c| c.short_name.clone()),
+        ministerial_engagements: figures.ministerial_engagements,
+        engagements: figures.engagements,
+        requests: figures.requests,
+        by_status: figures.by_status,
         by_day,
         by_region,
         by_person,

@@ -14,16 +14,19 @@
 //! - [`html()`]: the HTML file.
 //! - [`pdf()`]: the PDF (Typst, with its embedded fonts).
 //! - [`briefing`]: the briefing note for an accepted engagement.
+//! - [`report`]: the week's ministerial report as a board paper.
 
 pub mod briefing;
 mod html;
 mod pdf;
+pub mod report;
 #[cfg(test)]
 mod tests;
 
 pub use briefing::{briefing, Briefing};
 pub use html::html;
 pub use pdf::pdf;
+pub use report::{report, Paper};
 
 use serde::Serialize;
 use ts_rs::TS;

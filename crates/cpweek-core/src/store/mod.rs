@@ -14,6 +14,7 @@ mod migrations;
 mod opening;
 mod people;
 mod reference;
+mod report;
 mod requests;
 mod seeds;
 mod settings;
@@ -378,9 +379,14 @@ impl Store {
             ..Default::default()
         };
         let events = events::list(&self.conn, &catalogue.programmes, &w)?;
+        let requests = self.requests(&RequestFilter {
+            programme: Some(programme.id.clone()),
+            ..RequestFilter::default()
+        })?;
         Ok(summary::summarise(
             programme,
             &events,
+            &requests,
             &catalogue.councils,
             &self.regions()?,
         ))
@@ -424,5 +430,7 @@ mod history_tests;
 mod ics_tests;
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,14 @@ import type { ReportTally } from "./ReportTally";
 
 export type MinisterialReport = { programme: string, programme_name: string, 
 /**
+ * The week for people: "Monday 27 October 2014 to Sunday 2 November 2014".
+ */
+week: string, 
+/**
+ * The conference the week is tied to ("NCAS 2014"), if any.
+ */
+conference: string | null, 
+/**
  * Accepted and held engagements of ministers.
  */
 ministerial_engagements: number, 

@@ -2,6 +2,7 @@
 import type { Attention } from "./Attention";
 import type { DayCount } from "./DayCount";
 import type { RegionSummary } from "./RegionSummary";
+import type { RequestFigures } from "./RequestFigures";
 
 /**
  * A programme at a glance (see the module's notes for what counts).
@@ -34,4 +35,9 @@ by_region: Array<RegionSummary>,
 /**
  * Returned, cancelled or outside the week, in start order.
  */
-needing_attention: Array<Attention>, };
+needing_attention: Array<Attention>, 
+/**
+ * Requests for ministers and VIPs to attend: the ministerial
+ * engagements and the requests by status.
+ */
+attendance: RequestFigures, };
