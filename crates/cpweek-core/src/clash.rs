@@ -198,6 +198,53 @@ impl<'t> Minutes<'t> {
     }
 }
 
+/// The travel in words for each pair of places (and whether at the same
+/// venue), made once and shared by every clash between them. A table
+/// indexed by the pair for up to [`Minutes::KEPT`] places (a dense week has
+/// millions of clashes, and a hash lookup for each was most of its time),
+/// a map beyond.
+struct Words {
+    places: usize,
+    kept: Vec<Option<Arc<Reckoning>>>,
+    beyond: HashMap<(u32, u32, bool), Arc<Reckoning>>,
+}
+
+impl Words {
+    fn new(places: usize) -> Words {
+        let kept = if places <= Minutes::KEPT {
+            vec![None; places * places * 2]
+        } else {
+            Vec::new()
+        };
+        Words {
+            places,
+            kept,
+            beyond: HashMap::new(),
+        }
+    }
+
+    fn get(
+        &mut self,
+        earlier: &Slot,
+        later: &Slot,
+        same: bool,
+        make: impl FnOnce() -> Reckoning,
+    ) -> Arc<Reckoning> {
+        if self.kept.is_empty() {
+            return self
+                .beyond
+                .entry((earlier.place, later.place, same))
+                .or_insert_with(|| Arc::new(make()))
+                .clone();
+        }
+        let at =
+            (earlier.place as usize * self.places + later.place as usize) * 2 + usize::from(same);
+        self.kept[at]
+            .get_or_insert_with(|| Arc::new(make()))
+            .clone()
+    }
+}
+
 /// What a gap between two engagements has to hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Need {
@@ -317,7 +364,7 @@ pub fn clashes(engagements: &[Engagement], travel: &Travel, changeover: u32) -> 
     let bound =
         (i64::from(travel.bound(slots.iter().map(|s| &s.spot))) + i64::from(changeover)) * 60;
     let mut minutes = Minutes::new(travel, places);
-    let mut words: HashMap<(u32, u32, bool), Arc<Reckoning>> = HashMap::new();
+    let mut words = Words::new(places);
     let mut found = Vec::new();
     for (i, earlier) in slots.iter().enumerate() {
         for later in &slots[i + 1..] {
@@ -328,10 +375,8 @@ pub fn clashes(engagements: &[Engagement], travel: &Travel, changeover: u32) -> 
                 continue;
             };
             let same = earlier.same_venue(later);
-            let travel_words = words
-                .entry((earlier.place, later.place, same))
-                .or_insert_with(|| Arc::new(reckoning(travel, earlier, later)))
-                .clone();
+            let travel_words =
+                words.get(earlier, later, same, || reckoning(travel, earlier, later));
             found.push(Clash {
                 a: earlier.engagement.id,
                 b: later.engagement.id,

@@ -2,6 +2,8 @@
 //! and held requests), travel between places (the stated rules and the
 //! figures set by hand), and the clash check that accepting runs.
 
+use std::collections::HashMap;
+
 use rusqlite::Connection;
 
 use super::requests::{self, RequestFilter};
@@ -191,10 +193,12 @@ fn clashes_among(
         let changeover = people::get(conn, id)?.changeover_minutes;
         let theirs: Vec<&Request> = all.iter().filter(|r| r.person_id == id).collect();
         let engagements: Vec<Engagement> = theirs.iter().map(|r| engagement(r)).collect();
+        // By id, not a search of the list for each clash: thousands of
+        // requests can have tens of thousands of clashes.
+        let by_id: HashMap<i64, &Request> = theirs.iter().map(|r| (r.id, *r)).collect();
         for c in clash::clashes(&engagements, &travel, changeover) {
-            let find = |id: i64| theirs.iter().find(|r| r.id == id).map(|r| (*r).clone());
-            if let (Some(a), Some(b)) = (find(c.a), find(c.b)) {
-                out.push((c, a, b));
+            if let (Some(a), Some(b)) = (by_id.get(&c.a), by_id.get(&c.b)) {
+                out.push((c, (*a).clone(), (*b).clone()));
             }
         }
     }
