@@ -15,10 +15,12 @@
 //! - [`pdf()`]: the PDF (Typst, with its embedded fonts).
 //! - [`briefing`]: the briefing note for an accepted engagement.
 //! - [`report`]: the week's ministerial report as a board paper.
+//! - [`programme`]: the national programme, by day and region.
 
 pub mod briefing;
 mod html;
 mod pdf;
+pub mod programme;
 pub mod report;
 #[cfg(test)]
 mod tests;
@@ -26,6 +28,7 @@ mod tests;
 pub use briefing::{briefing, Briefing};
 pub use html::html;
 pub use pdf::pdf;
+pub use programme::programme;
 pub use report::{report, Paper};
 
 use serde::Serialize;
@@ -47,6 +50,9 @@ pub struct Document {
     pub lang: Lang,
     /// Whether a table of contents (of the headings) comes first.
     pub contents: bool,
+    /// The deepest heading level the contents list (3: every heading; the
+    /// programme's lists its days and regions, not each event).
+    pub contents_depth: Level,
     pub blocks: Vec<Block>,
 }
 
@@ -188,6 +194,7 @@ impl Document {
             subtitle: None,
             lang: Lang::EnGb,
             contents: false,
+            contents_depth: Level::Three,
             blocks: Vec::new(),
         }
     }

@@ -207,6 +207,23 @@ fn html_headings_come_in_order_under_the_title() {
 }
 
 #[test]
+fn the_contents_list_headings_only_down_to_their_depth() {
+    let mut doc = every_block("Programme");
+    doc.contents_depth = Level::Two;
+    let html = html(&doc);
+    let nav = between(&html, "<nav", "</nav>");
+    for text in ["Tuesday 28 October", "South East", "Index", "By region"] {
+        assert!(nav.contains(&format!(">{text}</a>")), "{text} in {nav}");
+    }
+    assert!(!nav.contains("Kent open day"), "{nav}");
+    // Still nested and closed in order.
+    assert_eq!(nav.matches("<ol>").count(), nav.matches("</ol>").count());
+    assert_eq!(nav.matches("<li>").count(), nav.matches("</li>").count());
+    // The heading itself is still there, with its id.
+    assert!(html.contains("<h4 id=\"section-3\">Kent open day</h4>"));
+}
+
+#[test]
 fn paragraphs_are_numbered_as_the_lgas_papers_are() {
     let mut doc = Document::new("Numbers");
     let n = |depth| Block::Numbered {
