@@ -53,6 +53,8 @@ pub struct Document {
     /// The deepest heading level the contents list (3: every heading; the
     /// programme's lists its days and regions, not each event).
     pub contents_depth: Level,
+    /// How a PDF sets labelled values (HTML always aligns them).
+    pub details_layout: DetailsLayout,
     pub blocks: Vec<Block>,
 }
 
@@ -72,6 +74,20 @@ impl Lang {
             Lang::EnGb => "en-GB",
         }
     }
+}
+
+/// How a PDF sets labelled values ([`Block::Details`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, rename = "DocumentDetailsLayout")]
+pub enum DetailsLayout {
+    /// Labels in one column, values aligned beside them (a briefing note's
+    /// few details).
+    #[default]
+    Aligned,
+    /// Each "Label: value" on its own line: much quicker to set, for a
+    /// document with thousands of them (the programme).
+    Inline,
 }
 
 /// One block of a document. In JSON: `{"kind": "heading", "content":
@@ -195,6 +211,7 @@ impl Document {
             lang: Lang::EnGb,
             contents: false,
             contents_depth: Level::Three,
+            details_layout: DetailsLayout::Aligned,
             blocks: Vec::new(),
         }
     }

@@ -163,6 +163,7 @@ fn data(doc: &Document) -> Value {
         "lang": doc.lang.tag(),
         "contents": doc.contents,
         "contents_depth": doc.contents_depth.number(),
+        "details_inline": doc.details_layout == super::DetailsLayout::Inline,
         "blocks": blocks,
     })
 }

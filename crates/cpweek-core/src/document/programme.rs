@@ -9,7 +9,7 @@
 //! (approved, public events, their public fields only): nothing here can
 //! name a private event. Pure: no date is stamped in.
 
-use super::{Block, Detail, Document, Level};
+use super::{Block, Detail, DetailsLayout, Document, Level};
 use crate::publish::programme::{PublishedEvent, PublishedProgramme};
 
 /// "1 event", "2 events".
@@ -108,6 +108,7 @@ pub fn programme(p: &PublishedProgramme) -> Document {
     ));
     doc.contents = !p.events.is_empty();
     doc.contents_depth = Level::Two;
+    doc.details_layout = DetailsLayout::Inline;
     let mut blocks = introduction(p);
     for day in &p.days {
         let regions = p.regions_on(day.date);
