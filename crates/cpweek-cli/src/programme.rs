@@ -39,7 +39,7 @@ pub(crate) enum ProgrammeCommand {
         #[arg(long)]
         force: bool,
         /// Programme id, e.g. 2014 [default: the current programme]
-        #[arg(long, value_name = "ID", default_value = "")]
+        #[arg(long, value_name = "ID", default_value = "", hide_default_value = true)]
         programme: String,
     },
 }
