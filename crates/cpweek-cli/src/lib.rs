@@ -224,7 +224,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Themes { json } => reference::terms(store.themes()?, json),
                 Command::Audiences { json } => reference::terms(store.audiences()?, json),
                 Command::Programmes { json } => reference::programmes(&store, json),
-                Command::Programme(c) => programme::run(&store, c),
+                Command::Programme(c) => programme::run(&store, c, &path),
                 Command::Conference(c) => reference::conference(&mut store, c),
                 Command::Event(c) => event::run(&mut store, *c, now),
                 Command::Import(c) => ics::import(&mut store, c, now),

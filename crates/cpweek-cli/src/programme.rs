@@ -1,7 +1,12 @@
 //! `cpweek programme summary`: the programme at a glance, as the Dashboard
-//! shows it (the core decides what counts: `cpweek_core::summary`).
+//! shows it (the core decides what counts: `cpweek_core::summary`);
+//! `cpweek programme export`: the programme as published documents (the
+//! core decides what is published: `cpweek_core::publish::programme`).
+
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
+use cpweek_core::publish::programme::{Edition, ProgrammeFormat};
 use cpweek_core::{time, Error, Store};
 
 use crate::output;
@@ -17,12 +22,86 @@ pub(crate) enum ProgrammeCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The programme's approved public events as a published document: a
+    /// printable HTML file, a tagged PDF, CSV for spreadsheets, or the
+    /// conference-schedule JSON that schedule apps read
+    Export {
+        /// html, pdf, csv or json
+        #[arg(long, value_name = "html|pdf|csv|json")]
+        format: String,
+        /// The file to write; - for standard output (csv, json and html)
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Export the current approved programme, as it stands now
+        #[arg(long)]
+        live: bool,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+        /// Programme id, e.g. 2014 [default: the current programme]
+        #[arg(long, value_name = "ID", default_value = "", hide_default_value = true)]
+        programme: String,
+    },
 }
 
-pub(crate) fn run(store: &Store, command: ProgrammeCommand) -> Result<(), Error> {
+pub(crate) fn run(store: &Store, command: ProgrammeCommand, database: &Path) -> Result<(), Error> {
     match command {
         ProgrammeCommand::Summary { programme, json } => summary(store, &programme, json),
+        ProgrammeCommand::Export {
+            format,
+            output,
+            live,
+            force,
+            programme,
+        } => export(store, &format, &output, live, force, &programme, database),
     }
+}
+
+/// Which edition to publish: only `--live` until numbered releases exist.
+fn edition(live: bool) -> Result<Edition, Error> {
+    if live {
+        Ok(Edition::Live)
+    } else {
+        Err(Error::invalid(
+            "live",
+            "numbered releases of the programme are not made yet; add --live to export \
+             the current approved programme as it stands now",
+        ))
+    }
+}
+
+fn export(
+    store: &Store,
+    format: &str,
+    output: &Path,
+    live: bool,
+    force: bool,
+    programme: &str,
+    database: &Path,
+) -> Result<(), Error> {
+    let format = ProgrammeFormat::from_input(format)?;
+    let edition = edition(live)?;
+    if output == Path::new("-") {
+        if !format.is_text() {
+            return Err(Error::invalid(
+                "output",
+                "a PDF is not written to standard output; give -o FILE",
+            ));
+        }
+        let bytes = store.programme_export(programme, edition, format)?;
+        return output::to_stdout(&bytes);
+    }
+    let target = output::chosen_file(output, format.kind(), database, force)?;
+    let events = store
+        .save_programme_export(programme, edition, format, &target)
+        .map_err(output::name_force)?;
+    eprintln!(
+        "Wrote the programme ({} {}) to {}.",
+        events,
+        if events == 1 { "event" } else { "events" },
+        target.path().display()
+    );
+    Ok(())
 }
 
 fn summary(store: &Store, programme: &str, json: bool) -> Result<(), Error> {

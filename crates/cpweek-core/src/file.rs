@@ -18,6 +18,10 @@ pub enum Kind {
     Html,
     /// A document as a PDF (`.pdf`).
     Pdf,
+    /// A spreadsheet's rows (`.csv`).
+    Csv,
+    /// A JSON document (`.json`), such as the programme's schedule.
+    Json,
 }
 
 impl Kind {
@@ -27,6 +31,8 @@ impl Kind {
             Kind::Calendar => "ics",
             Kind::Html => "html",
             Kind::Pdf => "pdf",
+            Kind::Csv => "csv",
+            Kind::Json => "json",
         }
     }
 }

@@ -92,6 +92,9 @@ fn contents(doc: &Document, out: &mut String) {
         let (Block::Heading { text, .. }, Some(level)) = (block, levels[index]) else {
             continue;
         };
+        if level > doc.contents_depth {
+            continue;
+        }
         let level = level.number();
         match open.last().copied() {
             None => open.push(level),

@@ -15,10 +15,12 @@
 //! - [`pdf()`]: the PDF (Typst, with its embedded fonts).
 //! - [`briefing`]: the briefing note for an accepted engagement.
 //! - [`report`]: the week's ministerial report as a board paper.
+//! - [`programme`]: the national programme, by day and region.
 
 pub mod briefing;
 mod html;
 mod pdf;
+pub mod programme;
 pub mod report;
 #[cfg(test)]
 mod tests;
@@ -26,6 +28,7 @@ mod tests;
 pub use briefing::{briefing, Briefing};
 pub use html::html;
 pub use pdf::pdf;
+pub use programme::programme;
 pub use report::{report, Paper};
 
 use serde::Serialize;
@@ -47,6 +50,11 @@ pub struct Document {
     pub lang: Lang,
     /// Whether a table of contents (of the headings) comes first.
     pub contents: bool,
+    /// The deepest heading level the contents list (3: every heading; the
+    /// programme's lists its days and regions, not each event).
+    pub contents_depth: Level,
+    /// How a PDF sets labelled values (HTML always aligns them).
+    pub details_layout: DetailsLayout,
     pub blocks: Vec<Block>,
 }
 
@@ -66,6 +74,20 @@ impl Lang {
             Lang::EnGb => "en-GB",
         }
     }
+}
+
+/// How a PDF sets labelled values ([`Block::Details`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export, rename = "DocumentDetailsLayout")]
+pub enum DetailsLayout {
+    /// Labels in one column, values aligned beside them (a briefing note's
+    /// few details).
+    #[default]
+    Aligned,
+    /// Each "Label: value" on its own line: much quicker to set, for a
+    /// document with thousands of them (the programme).
+    Inline,
 }
 
 /// One block of a document. In JSON: `{"kind": "heading", "content":
@@ -188,6 +210,8 @@ impl Document {
             subtitle: None,
             lang: Lang::EnGb,
             contents: false,
+            contents_depth: Level::Three,
+            details_layout: DetailsLayout::Aligned,
             blocks: Vec::new(),
         }
     }

@@ -162,6 +162,8 @@ fn data(doc: &Document) -> Value {
         "subtitle": doc.subtitle.as_deref().map(plain),
         "lang": doc.lang.tag(),
         "contents": doc.contents,
+        "contents_depth": doc.contents_depth.number(),
+        "details_inline": doc.details_layout == super::DetailsLayout::Inline,
         "blocks": blocks,
     })
 }

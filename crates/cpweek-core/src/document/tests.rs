@@ -207,6 +207,43 @@ fn html_headings_come_in_order_under_the_title() {
 }
 
 #[test]
+fn the_contents_list_headings_only_down_to_their_depth() {
+    let mut doc = every_block("Programme");
+    doc.contents_depth = Level::Two;
+    let html = html(&doc);
+    let nav = between(&html, "<nav", "</nav>");
+    for text in ["Tuesday 28 October", "South East", "Index", "By region"] {
+        assert!(nav.contains(&format!(">{text}</a>")), "{text} in {nav}");
+    }
+    assert!(!nav.contains("Kent open day"), "{nav}");
+    // Still nested and closed in order.
+    assert_eq!(nav.matches("<ol>").count(), nav.matches("</ol>").count());
+    assert_eq!(nav.matches("<li>").count(), nav.matches("</li>").count());
+    // The heading itself is still there, with its id.
+    assert!(html.contains("<h4 id=\"section-3\">Kent open day</h4>"));
+}
+
+#[test]
+fn inline_details_set_as_pdf_with_each_label_and_value() {
+    let mut doc = every_block("Programme");
+    doc.details_layout = super::DetailsLayout::Inline;
+    doc.blocks.push(Block::Details(Vec::new()));
+    doc.blocks.push(Block::Details(vec![
+        Detail::new("Time", "10am to midday"),
+        Detail::new("Council", "Kent"),
+    ]));
+    let bytes = pdf(&doc).expect("a PDF");
+    assert_eq!(pdf(&doc).unwrap(), bytes, "the same bytes");
+    let text = words(&poppler("pdftotext", &bytes, &["-enc", "UTF-8"]));
+    assert!(
+        text.contains("Time: 10am to midday Council: Kent"),
+        "{text}"
+    );
+    // HTML aligns them whichever layout the PDF uses.
+    assert!(html(&doc).contains("<dt>Time</dt><dd>10am to midday</dd>"));
+}
+
+#[test]
 fn paragraphs_are_numbered_as_the_lgas_papers_are() {
     let mut doc = Document::new("Numbers");
     let n = |depth| Block::Numbered {

@@ -7,7 +7,8 @@
 //!   own copy of its own events; partners and the public never see them.
 //! - Is it in this listing ([`Listing::holds`])? The national programme
 //!   holds approved events; a slice (region, council, theme) also holds
-//!   submitted ones. Cancelled events stay where they were, so subscribed
+//!   submitted ones; the published programme (documents, the schedule,
+//!   the spreadsheet) holds approved events only. Cancelled events stay where they were, so subscribed
 //!   calendars drop them (in the national programme only if they were ever
 //!   approved); returned events are left out until resubmitted.
 //!
@@ -60,10 +61,15 @@ pub enum Listing {
     National,
     /// A region's, council's or theme's events: submitted and approved.
     Slice,
+    /// The programme as published documents (HTML, PDF, CSV, the schedule
+    /// JSON): approved events only. A document has no subscriber whose
+    /// calendar must be told that an event was cancelled, so a cancelled
+    /// event is simply not in it.
+    Programme,
 }
 
 impl Listing {
-    pub const ALL: [Listing; 2] = [Listing::National, Listing::Slice];
+    pub const ALL: [Listing; 3] = [Listing::National, Listing::Slice, Listing::Programme];
 
     /// The listing a feed's scope is.
     pub fn of(scope: &Scope) -> Listing {
@@ -77,6 +83,7 @@ impl Listing {
     pub fn holds(self, e: Exposure) -> bool {
         match (self, e.status) {
             (_, Status::Returned) => false,
+            (Listing::Programme, s) => s == Status::Approved,
             (Listing::National, Status::Cancelled) => e.was_approved,
             (Listing::Slice, Status::Cancelled) => true,
             (Listing::National, s) => s == Status::Approved,
@@ -152,18 +159,24 @@ mod tests {
     fn each_listing_holds_the_statuses_it_should() {
         use Status::*;
         let cases = [
-            // (status, was approved, national, slice)
-            (Submitted, false, false, true),
-            (Approved, true, true, true),
-            (Returned, false, false, false),
-            (Returned, true, false, false),
-            (Cancelled, false, false, true),
-            (Cancelled, true, true, true),
+            // (status, was approved, national, slice, programme)
+            (Submitted, false, false, true, false),
+            (Approved, true, true, true, true),
+            (Returned, false, false, false, false),
+            (Returned, true, false, false, false),
+            (Cancelled, false, false, true, false),
+            (Cancelled, true, true, true, false),
         ];
-        for (status, was, national, slice) in cases {
+        for (status, was, national, slice, programme) in cases {
             let e = kent(Visibility::Public, status, was);
             assert_eq!(Listing::National.holds(e), national, "{status:?} {was}");
             assert_eq!(Listing::Slice.holds(e), slice, "{status:?} {was}");
+            assert_eq!(Listing::Programme.holds(e), programme, "{status:?} {was}");
+            let private = kent(Visibility::Private, status, was);
+            assert!(
+                !Audience::Partners.publishes(Listing::Programme, private),
+                "{status:?}"
+            );
             assert_eq!(Audience::Partners.reaches(e), national || slice);
             let private = kent(Visibility::Private, status, was);
             assert!(!Audience::Partners.reaches(private), "{status:?}");

@@ -53,15 +53,11 @@ pub fn ical_text(text: &str, out: &mut String) {
 /// doubled. For text people typed; numbers the program writes itself need
 /// none of this.
 pub fn csv_field(text: &str) -> String {
-    let text: String = text.chars().filter(|&c| !stray_control(c)).collect();
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = csv_text(text);
     let quote = text.contains([',', '"', '\r', '\n']);
     let mut out = String::with_capacity(text.len() + 3);
     if quote {
         out.push('"');
-    }
-    if formula {
-        out.push('\'');
     }
     for c in text.chars() {
         if c == '"' {
@@ -73,6 +69,21 @@ pub fn csv_field(text: &str) -> String {
         out.push('"');
     }
     out
+}
+
+/// One spreadsheet cell's text, before a CSV writer quotes it: stray
+/// control characters dropped, and a value a spreadsheet would read as a
+/// formula (starting with `=`, `+`, `-`, `@`, TAB or CR) prefixed with `'`,
+/// so it is shown as text and never run (OWASP's advice on CSV injection).
+/// [`csv_field`] is this and RFC 4180's quoting; a writer that quotes
+/// (the `csv` crate) takes this.
+pub fn csv_text(text: &str) -> String {
+    let text: String = text.chars().filter(|&c| !stray_control(c)).collect();
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
 }
 
 /// XML 1.0 character data: `&`, `<` and `>` escaped (so `]]>` cannot

@@ -12,11 +12,14 @@
 //!   rule for both adapters) and the public URL its links use.
 //! - [`names`]: the names and links of published things: feed paths, file
 //!   names, `webcal://` and `http(s)://` links from a configured base URL.
+//! - [`programme`]: the national programme as published documents (HTML,
+//!   PDF, CSV, the conference-schedule JSON), approved public events only.
 
 pub mod audience;
 pub mod escape;
 pub mod listen;
 pub mod names;
+pub mod programme;
 
 pub use audience::{Audience, Exposure, Listing};
 pub use names::{BaseUrl, FeedLinks};

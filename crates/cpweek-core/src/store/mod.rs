@@ -13,6 +13,7 @@ mod import;
 mod migrations;
 mod opening;
 mod people;
+mod published;
 mod reference;
 mod report;
 mod requests;
@@ -430,6 +431,8 @@ mod history_tests;
 mod ics_tests;
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod published_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]

@@ -1,0 +1,61 @@
+//! The programme as published documents from the store: the approved
+//! public events of a programme, through the one gate
+//! ([`crate::publish::programme::gather`]), in each format.
+
+use super::{events, Store};
+use crate::error::{Error, Result};
+use crate::file::Target;
+use crate::publish::programme::{self, Edition, ProgrammeFormat, PublishedProgramme};
+
+impl Store {
+    /// The published programme of `programme` (empty: the current one) in
+    /// `edition`: its approved public events, with their public fields.
+    pub fn published_programme(
+        &self,
+        programme: &str,
+        edition: Edition,
+    ) -> Result<PublishedProgramme> {
+        let catalogue = self.catalogue()?;
+        let programme = catalogue
+            .programme(programme)
+            .map_err(|m| Error::invalid("programme", m))?;
+        let w = events::Where {
+            programme_id: Some(programme.id.clone()),
+            ..Default::default()
+        };
+        let events = events::list(&self.conn, &catalogue.programmes, &w)?;
+        Ok(programme::gather(
+            programme,
+            edition,
+            &events,
+            &catalogue.themes,
+            &catalogue.audiences,
+        ))
+    }
+
+    /// The published programme's bytes in `format`.
+    pub fn programme_export(
+        &self,
+        programme: &str,
+        edition: Edition,
+        format: ProgrammeFormat,
+    ) -> Result<Vec<u8>> {
+        let published = self.published_programme(programme, edition)?;
+        programme::export(&published, format)
+    }
+
+    /// Writes the published programme to a file the person chose, whole
+    /// or not at all; gives how many events it holds.
+    pub fn save_programme_export(
+        &self,
+        programme: &str,
+        edition: Edition,
+        format: ProgrammeFormat,
+        to: &Target,
+    ) -> Result<usize> {
+        let published = self.published_programme(programme, edition)?;
+        let bytes = programme::export(&published, format)?;
+        crate::file::write_whole(to, &bytes)?;
+        Ok(published.events.len())
+    }
+}
