@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::Db;
+use common::{assert_fonts_embedded, poppler, Db};
 use serde_json::Value;
 
 fn as_role(db: &Db, role: &str, name: &str) {
@@ -666,29 +666,6 @@ fn a_travel_time_set_by_hand_counts_in_the_clash_check_and_cannot_make_accepted_
     assert_eq!(v["method"], "postcodes");
 }
 
-/// Runs a poppler tool on a file and gives its output; fails (never
-/// skips) when poppler-utils is missing.
-fn poppler(tool: &str, args: &[&str], path: &std::path::Path) -> String {
-    let out = std::process::Command::new(tool)
-        .args(args)
-        .arg(path)
-        .args(if tool == "pdftotext" {
-            vec!["-"]
-        } else {
-            vec![]
-        })
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{tool} is needed ({e}): run `scripts/setup test` (poppler-utils)")
-        });
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn a_briefing_note_is_a_tagged_pdf_with_the_event_timings_travel_and_contact_officer() {
     let db = Db::new();
@@ -727,14 +704,7 @@ fn a_briefing_note_is_a_tagged_pdf_with_the_event_timings_travel_and_contact_off
     let info = poppler("pdfinfo", &[], &pdf);
     assert!(info.contains("Tagged:          yes"), "{info}");
     assert!(info.lines().any(|l| l.starts_with("Pages:")), "{info}");
-    let fonts = poppler("pdffonts", &[], &pdf);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "{fonts}");
-    for row in rows {
-        // name type encoding emb sub uni object ID: "emb" is the 4th from the end.
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(cols[cols.len() - 5], "yes", "a font not embedded: {row}");
-    }
+    assert_fonts_embedded(&pdf);
     let text = poppler("pdftotext", &["-layout"], &pdf);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for wanted in [

@@ -12,7 +12,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::Db;
+use common::{assert_fonts_embedded, poppler, Db};
 use serde_json::Value;
 
 const HOSTILE: &str = "<script>alert(\"x\")</script> & Co";
@@ -234,25 +234,6 @@ fn fails(db: &Db, args: &[&str]) -> String {
     String::from_utf8(out.stderr).unwrap()
 }
 
-/// Runs a poppler tool on a file and gives its output; fails (never
-/// skips) when poppler-utils is missing.
-fn poppler(tool: &str, args: &[&str], path: &Path) -> String {
-    let mut command = Command::new(tool);
-    command.args(args).arg(path);
-    if tool == "pdftotext" {
-        command.arg("-");
-    }
-    let out = command.output().unwrap_or_else(|e| {
-        panic!("{tool} is needed ({e}): run `scripts/setup test` (poppler-utils)")
-    });
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// Runs one of `tests/programme_check/`'s Python scripts and gives what it
 /// printed. Fails (never skips) when Python or its packages are missing;
 /// `CPWEEK_PYTHON` names the interpreter (`scripts/setup test` makes one).
@@ -286,14 +267,7 @@ fn the_programme_as_a_pdf_is_tagged_with_embedded_fonts_by_day_then_region() {
         info.contains("Title:           Corporate Parenting Week 2014: the programme"),
         "{info}"
     );
-    let fonts = poppler("pdffonts", &[], &pdf);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "{fonts}");
-    for row in rows {
-        // name type encoding emb sub uni object ID: "emb" is the 5th from the end.
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(cols[cols.len() - 5], "yes", "a font not embedded: {row}");
-    }
+    assert_fonts_embedded(&pdf);
     let text = flat(&poppler("pdftotext", &["-layout"], &pdf));
     // In order: contents, then each day, each day's regions, their events.
     let in_order = [

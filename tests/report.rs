@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::Db;
+use common::{assert_fonts_embedded, poppler, Db};
 
 const HOSTILE: &str = "<script>alert(\"x\")</script> & Co";
 const SECRET: &str = "Secret care council";
@@ -77,25 +77,6 @@ fn fails(db: &Db, args: &[&str]) -> String {
     String::from_utf8(out.stderr).unwrap()
 }
 
-/// Runs a poppler tool on a file and gives its output; fails (never
-/// skips) when poppler-utils is missing.
-fn poppler(tool: &str, args: &[&str], path: &std::path::Path) -> String {
-    let mut command = std::process::Command::new(tool);
-    command.args(args).arg(path);
-    if tool == "pdftotext" {
-        command.arg("-");
-    }
-    let out = command.output().unwrap_or_else(|e| {
-        panic!("{tool} is needed ({e}): run `scripts/setup test` (poppler-utils)")
-    });
-    assert!(
-        out.status.success(),
-        "{tool} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn the_report_as_a_board_paper_is_a_tagged_pdf_with_its_headings_and_figures() {
     let db = Db::new();
@@ -117,14 +98,7 @@ fn the_report_as_a_board_paper_is_a_tagged_pdf_with_its_headings_and_figures() {
         ),
         "{info}"
     );
-    let fonts = poppler("pdffonts", &[], &pdf);
-    let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert!(!rows.is_empty(), "{fonts}");
-    for row in rows {
-        // name type encoding emb sub uni object ID: "emb" is the 5th from the end.
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        assert_eq!(cols[cols.len() - 5], "yes", "a font not embedded: {row}");
-    }
+    assert_fonts_embedded(&pdf);
 
     let text = poppler("pdftotext", &["-layout"], &pdf);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

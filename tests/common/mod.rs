@@ -73,3 +73,35 @@ pub fn fixture(name: &str) -> String {
         .to_string_lossy()
         .into_owned()
 }
+
+/// Runs a poppler tool on a file and gives its output; fails (never
+/// skips) when poppler-utils is missing.
+pub fn poppler(tool: &str, args: &[&str], path: &Path) -> String {
+    let mut command = Command::new(tool);
+    command.args(args).arg(path);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let out = command.output().unwrap_or_else(|e| {
+        panic!("{tool} is needed ({e}): run `scripts/setup test` (poppler-utils)")
+    });
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Fails unless `pdffonts` lists at least one font and every font in the
+/// PDF is embedded.
+pub fn assert_fonts_embedded(pdf: &Path) {
+    let fonts = poppler("pdffonts", &[], pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        // name type encoding emb sub uni object ID: "emb" is the 5th from the end.
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "a font not embedded: {row}");
+    }
+}

@@ -9,7 +9,7 @@
 //! What is not known is said plainly ("Not given") or left out, never shown
 //! as an empty box.
 
-use super::{Block, Depth, Detail, Document, Level, Table};
+use super::{Block, Detail, Document, Level, Table};
 
 /// Said where a field that belongs in the note was not given.
 pub const NOT_GIVEN: &str = "Not given";
@@ -262,22 +262,10 @@ pub fn briefing(b: &Briefing) -> Document {
         ),
     ])];
 
-    let heading = |text: &str| Block::Heading {
-        level: Level::One,
-        text: text.to_string(),
-    };
-    let section = |text: &str| Block::Heading {
-        level: Level::Two,
-        text: text.to_string(),
-    };
-    let numbered = |text: String| Block::Numbered {
-        depth: Depth::Main,
-        text,
-    };
-    let sub = |text: String| Block::Numbered {
-        depth: Depth::Sub,
-        text,
-    };
+    let heading = |text: &str| Block::heading(Level::One, text);
+    let section = |text: &str| Block::heading(Level::Two, text);
+    let numbered = Block::numbered;
+    let sub = Block::sub;
 
     blocks.push(heading("Purpose of report"));
     blocks.push(Block::Paragraph(format!(

@@ -125,6 +125,32 @@ pub enum Block {
     PageBreak,
 }
 
+impl Block {
+    /// A heading at `level`.
+    pub fn heading(level: Level, text: &str) -> Block {
+        Block::Heading {
+            level,
+            text: text.to_string(),
+        }
+    }
+
+    /// A main numbered paragraph (1., 2., ...).
+    pub fn numbered(text: String) -> Block {
+        Block::Numbered {
+            depth: Depth::Main,
+            text,
+        }
+    }
+
+    /// A numbered paragraph under the last main one (2.1, 2.2, ...).
+    pub fn sub(text: String) -> Block {
+        Block::Numbered {
+            depth: Depth::Sub,
+            text,
+        }
+    }
+}
+
 /// A heading's level under the document's title; 1, 2 or 3 in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
 #[serde(into = "u8")]

@@ -15,7 +15,7 @@
 //! report names no private event (see [`crate::attendance::report`]), and
 //! nothing here adds one.
 
-use super::{Block, Depth, Detail, Document, Level, Table};
+use super::{Block, Detail, Document, Level, Table};
 use crate::attendance::report::{MinisterialReport, ReportDay, ReportTally};
 
 /// What the paper is made from: the report, its date and who to contact.
@@ -99,18 +99,9 @@ pub fn report(paper: &Paper) -> Document {
     ));
     doc.subtitle = Some(format!("The week's figures, {}", r.week));
 
-    let heading = |text: &str| Block::Heading {
-        level: Level::One,
-        text: text.to_string(),
-    };
-    let numbered = |text: String| Block::Numbered {
-        depth: Depth::Main,
-        text,
-    };
-    let sub = |text: String| Block::Numbered {
-        depth: Depth::Sub,
-        text,
-    };
+    let heading = |text: &str| Block::heading(Level::One, text);
+    let numbered = Block::numbered;
+    let sub = Block::sub;
     let ministerial = counted(
         r.ministerial_engagements,
         "ministerial engagement",
