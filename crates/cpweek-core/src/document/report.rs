@@ -299,6 +299,7 @@ mod tests {
     use super::*;
     use crate::attendance::report::{ReportDeclined, ReportStatus};
     use crate::attendance::RequestStatus;
+    use crate::document::tests::headings;
     use chrono::NaiveDate;
 
     fn day(d: u32, conference_day: Option<u32>, in_week: bool, engagements: u32) -> ReportDay {
@@ -375,16 +376,6 @@ mod tests {
             }
         }
         out.join("\n")
-    }
-
-    fn headings(doc: &Document) -> Vec<&str> {
-        doc.blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect()
     }
 
     #[test]

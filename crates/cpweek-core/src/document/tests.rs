@@ -372,7 +372,7 @@ fn text_of(doc: &Document) -> String {
     text.join("\n")
 }
 
-fn headings(doc: &Document) -> Vec<&str> {
+pub(super) fn headings(doc: &Document) -> Vec<&str> {
     doc.blocks
         .iter()
         .filter_map(|b| match b {

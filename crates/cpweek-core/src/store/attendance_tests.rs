@@ -2,7 +2,7 @@
 //! history, one open request per event and person, and what cancelling or
 //! moving an event does to its requests.
 
-use super::tests::{at, kent_form, seeded};
+use super::tests::{at, be, kent_form, seeded};
 use super::*;
 use crate::attendance::Request;
 use crate::attendance::{
@@ -15,19 +15,6 @@ const NOW: (i32, u32, u32, u32) = (2014, 9, 1, 9);
 
 fn now() -> DateTime<Utc> {
     at(NOW.0, NOW.1, NOW.2, NOW.3)
-}
-
-fn be(store: &mut Store, role: Role) {
-    store
-        .save_settings(&SettingsForm {
-            role: Some(role),
-            name: Some(match role {
-                Role::CouncilOrganiser => "Kim Organiser".into(),
-                Role::LgaOfficer => "Lee Officer".into(),
-            }),
-            ..Default::default()
-        })
-        .unwrap();
 }
 
 /// A seeded store with Kent's event (id 1) and a request (id 1) from Kent

@@ -2,7 +2,7 @@
 //! engagement, with the file name a save dialog suggests, and saved whole
 //! with each step reported.
 
-use super::tests::{at, kent_form, seeded};
+use super::tests::{at, be, kent_form, seeded};
 use super::*;
 use crate::attendance::{MoveNote, RequestAction, RequestForm, RequestStatus};
 use crate::document::Block;
@@ -11,16 +11,6 @@ use crate::file::{self, Kind, Replace};
 
 fn now() -> DateTime<Utc> {
     at(2014, 9, 1, 9)
-}
-
-fn be(store: &mut Store, role: Role) {
-    store
-        .save_settings(&SettingsForm {
-            role: Some(role),
-            name: Some("Lee Officer".into()),
-            ..Default::default()
-        })
-        .unwrap();
 }
 
 fn act(store: &mut Store, role: Role, action: RequestAction) {

@@ -2,7 +2,7 @@
 //! ministerial engagements and requests by status (the programme summary),
 //! the same as the ministerial report's, and the report as a board paper.
 
-use super::tests::{at, kent_form, seeded};
+use super::tests::{at, be, kent_form, seeded};
 use super::*;
 use crate::attendance::{MoveNote, RequestAction, RequestForm, RequestStatus};
 use crate::event::EventForm;
@@ -10,19 +10,6 @@ use chrono::NaiveDate;
 
 fn now() -> DateTime<Utc> {
     at(2014, 9, 1, 9)
-}
-
-fn be(store: &mut Store, role: Role) {
-    store
-        .save_settings(&SettingsForm {
-            role: Some(role),
-            name: Some(match role {
-                Role::CouncilOrganiser => "Kim Organiser".into(),
-                Role::LgaOfficer => "Lee Officer".into(),
-            }),
-            ..Default::default()
-        })
-        .unwrap();
 }
 
 /// A Kent event from `start` to `end`, in the programme of its year.

@@ -17,6 +17,21 @@ pub(super) fn seeded() -> Store {
 
 /// A seeded store whose person is an LGA officer, who may approve and
 /// return events.
+/// Sets the person in the settings: "Kim Organiser", a council organiser,
+/// or "Lee Officer", an LGA officer.
+pub(super) fn be(store: &mut Store, role: Role) {
+    store
+        .save_settings(&SettingsForm {
+            role: Some(role),
+            name: Some(match role {
+                Role::CouncilOrganiser => "Kim Organiser".into(),
+                Role::LgaOfficer => "Lee Officer".into(),
+            }),
+            ..Default::default()
+        })
+        .unwrap();
+}
+
 pub(super) fn officer() -> Store {
     let mut store = seeded();
     store
