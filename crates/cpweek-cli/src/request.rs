@@ -340,19 +340,10 @@ pub(crate) fn run(
             json: _,
         } => {
             let format = Format::from_input(&format)?;
-            let date = match date {
-                Some(d) => {
-                    cpweek_core::time::parse_date(&d).map_err(|m| Error::invalid("date", m))?
-                }
-                None => now.with_timezone(&cpweek_core::time::LONDON).date_naive(),
-            };
+            let programme = programme.as_deref().unwrap_or("");
+            let date = store.paper_date(programme, date.as_deref(), now)?;
             let target = output::chosen_file(&path, format.kind(), live, force)?;
-            store.save_ministerial_report(
-                programme.as_deref().unwrap_or(""),
-                format,
-                &target,
-                date,
-            )?;
+            store.save_ministerial_report(programme, format, &target, date)?;
             eprintln!(
                 "Wrote the ministerial report to {}.",
                 target.path().display()

@@ -1,14 +1,33 @@
 //! The week's ministerial report from the store as an LGA board paper
 //! ([`crate::document::report`]), written as HTML or a tagged PDF.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Format, Store};
 use crate::document::{self, Document, Paper};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::file::Target;
 
 impl Store {
+    /// The date a board paper for `programme` (empty: the current one)
+    /// carries: `given` (`YYYY-MM-DD`, the field `date`), or else the day
+    /// `now` falls on in the programme's time zone.
+    pub fn paper_date(
+        &self,
+        programme: &str,
+        given: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<NaiveDate> {
+        if let Some(text) = given {
+            return crate::time::parse_date(text).map_err(|m| Error::invalid("date", m));
+        }
+        let catalogue = self.catalogue()?;
+        let programme = catalogue
+            .programme(programme)
+            .map_err(|m| Error::invalid("programme", m))?;
+        Ok(now.with_timezone(&programme.time_zone).date_naive())
+    }
+
     /// The ministerial report for `programme` (empty: the current one) as
     /// a board paper dated `date`; the settings' name is its contact
     /// officer.

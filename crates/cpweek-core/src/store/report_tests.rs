@@ -6,7 +6,7 @@ use super::tests::{at, be, kent_form, seeded};
 use super::*;
 use crate::attendance::{MoveNote, RequestAction, RequestForm, RequestStatus};
 use crate::event::EventForm;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, TimeZone};
 
 fn now() -> DateTime<Utc> {
     at(2014, 9, 1, 9)
@@ -216,4 +216,24 @@ fn the_board_paper_escapes_hostile_text_never_names_a_private_event_and_is_dated
         .ministerial_report_file("2014", Format::Html, day.succ_opt().unwrap())
         .unwrap();
     assert_ne!(later, html.as_bytes());
+}
+
+#[test]
+fn a_paper_is_dated_as_given_or_today_in_the_programmes_time_zone() {
+    let store = seeded();
+    let given = store.paper_date("2014", Some("2014-11-03"), now()).unwrap();
+    assert_eq!(given, NaiveDate::from_ymd_opt(2014, 11, 3).unwrap());
+    // 11:30pm on 1 September in UTC is already 2 September in London (BST).
+    let late = Utc.with_ymd_and_hms(2014, 9, 1, 23, 30, 0).unwrap();
+    let today = store.paper_date("2014", None, late).unwrap();
+    assert_eq!(today, NaiveDate::from_ymd_opt(2014, 9, 2).unwrap());
+    let err = store
+        .paper_date("2014", Some("3 November"), now())
+        .unwrap_err();
+    let fields: Vec<&str> = err
+        .field_errors()
+        .iter()
+        .map(|f| f.field)
+        .collect();
+    assert_eq!(fields, ["date"], "{err}");
 }
