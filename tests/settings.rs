@@ -192,6 +192,16 @@ fn bad_settings_are_named_and_nothing_is_written() {
         lines[1].starts_with("error: name must be one line"),
         "{stderr}"
     );
+    // A direction control would show "Eve \u{202e}LIVE" as "Eve EVIL" in
+    // the history and on a board paper.
+    let stderr = refused(
+        &db,
+        &["settings", "set", "--name", "Eve \u{202e}LIVE\u{202c}"],
+    );
+    assert!(
+        stderr.starts_with("error: name must be one line"),
+        "{stderr}"
+    );
     let long = "J".repeat(101);
     let stderr = refused(&db, &["settings", "set", "--name", &long]);
     assert_eq!(stderr, "error: name must be 100 characters or fewer\n");

@@ -230,10 +230,6 @@ fn a_paper_is_dated_as_given_or_today_in_the_programmes_time_zone() {
     let err = store
         .paper_date("2014", Some("3 November"), now())
         .unwrap_err();
-    let fields: Vec<&str> = err
-        .field_errors()
-        .iter()
-        .map(|f| f.field)
-        .collect();
+    let fields: Vec<&str> = err.field_errors().iter().map(|f| f.field).collect();
     assert_eq!(fields, ["date"], "{err}");
 }

@@ -137,16 +137,19 @@ pub(crate) fn read(conn: &Connection) -> Result<Settings> {
 }
 
 /// A name as given: trimmed, empty for none; refused when too long or when
-/// it holds control characters (line breaks, tabs, escapes).
+/// it holds a hidden character (line breaks, tabs, escapes, or a direction
+/// control that would make "Eve \u{202e}LIVE" show as "Eve EVIL" in every
+/// history record and board paper naming them): the text rules'
+/// [`crate::text::is_hidden`].
 fn checked_name(text: &str) -> Result<Option<String>, FieldError> {
     let name = text.trim();
     if name.is_empty() {
         return Ok(None);
     }
-    if name.chars().any(char::is_control) {
+    if name.chars().any(crate::text::is_hidden) {
         return Err(FieldError::new(
             "name",
-            "name must be one line of text, without tabs, line breaks or other control characters",
+            "name must be one line of text, without tabs, line breaks, direction controls or other control characters",
         ));
     }
     if name.chars().count() > NAME_MAX {
