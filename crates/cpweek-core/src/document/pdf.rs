@@ -87,7 +87,11 @@ fn messages(diagnostics: &EcoVec<SourceDiagnostic>) -> String {
 }
 
 /// Text as the template places it: control characters (which no font
-/// draws) dropped, a tab as a space; line breaks kept.
+/// draws) and invisible joiners and selectors dropped, a tab as a space;
+/// line breaks kept; a character none of the embedded fonts has (an emoji,
+/// Chinese, a full-width bar) as `?`. A tagged PDF may not hold a glyph it
+/// cannot draw, so without this one council's "Fun day 🎉" would stop the
+/// whole programme's PDF; the HTML keeps the text as written.
 fn plain(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
@@ -95,7 +99,9 @@ fn plain(text: &str) -> String {
             '\n' => Some('\n'),
             '\r' => None,
             c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => None,
-            c => Some(c),
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{FE00}'..='\u{FE0F}' => None,
+            c if c.is_ascii() || FONTS.draw(c) => Some(c),
+            _ => Some('?'),
         })
         .collect()
 }
@@ -185,6 +191,16 @@ static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Lib
 struct Fonts {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+}
+
+impl Fonts {
+    /// Whether any of the fonts has a glyph for `c` (Typst falls back from
+    /// the text font to the others).
+    fn draw(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(u32::from(c)))
+    }
 }
 
 static FONTS: LazyLock<Fonts> = LazyLock::new(|| {

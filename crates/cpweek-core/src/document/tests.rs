@@ -696,6 +696,22 @@ fn awkward_documents_still_set_with_headings_in_order() {
     assert!(words(&poppler("pdftotext", &bare, &[])).contains("Only a title"));
 }
 
+#[test]
+fn text_no_embedded_font_can_draw_does_not_stop_the_pdf() {
+    let title = "Fun day 🎉 with 中文 and a full｜width bar, café";
+    let mut doc = every_block(title);
+    doc.blocks
+        .push(Block::Paragraph(format!("In a paragraph: {title}")));
+    let pdf = pdf(&doc).expect("a PDF despite the emoji and Chinese");
+    let text = words(&poppler("pdftotext", &pdf, &["-enc", "UTF-8"]));
+    assert!(
+        text.contains("In a paragraph: Fun day ? with ?? and a full?width bar, café"),
+        "{text}"
+    );
+    // The HTML keeps the text as written.
+    assert!(html(&doc).contains("Fun day 🎉 with 中文"));
+}
+
 fn pdf_of(doc: &Document) -> Vec<u8> {
     pdf(doc).expect("the PDF")
 }
