@@ -76,7 +76,7 @@ impl Field {
     /// `None`.
     pub fn optional(&self, text: &str) -> Result<Option<String>, FieldError> {
         let t = text.trim();
-        if t.is_empty() {
+        if !t.chars().any(|c| !c.is_whitespace() && !is_invisible(c)) {
             return Ok(None);
         }
         self.check(t)
@@ -148,6 +148,17 @@ impl Field {
             }
         }
     }
+}
+
+/// Whether `c` draws nothing at all (a zero-width space, joiner or
+/// non-joiner, a word joiner, a byte order mark, a variation selector): text
+/// made only of these and spaces counts as not given, so a title of one
+/// zero-width space is "required", not published blank.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}' | '\u{FE00}'..='\u{FE0F}'
+    )
 }
 
 /// Whether `c` is hidden or changes how text around it shows: a control
@@ -489,6 +500,19 @@ mod tests {
 
     fn why(field: Field, text: &str) -> String {
         field.optional(text).unwrap_err().message
+    }
+
+    #[test]
+    fn text_of_only_invisible_characters_is_not_given() {
+        for nothing in ["\u{200B}", " \u{FEFF} ", "\u{200D}\u{2060}", "\u{FE0F}"] {
+            assert_eq!(TITLE.optional(nothing).unwrap(), None, "{nothing:?}");
+            assert_eq!(
+                TITLE.required(nothing).unwrap_err().message,
+                "title is required"
+            );
+        }
+        // Beside visible text they are kept (an emoji sequence needs its joiner).
+        assert_eq!(TITLE.required("a\u{200D}b").unwrap(), "a\u{200D}b");
     }
 
     #[test]
