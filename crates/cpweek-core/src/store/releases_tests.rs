@@ -84,6 +84,12 @@ fn releases_are_numbered_in_turn_and_freeze_the_programme() {
     )
     .unwrap();
     assert!(json.contains("\"version\": \"2\""), "{json}");
+    let html = String::from_utf8(
+        s.programme_export("", Edition::Release(2), ProgrammeFormat::Html)
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(html.contains("2 November 2014: release 2"), "{html}");
 }
 
 #[test]
