@@ -211,3 +211,33 @@ fn a_note_of_control_characters_is_refused_by_name() {
         other => panic!("{other}"),
     }
 }
+
+#[test]
+fn a_release_is_never_changed_or_removed_even_by_hand() {
+    let mut s = officer();
+    approved(&mut s, "Open day", 28, false);
+    s.make_release("", None, at(2014, 9, 10, 9)).unwrap();
+    for sql in [
+        "UPDATE programme_releases SET note = 'changed'",
+        "DELETE FROM programme_releases",
+    ] {
+        let err = s.conn.execute(sql, []).unwrap_err();
+        assert!(
+            err.to_string().contains("a release of the programme"),
+            "{err}"
+        );
+    }
+    assert_eq!(s.releases("").unwrap()[0].note, None);
+}
+
+#[test]
+fn changes_since_the_latest_release_are_none() {
+    let mut s = officer();
+    approved(&mut s, "Open day", 28, false);
+    s.make_release("", None, at(2014, 9, 10, 9)).unwrap();
+    let since = s.release_changes("", Some(1)).unwrap();
+    assert_eq!(since.len(), 1);
+    assert_eq!(since[0].release.number, 1);
+    assert!(since[0].changes.is_empty());
+    assert!(s.release_changes("", None).unwrap()[0].since.is_none());
+}
