@@ -524,7 +524,9 @@ fn bad_format_missing_live_and_an_existing_file_are_refused_with_nothing_written
         ],
     );
     assert!(
-        err.contains("numbered releases of the programme are not made yet; add --live"),
+        err.contains("no release of Corporate Parenting Week 2014 has been made yet")
+            && err.contains("`cpweek programme release`")
+            && err.contains("add --live"),
         "{err}"
     );
     let err = fails(

@@ -9,6 +9,7 @@ mod output;
 mod person;
 mod programme;
 mod reference;
+mod release;
 mod request;
 mod settings;
 mod travel;
@@ -123,6 +124,7 @@ impl Command {
                 c,
                 person::PersonCommand::List { .. } | person::PersonCommand::Show { .. }
             ),
+            Command::Programme(c) => c.writes(),
             Command::Request(c) => !matches!(
                 c,
                 request::RequestCommand::List { .. }
@@ -137,7 +139,6 @@ impl Command {
             | Command::Themes { .. }
             | Command::Audiences { .. }
             | Command::Programmes { .. }
-            | Command::Programme(_)
             | Command::Export(_)
             | Command::Serve { .. }
             | Command::Travel(_) => false,
@@ -224,7 +225,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Themes { json } => reference::terms(store.themes()?, json),
                 Command::Audiences { json } => reference::terms(store.audiences()?, json),
                 Command::Programmes { json } => reference::programmes(&store, json),
-                Command::Programme(c) => programme::run(&store, c, &path),
+                Command::Programme(c) => programme::run(&mut store, c, &path, now),
                 Command::Conference(c) => reference::conference(&mut store, c),
                 Command::Event(c) => event::run(&mut store, *c, now),
                 Command::Import(c) => ics::import(&mut store, c, now),

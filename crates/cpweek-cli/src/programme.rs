@@ -1,15 +1,19 @@
 //! `cpweek programme summary`: the programme at a glance, as the Dashboard
 //! shows it (the core decides what counts: `cpweek_core::summary`);
 //! `cpweek programme export`: the programme as published documents (the
-//! core decides what is published: `cpweek_core::publish::programme`).
+//! core decides what is published: `cpweek_core::publish::programme`);
+//! `cpweek programme release`, `releases` and `changes`: numbered releases
+//! (printed by `crate::release`).
 
 use std::path::{Path, PathBuf};
 
+use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use cpweek_core::publish::programme::{Edition, ProgrammeFormat};
 use cpweek_core::{time, Error, Store};
 
 use crate::output;
+use crate::release::{self, ChangesAsked, ChangesFormat};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum ProgrammeCommand {
@@ -33,8 +37,56 @@ pub(crate) enum ProgrammeCommand {
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: PathBuf,
         /// Export the current approved programme, as it stands now
-        #[arg(long)]
+        /// [default: the latest release]
+        #[arg(long, conflicts_with = "release")]
         live: bool,
+        /// Export release N as it was made
+        #[arg(long, value_name = "N")]
+        release: Option<u32>,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+        /// Programme id, e.g. 2014 [default: the current programme]
+        #[arg(long, value_name = "ID", default_value = "", hide_default_value = true)]
+        programme: String,
+    },
+    /// Make the next numbered release of the programme (an LGA officer's):
+    /// its approved public events as they stand now, frozen
+    Release {
+        /// What the release is, for the list of releases and the feed
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Programme id, e.g. 2014 [default: the current programme]
+        #[arg(long, value_name = "ID", default_value = "", hide_default_value = true)]
+        programme: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The programme's numbered releases: when, by whom, how many events
+    Releases {
+        /// Programme id, e.g. 2014 [default: the current programme]
+        #[arg(long, value_name = "ID", default_value = "", hide_default_value = true)]
+        programme: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What was added, changed (old and new) and cancelled or withdrawn:
+    /// in each release since the one before, or since release N
+    Changes {
+        /// Compare the latest release with release N
+        #[arg(long, value_name = "N")]
+        since: Option<u32>,
+        /// text, json, or atom (every release as an Atom feed)
+        #[arg(long, value_enum, default_value = "text", conflicts_with = "json")]
+        format: ChangesFormat,
+        #[arg(long)]
+        json: bool,
+        /// The Atom feed's file; - for standard output [default: -]
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Where the feed will be published, for its links
+        #[arg(long, value_name = "URL")]
+        public_url: Option<String>,
         /// Replace the file if it exists
         #[arg(long)]
         force: bool,
@@ -44,29 +96,77 @@ pub(crate) enum ProgrammeCommand {
     },
 }
 
-pub(crate) fn run(store: &Store, command: ProgrammeCommand, database: &Path) -> Result<(), Error> {
+impl ProgrammeCommand {
+    /// Whether it changes the database (and so opens it to write).
+    pub(crate) fn writes(&self) -> bool {
+        matches!(self, ProgrammeCommand::Release { .. })
+    }
+}
+
+pub(crate) fn run(
+    store: &mut Store,
+    command: ProgrammeCommand,
+    database: &Path,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     match command {
         ProgrammeCommand::Summary { programme, json } => summary(store, &programme, json),
         ProgrammeCommand::Export {
             format,
             output,
             live,
+            release,
             force,
             programme,
-        } => export(store, &format, &output, live, force, &programme, database),
+        } => {
+            let edition = edition(store, &programme, live, release)?;
+            export(
+                store, &format, &output, edition, force, &programme, database,
+            )
+        }
+        ProgrammeCommand::Release {
+            note,
+            programme,
+            json,
+        } => release::release(store, &programme, note.as_deref(), json, now),
+        ProgrammeCommand::Releases { programme, json } => {
+            release::releases(store, &programme, json)
+        }
+        ProgrammeCommand::Changes {
+            since,
+            format,
+            json,
+            output,
+            public_url,
+            force,
+            programme,
+        } => release::changes(
+            store,
+            ChangesAsked {
+                programme: &programme,
+                since,
+                format: if json { ChangesFormat::Json } else { format },
+                output: output.as_deref(),
+                public_url: public_url.as_deref(),
+                force,
+            },
+            database,
+        ),
     }
 }
 
-/// Which edition to publish: only `--live` until numbered releases exist.
-fn edition(live: bool) -> Result<Edition, Error> {
-    if live {
-        Ok(Edition::Live)
-    } else {
-        Err(Error::invalid(
-            "live",
-            "numbered releases of the programme are not made yet; add --live to export \
-             the current approved programme as it stands now",
-        ))
+/// Which edition to publish: `--live`, `--release N`, or else the latest
+/// release (refused by the core, saying what to do, while there is none).
+fn edition(
+    store: &Store,
+    programme: &str,
+    live: bool,
+    release: Option<u32>,
+) -> Result<Edition, Error> {
+    match (live, release) {
+        (true, _) => Ok(Edition::Live),
+        (false, Some(n)) => Ok(Edition::Release(n)),
+        (false, None) => store.latest_edition(programme),
     }
 }
 
@@ -74,13 +174,12 @@ fn export(
     store: &Store,
     format: &str,
     output: &Path,
-    live: bool,
+    edition: Edition,
     force: bool,
     programme: &str,
     database: &Path,
 ) -> Result<(), Error> {
     let format = ProgrammeFormat::from_input(format)?;
-    let edition = edition(live)?;
     if output == Path::new("-") {
         if !format.is_text() {
             return Err(Error::invalid(
@@ -95,8 +194,12 @@ fn export(
     let events = store
         .save_programme_export(programme, edition, format, &target)
         .map_err(output::name_force)?;
+    let which = match edition {
+        Edition::Live => "the programme".to_string(),
+        Edition::Release(n) => format!("release {n} of the programme"),
+    };
     eprintln!(
-        "Wrote the programme ({} {}) to {}.",
+        "Wrote {which} ({} {}) to {}.",
         events,
         if events == 1 { "event" } else { "events" },
         target.path().display()

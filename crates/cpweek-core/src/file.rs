@@ -22,6 +22,8 @@ pub enum Kind {
     Csv,
     /// A JSON document (`.json`), such as the programme's schedule.
     Json,
+    /// An Atom feed (`.atom`), such as the programme's releases.
+    Atom,
 }
 
 impl Kind {
@@ -33,6 +35,7 @@ impl Kind {
             Kind::Pdf => "pdf",
             Kind::Csv => "csv",
             Kind::Json => "json",
+            Kind::Atom => "atom",
         }
     }
 }

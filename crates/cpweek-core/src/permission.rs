@@ -308,6 +308,18 @@ pub fn check_person(role: Role, action: PersonAction) -> Result<()> {
     )))
 }
 
+/// Whether `role` may make a numbered release of the published programme:
+/// only an LGA officer, since the programme is the LGA's.
+pub fn check_release(role: Role) -> Result<()> {
+    if role == Role::LgaOfficer {
+        return Ok(());
+    }
+    Err(Error::Forbidden(format!(
+        "only an LGA officer can make a release of the programme; your role is {}: change it in Settings or with `cpweek settings set --role lga-officer`",
+        role.label()
+    )))
+}
+
 /// Who is acting: the name and role in the database's settings. History
 /// records name them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

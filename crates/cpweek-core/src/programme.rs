@@ -147,7 +147,7 @@ impl Programme {
 }
 
 /// A theme or an audience: a fixed list, seeded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[ts(export)]
 pub struct Term {
     pub slug: String,

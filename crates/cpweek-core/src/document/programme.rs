@@ -101,11 +101,17 @@ fn introduction(p: &PublishedProgramme) -> Vec<Block> {
 /// The programme as a document.
 pub fn programme(p: &PublishedProgramme) -> Document {
     let mut doc = Document::new(format!("{}: the programme", p.name));
-    doc.subtitle = Some(format!(
+    let dates = format!(
         "{} to {}",
         crate::time::format_date(p.starts_on),
         crate::time::format_date(p.ends_on)
-    ));
+    );
+    // A numbered release says which, so a printed copy can be matched to
+    // the list of releases and their changes.
+    doc.subtitle = Some(match p.edition {
+        crate::publish::programme::Edition::Live => dates,
+        crate::publish::programme::Edition::Release(n) => format!("{dates}: release {n}"),
+    });
     doc.contents = !p.events.is_empty();
     doc.contents_depth = Level::Two;
     doc.details_layout = DetailsLayout::Inline;

@@ -58,6 +58,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "attendance",
         include_str!("migrations/0011_attendance.sql"),
     ),
+    (
+        14,
+        "programme_releases",
+        include_str!("migrations/0014_programme_releases.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.

@@ -15,6 +15,7 @@ mod opening;
 mod people;
 mod published;
 mod reference;
+mod releases;
 mod report;
 mod requests;
 mod seeds;
@@ -433,6 +434,8 @@ mod ics_tests;
 mod open_tests;
 #[cfg(test)]
 mod published_tests;
+#[cfg(test)]
+mod releases_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]

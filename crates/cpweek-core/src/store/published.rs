@@ -9,12 +9,16 @@ use crate::publish::programme::{self, Edition, ProgrammeFormat, PublishedProgram
 
 impl Store {
     /// The published programme of `programme` (empty: the current one) in
-    /// `edition`: its approved public events, with their public fields.
+    /// `edition`: its approved public events, with their public fields;
+    /// for a numbered release, as it was frozen when the release was made.
     pub fn published_programme(
         &self,
         programme: &str,
         edition: Edition,
     ) -> Result<PublishedProgramme> {
+        if let Edition::Release(number) = edition {
+            return self.release_programme(programme, number);
+        }
         let catalogue = self.catalogue()?;
         let programme = catalogue
             .programme(programme)

@@ -13,7 +13,10 @@
 //! Every output is a pure function of its data: the same programme gives
 //! the same bytes, with no time of export stamped in.
 
+pub mod changes;
 pub mod csv;
+pub mod feed;
+pub mod release;
 pub mod schedule;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -27,20 +30,25 @@ use crate::file::Kind;
 use crate::programme::{Programme, Term};
 use crate::publish::{Audience, Exposure, Listing};
 
-/// Which state of the programme is published. Numbered releases come
-/// later; until then the only edition is the live one: the approved public
-/// events as they stand now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which state of the programme is published: the live one (the approved
+/// public events as they stand now) or a numbered release, frozen when the
+/// LGA made it ([`crate::store::Store::make_release`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Edition {
     /// The current approved programme, as the database holds it now.
     Live,
+    /// Release N (1, 2, ...), as it was when it was made.
+    Release(u32),
 }
 
 impl Edition {
-    /// The schedule's `version` for this edition.
-    pub fn version(self) -> &'static str {
+    /// The schedule's `version` for this edition: `live`, or the release's
+    /// number (`3`).
+    pub fn version(self) -> String {
         match self {
-            Edition::Live => "live",
+            Edition::Live => "live".to_string(),
+            Edition::Release(n) => n.to_string(),
         }
     }
 }
@@ -96,8 +104,10 @@ impl ProgrammeFormat {
 }
 
 /// The programme as it is published: the week, its days and the events
-/// the public may read, each with only its public fields.
-#[derive(Debug, Clone, PartialEq)]
+/// the public may read, each with only its public fields. A numbered
+/// release keeps it as JSON (serde), so a field added later needs
+/// `#[serde(default)]` for the releases made before it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublishedProgramme {
     /// The programme's short id ("2014").
     pub id: String,
@@ -117,7 +127,7 @@ pub struct PublishedProgramme {
 }
 
 /// The conference, as the programme names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedConference {
     /// "National Children and Adult Services Conference".
     pub name: String,
@@ -127,7 +137,7 @@ pub struct PublishedConference {
 }
 
 /// One day of the published programme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedDay {
     pub date: NaiveDate,
     /// Which conference day it is (1 for the first), if any.
@@ -138,7 +148,7 @@ pub struct PublishedDay {
 
 /// An event as the public may read it: no status note, no capacity, no
 /// history; nothing from a private event ever reaches one.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublishedEvent {
     pub id: i64,
     /// The iCalendar UID (made once, never changed).

@@ -103,7 +103,7 @@ struct Generator {
 
 #[derive(Serialize)]
 struct Schedule<'a> {
-    version: &'static str,
+    version: String,
     conference: Conference<'a>,
 }
 
