@@ -110,8 +110,10 @@ const CANCELLED = "Leeds called off";
 const NEVER = [PRIVATE, WAITING, RETURNED, CANCELLED];
 const ids = {};
 
-/** The headings of the preview, as [tag, text]. */
+/** The headings of the preview, as [tag, text], once it is drawn whole
+ *  (a long programme is drawn a part at a time, the article busy till then). */
 async function articleHeadings() {
+  await driver.wait(until.elementLocated(By.css(`article[aria-busy="false"]`)), WAIT, "the programme drawn whole");
   return driver.executeScript(`
     return [...document.querySelectorAll("article h2, article h3, article h4")].map((h) => [h.tagName.toLowerCase(), h.textContent]);
   `);
@@ -210,7 +212,8 @@ describe("the published programme in the window", { timeout: 300_000 }, () => {
 
     await axe("the programme");
     await shot("programme");
-    await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", contents);
+    await driver.executeScript("window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 10)", contents);
+    await driver.sleep(300);
     await shot("programme-contents", { top: false });
   });
 
