@@ -28,7 +28,10 @@ fn approved() -> (tempfile::TempDir, Store) {
             ..Default::default()
         })
         .unwrap();
-    for (title, private) in [("Kent open day", false), ("Kent children in care council", true)] {
+    for (title, private) in [
+        ("Kent open day", false),
+        ("Kent children in care council", true),
+    ] {
         let form = EventForm {
             council: "Kent".into(),
             title: title.into(),
@@ -101,13 +104,9 @@ fn the_live_database_is_never_written_over() {
     std::os::unix::fs::symlink(dir.path().join("cpweek.db"), &link).unwrap();
     let mut steps = Vec::new();
     let err = crate::error::IpcError::from(
-        write(
-            &store,
-            "",
-            ProgrammeFormat::Html,
-            &link,
-            &mut |s| steps.push(s),
-        )
+        write(&store, "", ProgrammeFormat::Html, &link, &mut |s| {
+            steps.push(s)
+        })
         .unwrap_err(),
     );
     assert_eq!(err.code, ErrorCode::InvalidInput, "{}", err.message);

@@ -84,7 +84,11 @@ fn the_preview_is_the_published_document_with_what_it_leaves_out_counted() {
         "the window shows what the files hold"
     );
     let shown = headings(&p.preview.document.blocks);
-    for title in ["Kent open day", "<script>alert('Kent')</script>", "Leeds tea"] {
+    for title in [
+        "Kent open day",
+        "<script>alert('Kent')</script>",
+        "Leeds tea",
+    ] {
         assert!(shown.contains(&title), "{title} is in {shown:?}");
     }
     for never in [
