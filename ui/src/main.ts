@@ -2,6 +2,7 @@ import { mount } from "svelte";
 import "./app.css";
 import "./attendance.css";
 import "./briefing.css";
+import "./programme.css";
 import App from "./App.svelte";
 
 mount(App, { target: document.getElementById("app")! });

@@ -1,7 +1,22 @@
-//! The programme at a glance, for the Dashboard.
+//! The programme: its figures at a glance, for the Dashboard; and the
+//! published programme as the public will see it, previewed and saved in
+//! any of its formats to a file chosen in a native save dialog opened
+//! here, in Rust, as the briefing note and the calendar export are. What is
+//! published, and how it is set, are the core's
+//! (`cpweek_core::publish::programme`).
 
+use std::path::Path;
+
+use cpweek_core::file;
+use cpweek_core::publish::programme::{Edition, ProgrammeFormat};
+use cpweek_core::store::{ProgrammePreview, ProgrammeStep};
 use cpweek_core::summary::ProgrammeSummary;
-use tauri::State;
+use cpweek_core::{Error, Store};
+use serde::Serialize;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
 
 use crate::error::IpcResult;
 use crate::state::AppState;
@@ -15,3 +30,97 @@ pub fn programme_summary(
 ) -> IpcResult<ProgrammeSummary> {
     Ok(state.store().programme_summary(&programme)?)
 }
+
+/// The published programme saved to a file.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct SavedProgramme {
+    /// The file, as written (its extension added when it had none).
+    pub file: String,
+    pub format: ProgrammeFormat,
+    /// How many events it holds.
+    pub events: usize,
+}
+
+/// The edition the window shows and saves: the live programme (the
+/// approved public events as they stand now) until it offers a choice of
+/// numbered releases.
+const EDITION: Edition = Edition::Live;
+
+/// The published programme of `programme` (empty for the current one) as
+/// the window draws it, with what it holds and what it leaves out.
+#[tauri::command(async)]
+pub fn programme_preview(
+    state: State<'_, AppState>,
+    programme: String,
+) -> IpcResult<ProgrammePreview> {
+    Ok(state.store().programme_preview(&programme, EDITION)?)
+}
+
+/// Asks where to save the published programme in `format`, then writes it
+/// there, reporting each step over `progress`. Nothing is written when
+/// the dialog is cancelled.
+#[tauri::command(async)]
+pub fn save_programme(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    programme: String,
+    format: ProgrammeFormat,
+    progress: Channel<ProgrammeStep>,
+) -> IpcResult<Option<SavedProgramme>> {
+    // Refuse a programme that is not there before asking for a file.
+    let file_name = state.store().programme_file_name(&programme, format)?;
+    let (title, filter, extensions): (&str, &str, &[&str]) = match format {
+        ProgrammeFormat::Html => ("Save the programme as HTML", "Web page", &["html"]),
+        ProgrammeFormat::Pdf => ("Save the programme as PDF", "PDF document", &["pdf"]),
+        ProgrammeFormat::Csv => ("Save the programme as CSV", "CSV spreadsheet", &["csv"]),
+        ProgrammeFormat::Json => (
+            "Save the programme as schedule JSON",
+            "Schedule JSON",
+            &["json"],
+        ),
+    };
+    let picked = state.with_database_closed(|| {
+        app.dialog()
+            .file()
+            .set_title(title)
+            .add_filter(filter, extensions)
+            .set_file_name(file_name)
+            .blocking_save_file()
+    })?;
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let chosen = picked
+        .into_path()
+        .map_err(|_| Error::invalid("file", "choose a file on this computer"))?;
+    let saved = write(&state.store(), &programme, format, &chosen, &mut |step| {
+        // The window may have gone; the programme is saved regardless.
+        let _ = progress.send(step);
+    })?;
+    Ok(Some(saved))
+}
+
+/// Writes the programme to the file chosen in the save dialog, which has
+/// asked about replacing a file that exists (the core's one check of a
+/// chosen file: never the live database, the extension added).
+fn write(
+    store: &Store,
+    programme: &str,
+    format: ProgrammeFormat,
+    chosen: &Path,
+    progress: &mut dyn FnMut(ProgrammeStep),
+) -> cpweek_core::Result<SavedProgramme> {
+    let target = file::chosen_target(chosen, format.kind(), store.path(), file::Replace::Allowed)?;
+    let events =
+        store.save_programme_export_reporting(programme, EDITION, format, &target, progress)?;
+    Ok(SavedProgramme {
+        file: target.path().display().to_string(),
+        format,
+        events,
+    })
+}
+
+#[cfg(test)]
+#[path = "programme_tests.rs"]
+mod tests;

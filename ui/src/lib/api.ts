@@ -43,6 +43,10 @@ import type { DocumentPreview } from "./bindings/DocumentPreview";
 import type { DocumentStep } from "./bindings/DocumentStep";
 import type { Format } from "./bindings/Format";
 import type { SavedDocument } from "./bindings/SavedDocument";
+import type { ProgrammeFormat } from "./bindings/ProgrammeFormat";
+import type { ProgrammePreview } from "./bindings/ProgrammePreview";
+import type { ProgrammeStep } from "./bindings/ProgrammeStep";
+import type { SavedProgramme } from "./bindings/SavedProgramme";
 
 /** Whether a rejection is the app's typed error (it always should be). */
 export function isIpcError(e: unknown): e is IpcError {
@@ -119,6 +123,16 @@ export const api = {
     const progress = new Channel<DocumentStep>();
     progress.onmessage = onStep;
     return call<SavedDocument | null>("save_briefing", { id, format, progress });
+  },
+  /** The published programme (the live one: approved public events as
+   *  they stand now) of `programme`, empty for the current one. */
+  programmePreview: (programme: string) => call<ProgrammePreview>("programme_preview", { programme }),
+  /** Opens a save dialog, then writes the programme in `format`, calling
+   *  `onStep` as it goes; null when the person cancels the dialog. */
+  saveProgramme: (programme: string, format: ProgrammeFormat, onStep: (step: ProgrammeStep) => void) => {
+    const progress = new Channel<ProgrammeStep>();
+    progress.onmessage = onStep;
+    return call<SavedProgramme | null>("save_programme", { programme, format, progress });
   },
 };
 

@@ -11,6 +11,7 @@ export type Route =
   | { screen: "event"; id: number }
   | { screen: "edit"; id: number }
   | { screen: "dashboard" }
+  | { screen: "programme" }
   | { screen: "import" }
   | { screen: "export" }
   | { screen: "feeds" }
@@ -34,6 +35,7 @@ export function parseRoute(hash: string): Route {
   if (path === "/events") return { screen: "events" };
   if (path === "/events/new") return { screen: "add" };
   if (path === "/dashboard") return { screen: "dashboard" };
+  if (path === "/programme") return { screen: "programme" };
   if (path === "/settings") return { screen: "settings" };
   if (path === "/import") return { screen: "import" };
   if (path === "/export") return { screen: "export" };
@@ -74,6 +76,7 @@ export const sections: { section: Screen; href: string; label: string; screens: 
   { section: "diaries", href: "#/diaries", label: "Diaries", screens: ["diary", "plan"] },
   { section: "people", href: "#/people", label: "People", screens: ["people", "person", "person-add", "person-edit"] },
   { section: "dashboard", href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
+  { section: "programme", href: "#/programme", label: "Programme", screens: ["programme"] },
   { section: "import", href: "#/import", label: "Import", screens: ["import"] },
   { section: "export", href: "#/export", label: "Export", screens: ["export"] },
   { section: "feeds", href: "#/feeds", label: "Feeds", screens: ["feeds"] },

@@ -13,6 +13,7 @@ mod import;
 mod migrations;
 mod opening;
 mod people;
+mod programme_preview;
 mod published;
 mod reference;
 mod releases;
@@ -43,6 +44,7 @@ pub use history::{HistoryAction, HistoryEntry};
 pub use import::{
     Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
 };
+pub use programme_preview::{LeftOut, ProgrammePreview, ProgrammeStep};
 pub use reference::ConferenceChange;
 pub use requests::RequestFilter;
 pub use seeds::SeedReport;
@@ -432,6 +434,8 @@ mod history_tests;
 mod ics_tests;
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod programme_preview_tests;
 #[cfg(test)]
 mod published_tests;
 #[cfg(test)]

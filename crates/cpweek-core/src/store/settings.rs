@@ -35,16 +35,19 @@ pub enum Screen {
     Diaries,
     /// The people who may be asked to attend, and their pages.
     People,
+    /// The published programme: its preview and export.
+    Programme,
 }
 
 impl Screen {
-    const ALL: [Screen; 10] = [
+    const ALL: [Screen; 11] = [
         Screen::Week,
         Screen::Events,
         Screen::Requests,
         Screen::Diaries,
         Screen::People,
         Screen::Dashboard,
+        Screen::Programme,
         Screen::Import,
         Screen::Export,
         Screen::Feeds,
@@ -63,6 +66,7 @@ impl Screen {
             Screen::Requests => "requests",
             Screen::Diaries => "diaries",
             Screen::People => "people",
+            Screen::Programme => "programme",
         }
     }
 

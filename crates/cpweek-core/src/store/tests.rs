@@ -719,7 +719,12 @@ fn the_app_opens_on_the_section_it_was_left_on() {
     assert_eq!(store.settings().unwrap().last_screen, Screen::Events);
     store.remember_screen(Screen::Feeds).unwrap();
     assert_eq!(store.settings().unwrap().last_screen, Screen::Feeds);
-    for screen in [Screen::Requests, Screen::Diaries, Screen::People] {
+    for screen in [
+        Screen::Requests,
+        Screen::Diaries,
+        Screen::People,
+        Screen::Programme,
+    ] {
         store.remember_screen(screen).unwrap();
         assert_eq!(store.settings().unwrap().last_screen, screen);
     }

@@ -29,6 +29,8 @@ export const COMMANDS = [
   "add_person",
   "edit_person",
   "programme_summary",
+  "programme_preview",
+  "save_programme",
   "app_info",
   "reference_data",
   "app_stamp",
