@@ -57,9 +57,6 @@ impl Store {
         format: ProgrammeFormat,
         to: &Target,
     ) -> Result<usize> {
-        let published = self.published_programme(programme, edition)?;
-        let bytes = programme::export(&published, format)?;
-        crate::file::write_whole(to, &bytes)?;
-        Ok(published.events.len())
+        self.save_programme_export_reporting(programme, edition, format, to, &mut |_| {})
     }
 }
