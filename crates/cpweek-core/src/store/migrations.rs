@@ -58,6 +58,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "attendance",
         include_str!("migrations/0011_attendance.sql"),
     ),
+    (
+        12,
+        "event_partners",
+        include_str!("migrations/0012_event_partners.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.
