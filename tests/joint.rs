@@ -75,9 +75,9 @@ fn a_joint_event_lists_under_each_partner_and_bad_partners_are_refused() {
     let db = Db::new();
     let id = joint(&db);
     let kingston = db.json(&["event", "list", "--council", "314", "--json"]);
-    assert_eq!(ids(&kingston), [id.clone()]);
+    assert_eq!(ids(&kingston), [id.as_str()]);
     let kent = db.json(&["event", "list", "--council", "Kent", "--json"]);
-    assert_eq!(ids(&kent), [id.clone()]);
+    assert_eq!(ids(&kent), [id.as_str()]);
     assert!(ids(&db.json(&["event", "list", "--council", "936", "--json"])).is_empty());
     let shown = db.ok(&["event", "show", &id]);
     assert!(
