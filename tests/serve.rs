@@ -647,3 +647,49 @@ fn a_private_events_edit_leaves_last_modified_but_one_leaving_the_feed_moves_it(
         assert!(!now.body.contains("Kent open day"), "{path}");
     }
 }
+
+#[test]
+fn a_joint_event_is_served_in_each_partners_feed_and_leaves_it_when_the_partner_is_removed() {
+    let db = Db::new();
+    let joint = db.json(&[
+        "event",
+        "add",
+        "--council",
+        "318",
+        "--partner-council",
+        "314",
+        "--title",
+        "Richmond and Kingston care leavers' fair",
+        "--start",
+        "2014-10-29T10:00",
+        "--end",
+        "2014-10-29T15:00",
+        "--json",
+    ]);
+    let server = start(&db);
+    let kingston = get(&server, "/feeds/council/314.ics", &[]);
+    assert_eq!(kingston.status, 200);
+    assert!(
+        kingston
+            .body
+            .contains("SUMMARY:Richmond and Kingston care leavers' fair"),
+        "{}",
+        kingston.body
+    );
+    assert!(kingston
+        .body
+        .contains("DESCRIPTION:A joint event with Kingston upon Thames."));
+    let surrey = get(&server, "/feeds/council/936.ics", &[]);
+    assert!(!surrey.body.contains("BEGIN:VEVENT"));
+
+    // A change by the CLI reaches the running server.
+    db.ok(&[
+        "event",
+        "edit",
+        &joint["id"].to_string(),
+        "--no-partner-councils",
+    ]);
+    let after = get(&server, "/feeds/council/314.ics", &[]);
+    assert!(!after.body.contains("BEGIN:VEVENT"), "{}", after.body);
+    assert_ne!(after.headers["etag"], kingston.headers["etag"]);
+}

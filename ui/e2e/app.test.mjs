@@ -449,6 +449,32 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     assert.equal(shown.capacity, 40, JSON.stringify(shown));
   });
 
+  it("makes an event joint with partner councils chosen in the form, refusing the lead council as a partner", async () => {
+    await driver.executeScript("location.hash = '#/events/3/edit'");
+    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Change event"]`)), WAIT);
+    await driver.findElement(By.id("add-partner-council")).click();
+    const first = await driver.wait(until.elementLocated(By.id("partner-councils-0")), WAIT);
+    assert.equal(await driver.executeScript("return document.activeElement.id"), "partner-councils-0", "the new select takes the focus");
+    // Bristol leads: choosing it as a partner is refused by the core.
+    await first.findElement(By.xpath(`./option[normalize-space()="Bristol"]`)).click();
+    await save();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.match(await summary.getText(), /is the lead council/);
+    await axe("the form with a partner council refused");
+    await driver.findElement(By.id("partner-councils-0")).findElement(By.xpath(`./option[normalize-space()="Bath and North East Somerset"]`)).click();
+    await driver.findElement(By.xpath(`//button[normalize-space()="Add another council"]`)).click();
+    const second = await driver.wait(until.elementLocated(By.id("partner-councils-1")), WAIT);
+    await second.findElement(By.xpath(`./option[normalize-space()="South Gloucestershire"]`)).click();
+    await save();
+    await driver.wait(until.elementLocated(By.xpath(`//p[normalize-space()="Event saved"]`)), WAIT);
+    const row = await driver.wait(until.elementLocated(By.xpath(`//div[dt[normalize-space()="Partner councils"]]/dd`)), WAIT);
+    assert.equal(await row.getText(), "Bath and North East Somerset, South Gloucestershire");
+    const shown = JSON.parse(cli("event", "show", "3", "--json"));
+    assert.deepEqual(shown.partner_councils, ["800", "803"]);
+    const listed = JSON.parse(cli("event", "list", "--council", "803", "--json"));
+    assert.deepEqual(listed.map((e) => e.id), [3]);
+  });
+
   it("imports a council's calendar after showing what it would do, line by line", async () => {
     const before = JSON.parse(cli("event", "list", "--json")).length;
     const file = path.join(path.dirname(DB), "kent-outlook.ics");

@@ -40,15 +40,20 @@ pub(crate) enum EventCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Approve an event into the national programme
+    /// Approve events into the national programme (several at once: all
+    /// or none); an approved event changed by its council since is accepted
     Approve {
-        id: i64,
+        #[arg(value_name = "ID", required = true, num_args = 1..)]
+        ids: Vec<i64>,
+        /// The event as JSON (a list when several are given)
         #[arg(long)]
         json: bool,
     },
-    /// Return an event to its council, asking for changes
+    /// Return events to their councils, asking for changes (several at
+    /// once: all or none)
     Return {
-        id: i64,
+        #[arg(value_name = "ID", required = true, num_args = 1..)]
+        ids: Vec<i64>,
         /// What the council should change
         #[arg(long)]
         note: String,
@@ -70,9 +75,16 @@ pub(crate) enum EventCommand {
 /// --end are needed (--end may be left out for a one-day --all-day event).
 #[derive(Debug, Args)]
 pub(crate) struct Fields {
-    /// Council: DfE code or name, e.g. 886 or Kent
+    /// Council: DfE code or name, e.g. 886 or Kent (the lead council of a joint event)
     #[arg(long, value_name = "CODE|NAME")]
     council: Option<String>,
+    /// A council running the event with the lead council (DfE code or
+    /// name); repeat for more. Replaces the list on edit
+    #[arg(long = "partner-council", value_name = "CODE|NAME")]
+    partner_councils: Vec<String>,
+    /// On edit: the event is no longer a joint event (removes every partner council)
+    #[arg(long, conflicts_with = "partner_councils")]
+    no_partner_councils: bool,
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
     /// Local start, YYYY-MM-DDTHH:MM (a date alone with --all-day)
@@ -150,6 +162,12 @@ impl Fields {
         }
         if !self.audiences.is_empty() {
             form.audiences = self.audiences;
+        }
+        if !self.partner_councils.is_empty() {
+            form.partner_councils = self.partner_councils;
+        }
+        if self.no_partner_councils {
+            form.partner_councils.clear();
         }
     }
 }
@@ -260,15 +278,13 @@ pub(crate) fn run(
                 print_history(&history);
             }
         }
-        EventCommand::Approve { id, json } => {
-            let saved = store.review_event(id, &Review::Approve, now)?;
-            output::notices(&saved.notices);
-            print_reviewed(&saved.event, json);
+        EventCommand::Approve { ids, json } => {
+            let saved = store.review_events(&ids, &Review::Approve, now)?;
+            print_reviewed_all(&saved, json);
         }
-        EventCommand::Return { id, note, json } => {
-            let saved = store.review_event(id, &Review::Return { note }, now)?;
-            output::notices(&saved.notices);
-            print_reviewed(&saved.event, json);
+        EventCommand::Return { ids, note, json } => {
+            let saved = store.review_events(&ids, &Review::Return { note }, now)?;
+            print_reviewed_all(&saved, json);
         }
         EventCommand::Cancel { id, reason, json } => {
             let saved = store.review_event(id, &Review::Cancel { reason }, now)?;
@@ -297,6 +313,35 @@ fn print_saved(saved: &Saved, json: bool, verb: &str) {
             e.council_name,
             e.when()
         );
+    }
+}
+
+/// Several events reviewed at once: each as `print_reviewed` says it (JSON:
+/// the event alone when one was given, else the list).
+fn print_reviewed_all(saved: &[Saved], json: bool) {
+    for s in saved {
+        output::notices(&s.notices);
+    }
+    match saved {
+        [one] => print_reviewed_one(one, json),
+        _ if json => {
+            let events: Vec<&Event> = saved.iter().map(|s| &s.event).collect();
+            output::json(&events);
+        }
+        _ => saved.iter().for_each(|s| print_reviewed_one(s, false)),
+    }
+}
+
+fn print_reviewed_one(saved: &Saved, json: bool) {
+    if !json && !saved.changed {
+        let e = &saved.event;
+        println!(
+            "Event {} stays approved; its council's change is accepted: {}",
+            e.id,
+            output::shown(&e.details.title)
+        );
+    } else {
+        print_reviewed(&saved.event, json);
     }
 }
 
@@ -368,6 +413,19 @@ fn print_event(e: &Event) {
         (
             "Council",
             format!("{} ({}), {}", e.council_name, e.council, e.region),
+        ),
+        (
+            "Partners",
+            if e.partner_councils.is_empty() {
+                "-".into()
+            } else {
+                e.partner_council_names
+                    .iter()
+                    .zip(&e.partner_councils)
+                    .map(|(name, code)| format!("{name} ({code})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
         ),
         ("When", e.when()),
         ("Status", e.status.as_str().to_string()),

@@ -11,6 +11,7 @@ mod programme;
 mod reference;
 mod release;
 mod request;
+mod review;
 mod settings;
 mod travel;
 
@@ -51,6 +52,13 @@ enum Command {
         /// Only this region (name or E12 code)
         #[arg(long, value_name = "NAME")]
         region: Option<String>,
+        /// Only the councils not taking part yet (no event going ahead, as
+        /// lead or partner), region by region, for chasing
+        #[arg(long)]
+        missing: bool,
+        /// With --missing: the programme [default: the current one]
+        #[arg(long, value_name = "ID", requires = "missing")]
+        programme: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -83,6 +91,9 @@ enum Command {
     /// Register, list, review and change events
     #[command(subcommand)]
     Event(Box<event::EventCommand>),
+    /// The LGA's review queue: events new or changed on the council's side
+    /// since the LGA last decided (approve or return them with `cpweek event`)
+    Review(review::ReviewArgs),
     /// Import events from a file
     #[command(subcommand)]
     Import(ics::ImportCommand),
@@ -139,6 +150,7 @@ impl Command {
             | Command::Themes { .. }
             | Command::Audiences { .. }
             | Command::Programmes { .. }
+            | Command::Review(_)
             | Command::Export(_)
             | Command::Serve { .. }
             | Command::Travel(_) => false,
@@ -220,7 +232,14 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Init { .. } | Command::Serve(_) | Command::Travel(_) => {
                     unreachable!("handled above")
                 }
-                Command::Councils { region, json } => reference::councils(&store, region, json),
+                Command::Councils {
+                    region,
+                    missing: true,
+                    programme,
+                    json,
+                } => review::missing(&store, programme, region, json),
+                Command::Councils { region, json, .. } => reference::councils(&store, region, json),
+                Command::Review(args) => review::queue(&store, args),
                 Command::Regions { json } => reference::regions(&store, json),
                 Command::Themes { json } => reference::terms(store.themes()?, json),
                 Command::Audiences { json } => reference::terms(store.audiences()?, json),

@@ -73,6 +73,7 @@ fn programme(events: usize) -> PublishedProgramme {
                 ),
                 council_code: code.into(),
                 council_name: council.into(),
+                partners: Vec::new(),
                 region: region.into(),
                 start,
                 end: start + Duration::minutes(90),

@@ -120,6 +120,9 @@ pub struct EventForm {
     /// Programme id; empty means the current programme.
     pub programme: String,
     pub council: String,
+    /// The councils running the event with the lead council (`council`),
+    /// by code or name, in order: a joint event.
+    pub partner_councils: Vec<String>,
     pub title: String,
     pub description: String,
     pub start: String,
@@ -168,7 +171,11 @@ pub struct EventDetails {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EventContent {
     pub programme_id: String,
+    /// The lead council.
     pub council_code: String,
+    /// The councils running it with the lead, by code, in order; never the
+    /// lead, never twice.
+    pub partner_councils: Vec<String>,
     pub start: DateTime<Utc>,
     /// Exclusive; for all-day events, the midnight after the last day.
     pub end: DateTime<Utc>,
@@ -190,6 +197,11 @@ pub struct Event {
     pub council: String,
     pub council_name: String,
     pub region: String,
+    /// The councils running it with the lead council (a joint event), by
+    /// DfE code, in the order given.
+    pub partner_councils: Vec<String>,
+    /// Their names, in the same order: `Royal Borough of Kingston upon Thames`.
+    pub partner_council_names: Vec<String>,
     /// Local time in the programme's zone, with its offset.
     #[serde(serialize_with = "time::serialize_rfc3339")]
     pub start: DateTime<FixedOffset>,
@@ -235,11 +247,25 @@ impl Event {
         )
     }
 
+    /// The councils running it: the lead council, then its partners, by
+    /// code. The event shows in each one's list and feed, and counts for
+    /// each one's take-up.
+    pub fn councils(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.council.as_str())
+            .chain(self.partner_councils.iter().map(String::as_str))
+    }
+
+    /// Whether council `code` runs it, as lead or partner.
+    pub fn is_run_by(&self, code: &str) -> bool {
+        self.councils().any(|c| c == code)
+    }
+
     /// What validation made of this event when it was saved.
     pub fn content(&self) -> EventContent {
         EventContent {
             programme_id: self.programme.clone(),
             council_code: self.council.clone(),
+            partner_councils: self.partner_councils.clone(),
             start: self.start.with_timezone(&Utc),
             end: self.end.with_timezone(&Utc),
             all_day: self.all_day,
@@ -262,6 +288,7 @@ impl Event {
         EventForm {
             programme: self.programme.clone(),
             council: self.council.clone(),
+            partner_councils: self.partner_councils.clone(),
             title: d.title.clone(),
             description: text(&d.description),
             start,
@@ -302,6 +329,8 @@ impl Event {
             council: "886".into(),
             council_name: "Kent".into(),
             region: "South East".into(),
+            partner_councils: Vec::new(),
+            partner_council_names: Vec::new(),
             start: start.fixed_offset(),
             end: end.fixed_offset(),
             all_day: false,
@@ -321,6 +350,24 @@ impl Event {
             updated_at: start.to_utc(),
         }
     }
+}
+
+/// What a joint event says of its partners, for people: `A joint event
+/// with Kingston upon Thames and Kent.`; `None` for an event of one council.
+/// The calendar's description and the published programme use it.
+pub fn joint_with(partner_names: &[String]) -> Option<String> {
+    Some(format!("A joint event {}.", with_councils(partner_names)?))
+}
+
+/// `with Kingston upon Thames`, `with Kingston upon Thames, Kent and
+/// Surrey`; `None` when there are no partners.
+pub fn with_councils(names: &[String]) -> Option<String> {
+    let (last, rest) = names.split_last()?;
+    Some(if rest.is_empty() {
+        format!("with {last}")
+    } else {
+        format!("with {} and {last}", rest.join(", "))
+    })
 }
 
 /// What validation found: the content to store, and warnings that do not
@@ -352,6 +399,8 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
             None
         }
     };
+
+    let partner_councils = partners(form, council_code.as_deref(), catalogue, &mut errors);
 
     let title = text::TITLE
         .required(&form.title)
@@ -420,6 +469,7 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
         content: EventContent {
             programme_id: programme.id.clone(),
             council_code,
+            partner_councils,
             start,
             end,
             all_day: form.all_day,
@@ -446,6 +496,57 @@ pub fn validate(form: &EventForm, catalogue: &Catalogue) -> Result<Checked, Vec<
         placement,
         warnings,
     })
+}
+
+/// The partner councils of a joint event, by code, in the order given:
+/// each a known council, not the lead council, none twice. Blank entries
+/// are ignored. Every one at fault is reported, under `partner_councils`.
+fn partners(
+    form: &EventForm,
+    lead: Option<&str>,
+    catalogue: &Catalogue,
+    errors: &mut Vec<FieldError>,
+) -> Vec<String> {
+    const FIELD: &str = "partner_councils";
+    let mut codes: Vec<String> = Vec::new();
+    for given in form
+        .partner_councils
+        .iter()
+        .filter(|g| !g.trim().is_empty())
+    {
+        let council = match catalogue.council(given) {
+            Ok(c) => c,
+            Err(message) => {
+                errors.push(FieldError::new(
+                    FIELD,
+                    format!("partner council: {message}"),
+                ));
+                continue;
+            }
+        };
+        if Some(council.code.as_str()) == lead {
+            errors.push(FieldError::new(
+                FIELD,
+                format!(
+                    "partner council \"{}\" is the lead council ({}); a partner is another council running the event with it",
+                    text::quoted(given.trim()),
+                    council.label()
+                ),
+            ));
+        } else if codes.contains(&council.code) {
+            errors.push(FieldError::new(
+                FIELD,
+                format!(
+                    "partner council \"{}\" is given twice ({}); give each partner once",
+                    text::quoted(given.trim()),
+                    council.label()
+                ),
+            ));
+        } else {
+            codes.push(council.code.clone());
+        }
+    }
+    codes
 }
 
 /// Reads start and end. Timed events take a date and time for each (a date

@@ -41,7 +41,7 @@ pub struct EventFilter {
 /// into the values events carry. Every field given narrows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
-    /// DfE code.
+    /// DfE code: events the council runs, as lead or partner.
     pub council: Option<String>,
     /// Region name (as [`Event::region`]).
     pub region: Option<String>,
@@ -139,7 +139,7 @@ impl Selection {
 
     /// Whether `event` passes every filter given.
     pub fn matches(&self, event: &Event) -> bool {
-        self.council.as_ref().is_none_or(|c| &event.council == c)
+        self.council.as_ref().is_none_or(|c| event.is_run_by(c))
             && self.region.as_ref().is_none_or(|r| &event.region == r)
             && self
                 .day

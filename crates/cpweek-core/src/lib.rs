@@ -38,6 +38,7 @@ pub mod permission;
 pub mod plan;
 pub mod programme;
 pub mod publish;
+pub mod review;
 pub mod store;
 pub mod summary;
 pub mod text;

@@ -11,8 +11,10 @@
 //! - Events by day and by region count the events going ahead. An event
 //!   counts on every day of the week it spans; days outside the week are
 //!   not shown, but an event outside the week still counts for its region.
-//! - A council *takes part* when it has at least one event going ahead; one
-//!   whose only events are cancelled has not registered yet.
+//! - A council *takes part* when it runs at least one event going ahead, as
+//!   its lead council or as a partner in a joint event; one whose only
+//!   events are cancelled has not registered yet. A joint event counts once
+//!   in the totals, and by day and region under its lead council's region.
 //! - An event *needs attention* when it is returned (waiting for the
 //!   council), cancelled (check the programme and partners know), or not
 //!   wholly within the week.
@@ -123,6 +125,17 @@ pub fn goes_ahead(event: &Event) -> bool {
     event.status != Status::Cancelled
 }
 
+/// The councils taking part, by code: each that runs one of `events` going
+/// ahead, as lead or partner (see the module's notes). The summary's
+/// take-up and `cpweek councils --missing` both follow it.
+pub fn councils_taking_part<'e>(events: &[&'e Event]) -> HashSet<&'e str> {
+    events
+        .iter()
+        .filter(|e| goes_ahead(e))
+        .flat_map(|e| e.councils())
+        .collect()
+}
+
 /// Why `event` needs attention; empty when it does not.
 pub fn attention_reasons(event: &Event) -> Vec<AttentionReason> {
     let mut reasons = Vec::new();
@@ -152,7 +165,7 @@ pub fn summarise(
         .filter(|e| e.programme == programme.id)
         .collect();
     let ahead: Vec<&Event> = events.iter().copied().filter(|e| goes_ahead(e)).collect();
-    let taking: HashSet<&str> = ahead.iter().map(|e| e.council.as_str()).collect();
+    let taking = councils_taking_part(&ahead);
     let taking_part = |c: &Council| taking.contains(c.code.as_str());
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
 
@@ -406,6 +419,30 @@ mod tests {
         let first = &s.needing_attention[0];
         assert_eq!(first.when, "Tuesday 28 October 2014, 10am to midday");
         assert_eq!(first.council_name, "Kent");
+    }
+
+    #[test]
+    fn a_joint_event_makes_every_partner_take_part_and_counts_once() {
+        let w = world();
+        let [kent, surrey, leeds, bradford] = [0, 1, 2, 3].map(|i| &w.councils[i]);
+        let mut joint = at(1, kent, Status::Submitted);
+        joint.partner_councils = vec![surrey.code.clone(), leeds.code.clone()];
+        // Bradford's only event is a cancelled joint one led by Leeds: it
+        // does not make Bradford take part.
+        let mut called_off = at(2, leeds, Status::Cancelled);
+        called_off.partner_councils = vec![bradford.code.clone()];
+        let events = vec![joint, called_off];
+        let s = summarise(&week(), &events, &[], &w.councils, &w.regions);
+        assert_eq!((s.events, s.cancelled), (1, 1));
+        assert_eq!((s.councils_taking_part, s.councils), (3, 4));
+        let se = &s.by_region[0];
+        assert_eq!((se.events, se.councils_taking_part), (1, 2));
+        let yh = &s.by_region[1];
+        // Counted under the lead's region only; Leeds takes part as a partner.
+        assert_eq!((yh.events, yh.councils_taking_part), (0, 1));
+        let missing: Vec<&str> = yh.not_registered.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(missing, [bradford.code.as_str()]);
+        assert_eq!(s.by_day[1].events, 1);
     }
 
     #[test]

@@ -133,6 +133,17 @@ fn store() -> Store {
                 "2014-11-02T16:00",
             )
         },
+        // A joint event: Richmond leads, with Kingston and Kent
+        // (in another region) as partners.
+        EventForm {
+            partner_councils: vec!["314".into(), "886".into()],
+            ..form(
+                "318",
+                "Richmond and Kingston care leavers' fair",
+                "2014-10-29T10:00",
+                "2014-10-29T15:00",
+            )
+        },
         // Across the night the clocks went back (26 October 2014).
         form(
             "Leeds",
@@ -180,7 +191,9 @@ fn cases() -> Vec<TableFilter> {
     ] {
         out.push(one(&|f| f.region = r.into()));
     }
-    for c in ["886", "801", "383", "352", "936", "202", "340"] {
+    for c in [
+        "886", "801", "383", "352", "936", "202", "340", "318", "314",
+    ] {
         out.push(one(&|f| f.council = c.into()));
     }
     for d in 25..=31 {
@@ -258,6 +271,16 @@ fn cases() -> Vec<TableFilter> {
         f.region = "South West".into();
         f.council = "886".into();
     });
+    // A partner in another region than the lead: the council filter finds
+    // the joint event, the region filter goes by the lead's region.
+    mixed(&|f| {
+        f.region = "South East".into();
+        f.council = "886".into();
+    });
+    mixed(&|f| {
+        f.region = "London".into();
+        f.council = "886".into();
+    });
     mixed(&|f| {
         f.status = "cancelled".into();
         f.day = "2014-10-28".into();
@@ -327,7 +350,18 @@ fn the_window_filters_as_the_core_does_fixture() {
             "{name}: some case finds some but not all"
         );
     }
-    assert_eq!(all.len(), 8);
+    assert_eq!(all.len(), 9);
+    // The joint event (8, Richmond's) is found by each partner's code, so
+    // the window must follow the partner rule too.
+    let by_council = |code: &str| -> Vec<i64> {
+        cases
+            .iter()
+            .find(|c| c.filter.council == code && c.filter.region.is_empty())
+            .map(|c| c.ids.clone())
+            .unwrap()
+    };
+    assert_eq!(by_council("314"), [8]);
+    assert!(by_council("886").contains(&8));
 
     let agreement = Agreement {
         about:

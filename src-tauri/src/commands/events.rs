@@ -49,9 +49,13 @@ impl EventView {
         }
     }
 
-    /// The event as the person in the store's settings sees it.
+    /// The event as the person in the store's settings sees it, with what
+    /// they may do now as the store says ([`Store::actions`]: an approved
+    /// event whose change awaits review may be approved).
     fn seen_by(event: Event, store: &Store) -> cpweek_core::Result<Self> {
-        Ok(EventView::new(event, store.settings()?.role))
+        let mut view = EventView::new(event, store.settings()?.role);
+        view.actions = store.actions(&view.event)?;
+        Ok(view)
     }
 }
 

@@ -44,7 +44,9 @@ export function searchQuery(typed: string): string {
  *  looks in the text the core made for it (`e.search_text`). */
 export function matches(e: EventView, f: TableFilter, query: string): boolean {
   if (f.region && e.region !== f.region) return false;
-  if (f.council && e.council !== f.council) return false;
+  // A council's events are those it runs, as lead or partner.
+  if (f.council && e.council !== f.council && !e.partner_councils.includes(f.council))
+    return false;
   if (f.day && !(e.start_date <= f.day && f.day <= e.end_date)) return false;
   if (f.theme && !e.themes.includes(f.theme)) return false;
   if (f.status && e.status !== f.status) return false;

@@ -14,6 +14,8 @@ export function event(over: Partial<EventView> = {}): EventView {
     council: "886",
     council_name: "Kent",
     region: "South East",
+    partner_councils: [],
+    partner_council_names: [],
     title: `Event ${id}`,
     description: null,
     start: "2014-10-28T10:00:00+00:00",

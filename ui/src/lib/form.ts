@@ -13,6 +13,7 @@ export function emptyForm(programme: string, council: string): EventForm {
   return {
     programme,
     council,
+    partner_councils: [],
     title: "",
     description: "",
     start: "",
@@ -85,6 +86,8 @@ export function inputId(field: string): string {
       return "themes-0";
     case "audiences":
       return "audiences-0";
+    case "partner_councils":
+      return "partner-councils-0";
     default:
       return field.replaceAll("_", "-");
   }

@@ -33,7 +33,13 @@ fn event(e: &PublishedEvent, blocks: &mut Vec<Block>) {
     });
     let mut details = vec![
         Detail::new("Time", e.times()),
-        Detail::new("Council", &e.council_name),
+        Detail::new(
+            "Council",
+            match e.with_partners() {
+                Some(with) => format!("{} {with}", e.council_name),
+                None => e.council_name.clone(),
+            },
+        ),
     ];
     if let Some(place) = e.place() {
         details.push(Detail::new("Venue", place));

@@ -102,8 +102,10 @@ pub struct FeedEvent {
     pub themes: Vec<String>,
     /// The region's name (the last of the CATEGORIES).
     pub region: String,
-    /// The council's DfE code.
+    /// The lead council's DfE code.
     pub council: String,
+    /// The partner councils' names, in order, for a joint event.
+    pub partners: Vec<String>,
     pub visibility: Visibility,
     pub status: Status,
     /// It has been in the national programme (approved) at some time.

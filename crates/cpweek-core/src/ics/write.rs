@@ -173,9 +173,23 @@ fn event(e: &FeedEvent, themes: &[Term], out: &mut String, line: &mut String) {
     }
     text(line, "SUMMARY:", &e.title);
     put(line);
-    if let Some(d) = &e.description {
-        text(line, "DESCRIPTION:", d);
-        put(line);
+    // A joint event's partners close the description: every calendar
+    // keeps and shows DESCRIPTION, where an X- property would be dropped
+    // by most on import.
+    match (&e.description, crate::event::joint_with(&e.partners)) {
+        (Some(d), Some(joint)) => {
+            text(line, "DESCRIPTION:", &format!("{d}\n\n{joint}"));
+            put(line);
+        }
+        (Some(d), None) => {
+            text(line, "DESCRIPTION:", d);
+            put(line);
+        }
+        (None, Some(joint)) => {
+            text(line, "DESCRIPTION:", &joint);
+            put(line);
+        }
+        (None, None) => {}
     }
     // The parts joined with ", ", escaped as one TEXT value.
     let mut parts = location_parts(&e.venue, &e.address, &e.postcode).peekable();

@@ -1,4 +1,5 @@
-//! The `events` table and its theme and audience links: rows in and out.
+//! The `events` table and its theme, audience and partner council links:
+//! rows in and out.
 //! Rules live in [`crate::event`]; this module only stores.
 
 use chrono::{DateTime, Duration, Utc};
@@ -75,7 +76,12 @@ const AFTER_DETAILS: &str = "e.status, e.status_note, e.created_at, e.updated_at
     (SELECT group_concat(theme_slug, ' ') FROM
         (SELECT theme_slug FROM event_themes WHERE event_id = e.id ORDER BY position)),
     (SELECT group_concat(audience_slug, ' ') FROM
-        (SELECT audience_slug FROM event_audiences WHERE event_id = e.id ORDER BY position))";
+        (SELECT audience_slug FROM event_audiences WHERE event_id = e.id ORDER BY position)),
+    (SELECT group_concat(council_code, ' ') FROM
+        (SELECT council_code FROM event_partners WHERE event_id = e.id ORDER BY position)),
+    (SELECT group_concat(display_name, char(31)) FROM
+        (SELECT pc.display_name FROM event_partners p JOIN councils pc ON pc.code = p.council_code
+         WHERE p.event_id = e.id ORDER BY p.position))";
 /// Where the details start in a row of [`select`], and where what follows
 /// them starts.
 const DETAILS_AT: usize = 10;
@@ -130,6 +136,11 @@ fn read(row: &Row, programmes: &[Programme]) -> rusqlite::Result<Event> {
         council: row.get(4)?,
         council_name: row.get(5)?,
         region: row.get(6)?,
+        partner_councils: words(row, AFTER_AT + 7)?,
+        partner_council_names: row
+            .get::<_, Option<String>>(AFTER_AT + 8)?
+            .map(|t| t.split('\u{1f}').map(str::to_string).collect())
+            .unwrap_or_default(),
         start: time::with_offset(start, tz),
         end: time::with_offset(end, tz),
         all_day: row.get(9)?,
@@ -184,7 +195,12 @@ pub(crate) fn where_clause(w: &Where) -> (String, Vec<String>) {
         bind("e.programme_id = ?N", p.clone());
     }
     if let Some(c) = &w.council_code {
-        bind("e.council_code = ?N", c.clone());
+        // The lead council's events and those it runs as a partner.
+        bind(
+            "(e.council_code = ?N OR EXISTS (SELECT 1 FROM event_partners p \
+              WHERE p.event_id = e.id AND p.council_code = ?N))",
+            c.clone(),
+        );
     }
     if let Some(r) = &w.region_code {
         bind("c.region_code = ?N", r.clone());
@@ -344,6 +360,8 @@ pub(crate) fn update(
         .execute([id])?;
     conn.prepare_cached("DELETE FROM event_audiences WHERE event_id = ?1")?
         .execute([id])?;
+    conn.prepare_cached("DELETE FROM event_partners WHERE event_id = ?1")?
+        .execute([id])?;
     write_terms(conn, id, content)?;
     super::feeds::note_change(conn, id, Some(&before), now)
 }
@@ -373,6 +391,16 @@ pub(crate) fn set_status(
     super::feeds::note_change(conn, id, Some(&before), now)
 }
 
+/// The councils that run any of `council`'s events as its partners.
+pub(crate) fn partners_of(conn: &Connection, council: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT p.council_code FROM event_partners p
+         JOIN events e ON e.id = p.event_id WHERE e.council_code = ?1",
+    )?;
+    let rows = stmt.query_map([council], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 fn write_terms(conn: &Connection, id: i64, content: &EventContent) -> Result<()> {
     for (position, slug) in content.details.themes.iter().enumerate() {
         conn.prepare_cached(
@@ -385,6 +413,12 @@ fn write_terms(conn: &Connection, id: i64, content: &EventContent) -> Result<()>
             "INSERT INTO event_audiences (event_id, audience_slug, position) VALUES (?1, ?2, ?3)",
         )?
         .execute(params![id, slug, position as i64])?;
+    }
+    for (position, code) in content.partner_councils.iter().enumerate() {
+        conn.prepare_cached(
+            "INSERT INTO event_partners (event_id, council_code, position) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, code, position as i64])?;
     }
     Ok(())
 }

@@ -63,6 +63,16 @@ fn read_feed(
                 out[i].themes.push(row.get(1)?);
             }
         }
+        let mut stmt = conn.prepare_cached(
+            "SELECT p.event_id, c.display_name FROM event_partners p
+             JOIN councils c ON c.code = p.council_code ORDER BY p.event_id, p.position",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            if let Some(&i) = at.get(&row.get::<_, i64>(0)?) {
+                out[i].partners.push(row.get(1)?);
+            }
+        }
     }
     Ok(out)
 }
@@ -101,6 +111,7 @@ fn read(row: &Row, programme: &Programme) -> rusqlite::Result<FeedEvent> {
         postcode: row.get(11)?,
         booking_url: row.get(12)?,
         themes: Vec::new(),
+        partners: Vec::new(),
         visibility: Visibility::parse(visibility)
             .ok_or_else(|| conversion(13, format!("unknown visibility {visibility}")))?,
         status: Status::parse(status)

@@ -54,7 +54,26 @@ impl HistoryAction {
         }
     }
 
-    fn parse(text: &str) -> Option<HistoryAction> {
+    /// Whether this entry, made by someone in `role`, is a change on the
+    /// council's side: what puts an approved event back in the LGA's review
+    /// queue ([`crate::review`]). A council organiser's add or edit is; an
+    /// LGA officer's own edit is a correction, not the council's word; a
+    /// calendar import is the council's word whoever ran it.
+    pub fn is_council_change(self, role: Role) -> bool {
+        match self {
+            HistoryAction::Added | HistoryAction::Edited => role == Role::CouncilOrganiser,
+            HistoryAction::Imported | HistoryAction::UpdatedByImport => true,
+            HistoryAction::Approved | HistoryAction::Returned | HistoryAction::Cancelled => false,
+        }
+    }
+
+    /// Whether this entry is the LGA's decision on the event (approved or
+    /// returned), which takes it out of the review queue.
+    pub fn is_lga_decision(self) -> bool {
+        matches!(self, HistoryAction::Approved | HistoryAction::Returned)
+    }
+
+    pub(crate) fn parse(text: &str) -> Option<HistoryAction> {
         HistoryAction::ALL.into_iter().find(|a| a.as_str() == text)
     }
 

@@ -167,9 +167,17 @@ impl Store {
             .council(council)
             .map_err(|m| Error::invalid("council", m))?
             .clone();
-        // Every event is this council's: validation only needs it.
+        // Every event is this council's: validation only needs it, and the
+        // partners its joint events already have (a calendar does not carry
+        // them, so an update keeps them).
+        let partners = super::events::partners_of(&self.conn, &council.code)?;
         let catalogue = Catalogue {
-            councils: vec![council.clone()],
+            councils: full
+                .councils
+                .iter()
+                .filter(|c| c.code == council.code || partners.contains(&c.code))
+                .cloned()
+                .collect(),
             ..full
         };
         let tx = self
@@ -639,6 +647,16 @@ fn form_for(
     form.council = council.to_string();
     form.title = e.summary.clone().unwrap_or_default();
     form.description = e.description.clone().unwrap_or_default();
+    // Our own feed closes a joint event's description with its partners
+    // (`ics::write`); reading it back, that sentence is not the council's
+    // description, so a round trip changes nothing.
+    if let Some(joint) =
+        existing.and_then(|old| crate::event::joint_with(&old.partner_council_names))
+    {
+        if let Some(own) = form.description.strip_suffix(&joint) {
+            form.description = own.trim_end_matches('\n').to_string();
+        }
+    }
     form.start = start;
     form.end = end;
     form.all_day = all_day;

@@ -59,6 +59,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0011_attendance.sql"),
     ),
     (
+        12,
+        "event_partners",
+        include_str!("migrations/0012_event_partners.sql"),
+    ),
+    (
         14,
         "programme_releases",
         include_str!("migrations/0014_programme_releases.sql"),

@@ -19,9 +19,11 @@ mod reference;
 mod releases;
 mod report;
 mod requests;
+mod review;
 mod seeds;
 mod settings;
 mod stamp;
+mod take_up;
 
 use std::path::{Path, PathBuf};
 
@@ -47,9 +49,11 @@ pub use import::{
 pub use programme_preview::{LeftOut, ProgrammePreview, ProgrammeStep};
 pub use reference::ConferenceChange;
 pub use requests::RequestFilter;
+pub use review::{QueueFilter, Queued};
 pub use seeds::SeedReport;
 pub use settings::{Role, Screen, Settings, SettingsForm};
 pub use stamp::AppStamp;
+pub use take_up::MissingInRegion;
 
 /// Where the database lives when neither `--db` nor `CPWEEK_DB` says:
 /// the platform data directory (`~/.local/share/cpweek/cpweek.db` on Linux).
@@ -270,56 +274,21 @@ impl Store {
     /// raises SEQUENCE: partners see the status. Cancelling withdraws the
     /// event's open attendance requests, and the notices say so.
     pub fn review_event(&mut self, id: i64, review: &Review, now: DateTime<Utc>) -> Result<Saved> {
-        let programmes = self.programmes()?;
-        let notices = self.write(|tx| {
-            let person = settings::read(tx)?.person();
-            permission::check(person.role, EventAction::of(review))?;
-            let note = match review {
-                Review::Approve => None,
-                Review::Return { note } => Some(required_text(
-                    crate::text::NOTE,
-                    "a note saying what to change",
-                    note,
-                )?),
-                Review::Cancel { reason } => {
-                    Some(required_text(crate::text::REASON, "a reason", reason)?)
-                }
-            };
-            let old = events::get(tx, &programmes, id)?;
-            let status = event::next_status(old.status, review)
-                .map_err(|m| Error::Conflict(format!("event {id}: {m}")))?;
-            events::set_status(tx, id, status, note.as_deref(), old.sequence + 1, now)?;
-            let change = history::Change {
-                event_id: id,
-                action: HistoryAction::of(review),
-                from: Some(old.status),
-                to: status,
-                note: note.as_deref(),
-            };
-            history::record(tx, &person, &change, now)?;
-            match review {
-                Review::Cancel { .. } => attendance::after_event_cancelled(
-                    tx,
-                    &old,
-                    note.as_deref().unwrap_or_default(),
-                    &person,
-                    now,
-                ),
-                _ => Ok(Vec::new()),
-            }
-        })?;
-        Ok(Saved {
-            event: events::get(&self.conn, &programmes, id)?,
-            warnings: Vec::new(),
-            notices,
-            changed: true,
-        })
+        let mut saved = self.review_events(&[id], review, now)?;
+        Ok(saved.remove(0))
     }
 
     /// What the person may do to `event` now: their role (in the settings)
-    /// and the event's status decide ([`permission::actions`]).
+    /// and the event's status decide ([`permission::actions`]), and an
+    /// approved event's change awaiting review may be approved
+    /// ([`crate::review::actions`]).
     pub fn actions(&self, event: &Event) -> Result<Vec<EventAction>> {
-        Ok(permission::actions(self.settings()?.role, event.status))
+        let awaiting = review::awaiting_now(&self.conn, event)?;
+        Ok(crate::review::actions(
+            self.settings()?.role,
+            event.status,
+            awaiting,
+        ))
     }
 
     /// Event `id`'s history, oldest first, in its programme's zone.
@@ -432,6 +401,8 @@ mod briefing_tests;
 mod history_tests;
 #[cfg(test)]
 mod ics_tests;
+#[cfg(test)]
+mod joint_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]

@@ -8,4 +8,9 @@ export type EventForm = {
 /**
  * Programme id; empty means the current programme.
  */
-programme: string, council: string, title: string, description: string, start: string, end: string, all_day: boolean, venue: string, address: string, postcode: string, themes: Array<string>, audiences: Array<string>, private: boolean, contact_name: string, contact_email: string, contact_phone: string, booking_url: string, capacity: string, };
+programme: string, council: string, 
+/**
+ * The councils running the event with the lead council (`council`),
+ * by code or name, in order: a joint event.
+ */
+partner_councils: Array<string>, title: string, description: string, start: string, end: string, all_day: boolean, venue: string, address: string, postcode: string, themes: Array<string>, audiences: Array<string>, private: boolean, contact_name: string, contact_email: string, contact_phone: string, booking_url: string, capacity: string, };

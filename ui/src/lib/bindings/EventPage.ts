@@ -42,6 +42,15 @@ uid: string,
  */
 sequence: number, programme: string, council: string, council_name: string, region: string, 
 /**
+ * The councils running it with the lead council (a joint event), by
+ * DfE code, in the order given.
+ */
+partner_councils: Array<string>, 
+/**
+ * Their names, in the same order: `Royal Borough of Kingston upon Thames`.
+ */
+partner_council_names: Array<string>, 
+/**
  * Local time in the programme's zone, with its offset.
  */
 start: string, 

@@ -182,7 +182,7 @@ impl ProgrammeChanges {
 
 /// An event's public fields, by the names the public reads them under
 /// (the programme's spreadsheet's column names), as text.
-fn fields(p: &PublishedProgramme, e: &PublishedEvent) -> [(&'static str, Option<String>); 14] {
+fn fields(p: &PublishedProgramme, e: &PublishedEvent) -> [(&'static str, Option<String>); 15] {
     let names = |terms: &[crate::programme::Term]| {
         (!terms.is_empty()).then(|| {
             terms
@@ -201,6 +201,16 @@ fn fields(p: &PublishedProgramme, e: &PublishedEvent) -> [(&'static str, Option<
         ("When", Some(e.when())),
         ("Conference day", conference_day),
         ("Council", Some(e.council_name.clone())),
+        (
+            "Partner councils",
+            (!e.partners.is_empty()).then(|| {
+                e.partners
+                    .iter()
+                    .map(|c| c.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
+        ),
         ("Venue", e.venue.clone()),
         ("Address", e.address.clone()),
         ("Postcode", e.postcode.clone()),

@@ -22,6 +22,7 @@ fn event(n: i64, title: &str, day: u32) -> PublishedEvent {
         council_code: "886".into(),
         council_name: "Kent".into(),
         region: "South East".into(),
+        partners: Vec::new(),
         start,
         end: start + Duration::hours(2),
         all_day: false,
@@ -208,4 +209,23 @@ fn a_theme_renamed_is_a_change_of_themes() {
             new: Some("Care leavers, Health".into()),
         }]
     );
+}
+
+#[test]
+fn a_partner_council_joining_an_event_is_a_change_of_its_partner_councils() {
+    use super::PublishedCouncil;
+    let old = programme(vec![event(1, "Open day", 28)]);
+    let mut joint = event(1, "Open day", 28);
+    joint.partners = vec![PublishedCouncil {
+        code: "921".into(),
+        name: "Isle of Wight".into(),
+    }];
+    let changes = diff(&old, &programme(vec![joint]), &none());
+    let c = &changes.changed[0];
+    let got: Vec<(&str, Option<&str>, Option<&str>)> = c
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.old.as_deref(), f.new.as_deref()))
+        .collect();
+    assert_eq!(got, [("Partner councils", None, Some("Isle of Wight"))]);
 }

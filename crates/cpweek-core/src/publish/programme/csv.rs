@@ -13,7 +13,7 @@ use crate::publish::escape;
 pub const BOM: &str = "\u{FEFF}";
 
 /// The header row, one name a column.
-pub const HEADER: [&str; 22] = [
+pub const HEADER: [&str; 24] = [
     "ID",
     "UID",
     "Title",
@@ -25,6 +25,8 @@ pub const HEADER: [&str; 22] = [
     "Conference day",
     "Council",
     "Council code",
+    "Partner councils",
+    "Partner council codes",
     "Region",
     "Venue",
     "Address",
@@ -73,6 +75,16 @@ fn row(p: &PublishedProgramme, e: &PublishedEvent) -> Vec<String> {
         conference_day,
         e.council_name.clone(),
         e.council_code.clone(),
+        e.partners
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
+        e.partners
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>()
+            .join("; "),
         e.region.clone(),
         text(&e.venue),
         text(&e.address),

@@ -159,6 +159,9 @@ pub struct PublishedEvent {
     pub council_code: String,
     pub council_name: String,
     pub region: String,
+    /// The councils running it with the lead (a joint event), in order.
+    #[serde(default)]
+    pub partners: Vec<PublishedCouncil>,
     /// Local, in the programme's zone, with its offset; the end exclusive.
     pub start: DateTime<FixedOffset>,
     pub end: DateTime<FixedOffset>,
@@ -179,7 +182,21 @@ pub struct PublishedEvent {
     pub contact_phone: Option<String>,
 }
 
+/// A partner council of a joint event, by DfE code and the name people use.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublishedCouncil {
+    pub code: String,
+    pub name: String,
+}
+
 impl PublishedEvent {
+    /// Its partners for people, GOV.UK style: `with Kingston upon Thames and
+    /// Kent`; `None` for an event of one council.
+    pub fn with_partners(&self) -> Option<String> {
+        let names: Vec<String> = self.partners.iter().map(|p| p.name.clone()).collect();
+        crate::event::with_councils(&names)
+    }
+
     /// When it happens, for people, GOV.UK style: `Tuesday 28 October
     /// 2014, 10am to midday`.
     pub fn when(&self) -> String {
@@ -269,6 +286,15 @@ pub fn gather(
             council_code: e.council.clone(),
             council_name: e.council_name.clone(),
             region: e.region.clone(),
+            partners: e
+                .partner_councils
+                .iter()
+                .zip(&e.partner_council_names)
+                .map(|(code, name)| PublishedCouncil {
+                    code: code.clone(),
+                    name: name.clone(),
+                })
+                .collect(),
             start: e.start,
             end: e.end,
             all_day: e.all_day,
@@ -330,12 +356,15 @@ impl PublishedProgramme {
         groups
     }
 
-    /// How many councils have an event in it.
+    /// How many councils have an event in it, as lead or partner.
     pub fn councils(&self) -> usize {
         let mut codes: Vec<&str> = self
             .events
             .iter()
-            .map(|e| e.council_code.as_str())
+            .flat_map(|e| {
+                std::iter::once(e.council_code.as_str())
+                    .chain(e.partners.iter().map(|p| p.code.as_str()))
+            })
             .collect();
         codes.sort_unstable();
         codes.dedup();

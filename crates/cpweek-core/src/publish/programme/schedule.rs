@@ -190,7 +190,11 @@ fn details(p: &PublishedProgramme, e: &PublishedEvent) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut lines = vec![format!("Council: {} ({})", e.council_name, e.region)];
+    let with = e
+        .with_partners()
+        .map(|w| format!(", {w}"))
+        .unwrap_or_default();
+    let mut lines = vec![format!("Council: {} ({}){with}", e.council_name, e.region)];
     lines.push(format!("When: {}", e.when()));
     if let (Some(c), Some(n)) = (&p.conference, e.conference_day) {
         lines.push(format!("{} conference day {n}", c.short_name));
