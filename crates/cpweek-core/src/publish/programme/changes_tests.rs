@@ -213,7 +213,7 @@ fn a_theme_renamed_is_a_change_of_themes() {
 
 #[test]
 fn a_partner_council_joining_an_event_is_a_change_of_its_partner_councils() {
-    use super::PublishedCouncil;
+    use crate::publish::programme::PublishedCouncil;
     let old = programme(vec![event(1, "Open day", 28)]);
     let mut joint = event(1, "Open day", 28);
     joint.partners = vec![PublishedCouncil {
