@@ -19,6 +19,7 @@ mod report;
 mod requests;
 mod seeds;
 mod settings;
+mod site;
 mod stamp;
 
 use std::path::{Path, PathBuf};
