@@ -8,6 +8,7 @@ mod ics;
 mod output;
 mod person;
 mod programme;
+mod publish;
 mod reference;
 mod request;
 mod settings;
@@ -101,6 +102,9 @@ enum Command {
     /// Requests for a person to attend: ask, submit, forward, accept, ...
     #[command(subcommand)]
     Request(request::RequestCommand),
+    /// Publish the programme, its feeds and the councils' listings as static files
+    #[command(subcommand)]
+    Publish(publish::PublishCommand),
     /// Serve the partner feeds over HTTP for subscription (loopback only by default)
     Serve(ics::ServeArgs),
     /// The travel time between two postcodes by the stated rules, and how it was reckoned
@@ -139,6 +143,7 @@ impl Command {
             | Command::Programmes { .. }
             | Command::Programme(_)
             | Command::Export(_)
+            | Command::Publish(_)
             | Command::Serve { .. }
             | Command::Travel(_) => false,
         }
@@ -229,6 +234,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Event(c) => event::run(&mut store, *c, now),
                 Command::Import(c) => ics::import(&mut store, c, now),
                 Command::Export(c) => ics::export(&store, c, &path),
+                Command::Publish(c) => publish::run(&store, c, &path),
                 Command::Settings { command, json } => settings::run(&mut store, command, json),
                 Command::Person(c) => person::run(&mut store, c),
                 Command::Request(c) => request::run(&mut store, c, now, &path),

@@ -42,6 +42,9 @@ pub(crate) enum ProgrammeCommand {
         #[arg(long, value_name = "ID", default_value = "", hide_default_value = true)]
         programme: String,
     },
+    /// A council's approved public events as an HTML fragment to paste into
+    /// its own website (no script, no styles; class names in docs/listing.md)
+    Listing(crate::publish::ListingArgs),
 }
 
 pub(crate) fn run(store: &Store, command: ProgrammeCommand, database: &Path) -> Result<(), Error> {
@@ -54,11 +57,12 @@ pub(crate) fn run(store: &Store, command: ProgrammeCommand, database: &Path) -> 
             force,
             programme,
         } => export(store, &format, &output, live, force, &programme, database),
+        ProgrammeCommand::Listing(args) => crate::publish::listing(store, args, database),
     }
 }
 
 /// Which edition to publish: only `--live` until numbered releases exist.
-fn edition(live: bool) -> Result<Edition, Error> {
+pub(crate) fn edition(live: bool) -> Result<Edition, Error> {
     if live {
         Ok(Edition::Live)
     } else {
