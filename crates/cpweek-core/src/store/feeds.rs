@@ -364,6 +364,87 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Every published feed of `programme` (empty: the current one) with
+    /// its text, for partners: the same bytes as [`Store::export_ics`]
+    /// gives for each (`Privacy::PublicOnly`), made from one read of the
+    /// programme's events instead of one per feed (the static site writes
+    /// them all at once).
+    pub(crate) fn published_feed_texts(
+        &self,
+        programme: &str,
+    ) -> Result<Vec<(PublishedFeed, Exported)>> {
+        let catalogue = self.catalogue()?;
+        let themes = self.themes()?;
+        let feeds = self.published_feeds()?;
+        let Some(first) = feeds.first() else {
+            return Ok(Vec::new());
+        };
+        // The whole programme's events that any partner feed may hold:
+        // a slice's listing holds every event the national one does.
+        let slice = self.slice(&catalogue, &first.scope, programme, Privacy::PublicOnly)?;
+        let w = events::Where {
+            programme_id: Some(slice.programme.id.clone()),
+            ..Default::default()
+        };
+        let all = read_feed(
+            &self.conn,
+            slice.programme,
+            &w,
+            &Audience::Partners,
+            Listing::Slice,
+        )?;
+        let last: Option<String> = self.conn.query_row(
+            "SELECT MAX(shared_at) FROM events WHERE programme_id = ?1",
+            [&slice.programme.id],
+            |r| r.get(0),
+        )?;
+        let last_change = last
+            .map(|t| {
+                time::from_store(&t).map_err(|m| {
+                    Error::Storage(rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        m.into(),
+                    ))
+                })
+            })
+            .transpose()?;
+        let mut out = Vec::with_capacity(feeds.len());
+        for feed in feeds {
+            let slice = self.slice(&catalogue, &feed.scope, programme, Privacy::PublicOnly)?;
+            let listing = Listing::of(&slice.scope);
+            let in_slice = |e: &FeedEvent| match &slice.scope {
+                Scope::National => true,
+                Scope::Region(name) => &e.region == name,
+                Scope::Council(code) => &e.council == code,
+                Scope::Theme(slug) => e.themes.iter().any(|t| t == slug),
+            };
+            let events: Vec<FeedEvent> = all
+                .iter()
+                .filter(|e| in_slice(e) && slice.audience.publishes(listing, e.exposure()))
+                .cloned()
+                .collect();
+            let written = Feed {
+                name: slice.name,
+                events,
+                last_change,
+            };
+            let body = write::calendar(&written, &themes);
+            out.push((
+                feed,
+                Exported {
+                    name: written.name,
+                    body,
+                    events: written.events.len(),
+                    last_change,
+                },
+            ));
+        }
+        Ok(out)
+    }
+}
+
 /// What decides an event's publication, as stored (an owned [`Exposure`]).
 pub(crate) struct Stored {
     council: String,

@@ -10,7 +10,6 @@ use super::Store;
 use crate::error::{Error, Result};
 use crate::file::Target;
 use crate::folder::{self, FolderFile, FolderReport};
-use crate::ics::feed::Privacy;
 use crate::publish::listing::{self, ListedCouncil};
 use crate::publish::programme::Edition;
 use crate::publish::site::{self, SiteFeed, SiteFile, SiteInput};
@@ -101,18 +100,15 @@ impl Store {
     /// data).
     pub fn site(&self, programme: &str, edition: Edition, base: &BaseUrl) -> Result<Site> {
         let published = self.published_programme(programme, edition)?;
-        let feeds = self
-            .published_feeds()?
+        let feeds: Vec<SiteFeed> = self
+            .published_feed_texts(&published.id)?
             .into_iter()
-            .map(|feed| {
-                let exported = self.export_ics(&feed.scope, &published.id, Privacy::PublicOnly)?;
-                Ok(SiteFeed {
-                    name: feed.name,
-                    path: feed.path,
-                    body: exported.body,
-                })
+            .map(|(feed, exported)| SiteFeed {
+                name: feed.name,
+                path: feed.path,
+                body: exported.body,
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect();
         let councils = self.councils(None)?;
         let listed: Vec<ListedCouncil> = councils
             .iter()

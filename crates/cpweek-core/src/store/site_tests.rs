@@ -33,12 +33,58 @@ fn base() -> BaseUrl {
     BaseUrl::parse("https://cpw.example.org.uk").unwrap()
 }
 
+/// Adds an event left as submitted.
+fn submit(s: &mut Store, council: &str, title: &str, themes: &[&str], all_day: bool) -> i64 {
+    let form = EventForm {
+        council: council.into(),
+        title: title.into(),
+        start: if all_day {
+            "2014-10-27"
+        } else {
+            "2014-10-25T10:00"
+        }
+        .into(),
+        end: if all_day {
+            "2014-10-28"
+        } else {
+            "2014-10-25T11:00"
+        }
+        .into(),
+        all_day,
+        themes: themes.iter().map(|t| t.to_string()).collect(),
+        ..Default::default()
+    };
+    s.add_event(&form, at(2014, 9, 4, 9)).unwrap().event.id
+}
+
 #[test]
 fn the_site_serves_every_feed_and_nothing_private() {
     let mut s = officer();
     add(&mut s, "886", HOSTILE, false);
     add(&mut s, "383", "Leeds walk", false);
     add(&mut s, "886", "Secret council", true);
+    // Every status, all-day and summer-time events, two themes: each feed
+    // holds what its listing does.
+    submit(&mut s, "352", "Manchester submitted", &["education"], false);
+    let returned = submit(&mut s, "352", "Manchester returned", &[], false);
+    let note = "Add a venue".to_string();
+    s.review_event(returned, &Review::Return { note }, at(2014, 9, 5, 9))
+        .unwrap();
+    let early = submit(&mut s, "926", "Norfolk cancelled early", &[], true);
+    let late = submit(
+        &mut s,
+        "926",
+        "Norfolk cancelled late",
+        &["care-leavers", "education"],
+        true,
+    );
+    s.review_event(late, &Review::Approve, at(2014, 9, 5, 9))
+        .unwrap();
+    for id in [early, late] {
+        let reason = "Flooded".to_string();
+        s.review_event(id, &Review::Cancel { reason }, at(2014, 9, 6, 9))
+            .unwrap();
+    }
     let site = s.site("", Edition::Live, &base()).unwrap();
     assert_eq!(site.programme, "2014");
     assert_eq!(site.events, 2);
