@@ -5,7 +5,9 @@
 //! imports 10,000 events spread over the 152 councils into a new database
 //! in DIR (a calendar per council, through the real import), approves them
 //! all in SQL (set-up, not measured), then times: making the site in memory
-//! (`Store::site`) and, within it, the feeds alone and the PDF alone; writing
+//! (`Store::site`) and, apart, each of its parts: the feeds (from one read,
+//! as the site makes them, and one by one, as the feed server does), the PDF,
+//! the HTML, CSV and JSON, and the 152 listings; writing
 //! it into an empty folder (`Store::publish_site`, the first publish); and
 //! publishing again with nothing changed. Prints one JSON line of timings in
 //! milliseconds. `EVENTS=N` changes the number of events. Run it with
@@ -17,6 +19,7 @@ use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 use cpweek_core::ics::{read, Privacy};
+use cpweek_core::publish::listing::{self, ListedCouncil};
 use cpweek_core::publish::programme::{export, Edition, ProgrammeFormat};
 use cpweek_core::publish::BaseUrl;
 use cpweek_core::store::{FaultyEvents, ImportMode, Open};
@@ -101,10 +104,32 @@ fn main() {
             .export_ics(&feed.scope, "", Privacy::PublicOnly)
             .unwrap();
     }
+    let feeds_one_by_one_ms = ms(t);
+    let t = Instant::now();
+    let texts = store.published_feed_texts("").unwrap();
     let feeds_ms = ms(t);
+    assert_eq!(texts.len(), feeds.len());
     let t = Instant::now();
     export(&published, ProgrammeFormat::Pdf).unwrap();
     let pdf_ms = ms(t);
+    let t = Instant::now();
+    for format in [
+        ProgrammeFormat::Html,
+        ProgrammeFormat::Csv,
+        ProgrammeFormat::Json,
+    ] {
+        export(&published, format).unwrap();
+    }
+    let others_ms = ms(t);
+    let t = Instant::now();
+    for c in store.councils(None).unwrap() {
+        let council = ListedCouncil {
+            code: &c.code,
+            name: &c.display_name,
+        };
+        listing::fragment(&published, council);
+    }
+    let listings_ms = ms(t);
 
     let t = Instant::now();
     let site = store.site("", Edition::Live, &base).unwrap();
@@ -126,7 +151,9 @@ fn main() {
     assert!(again.written.is_empty());
     println!(
         "{{\"events\": {events}, \"files\": {}, \"bytes\": {bytes}, \"feeds\": {}, \
-         \"gather_ms\": {gather_ms:.0}, \"feeds_ms\": {feeds_ms:.0}, \"pdf_ms\": {pdf_ms:.0}, \
+         \"gather_ms\": {gather_ms:.0}, \"feeds_one_by_one_ms\": {feeds_one_by_one_ms:.0}, \
+         \"feeds_ms\": {feeds_ms:.0}, \"pdf_ms\": {pdf_ms:.0}, \"html_csv_json_ms\": {others_ms:.0}, \
+         \"listings_ms\": {listings_ms:.0}, \
          \"make_ms\": {make_ms:.0}, \"publish_first_ms\": {first_ms:.0}, \
          \"publish_again_ms\": {again_ms:.0}}}",
         first.written.len(),

@@ -370,7 +370,7 @@ impl Store {
     /// gives for each (`Privacy::PublicOnly`), made from one read of the
     /// programme's events instead of one per feed (the static site writes
     /// them all at once).
-    pub(crate) fn published_feed_texts(
+    pub fn published_feed_texts(
         &self,
         programme: &str,
     ) -> Result<Vec<(PublishedFeed, Exported)>> {
