@@ -370,10 +370,7 @@ impl Store {
     /// gives for each (`Privacy::PublicOnly`), made from one read of the
     /// programme's events instead of one per feed (the static site writes
     /// them all at once).
-    pub fn published_feed_texts(
-        &self,
-        programme: &str,
-    ) -> Result<Vec<(PublishedFeed, Exported)>> {
+    pub fn published_feed_texts(&self, programme: &str) -> Result<Vec<(PublishedFeed, Exported)>> {
         let catalogue = self.catalogue()?;
         let themes = self.themes()?;
         let feeds = self.published_feeds()?;
