@@ -8,6 +8,7 @@ mod ics;
 mod output;
 mod person;
 mod programme;
+mod publish;
 mod reference;
 mod release;
 mod request;
@@ -113,6 +114,9 @@ enum Command {
     /// Requests for a person to attend: ask, submit, forward, accept, ...
     #[command(subcommand)]
     Request(request::RequestCommand),
+    /// Publish the programme, its feeds and the councils' listings as static files
+    #[command(subcommand)]
+    Publish(publish::PublishCommand),
     /// Serve the partner feeds over HTTP for subscription (loopback only by default)
     Serve(ics::ServeArgs),
     /// The travel time between two postcodes by the stated rules, and how it was reckoned
@@ -152,6 +156,7 @@ impl Command {
             | Command::Programmes { .. }
             | Command::Review(_)
             | Command::Export(_)
+            | Command::Publish(_)
             | Command::Serve { .. }
             | Command::Travel(_) => false,
         }
@@ -249,6 +254,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Event(c) => event::run(&mut store, *c, now),
                 Command::Import(c) => ics::import(&mut store, c, now),
                 Command::Export(c) => ics::export(&store, c, &path),
+                Command::Publish(c) => publish::run(&store, c, &path),
                 Command::Settings { command, json } => settings::run(&mut store, command, json),
                 Command::Person(c) => person::run(&mut store, c),
                 Command::Request(c) => request::run(&mut store, c, now, &path),

@@ -94,6 +94,9 @@ pub(crate) enum ProgrammeCommand {
         #[arg(long, value_name = "ID", default_value = "", hide_default_value = true)]
         programme: String,
     },
+    /// A council's approved public events as an HTML fragment to paste into
+    /// its own website (no script, no styles; class names in docs/listing.md)
+    Listing(crate::publish::ListingArgs),
 }
 
 impl ProgrammeCommand {
@@ -152,12 +155,13 @@ pub(crate) fn run(
             },
             database,
         ),
+        ProgrammeCommand::Listing(args) => crate::publish::listing(store, args, database),
     }
 }
 
 /// Which edition to publish: `--live`, `--release N`, or else the latest
 /// release (refused by the core, saying what to do, while there is none).
-fn edition(
+pub(crate) fn edition(
     store: &Store,
     programme: &str,
     live: bool,

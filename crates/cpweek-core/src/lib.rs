@@ -16,6 +16,8 @@
 //! - [`document`]: documents to read and print (briefing notes, later the
 //!   programme and the toolkit) as one HTML file or a tagged PDF.
 //! - [`file`]: files a person chooses to write, checked and written whole.
+//! - [`folder`]: a folder of published files (the static site) written
+//!   file by file, each whole, unchanged files left untouched.
 //! - [`text`]: the text rules every field meets, and text safe to show.
 //! - [`time`]: local time in the programme's zone; nothing reads the clock.
 //! - [`travel`]: travel time between two places (postcodes, regions,
@@ -33,6 +35,7 @@ pub mod error;
 pub mod event;
 pub mod file;
 pub mod filter;
+pub mod folder;
 pub mod ics;
 pub mod permission;
 pub mod plan;

@@ -106,6 +106,8 @@ pub struct FeedEvent {
     pub council: String,
     /// The partner councils' names, in order, for a joint event.
     pub partners: Vec<String>,
+    /// Their DfE codes, in the same order (a partner's feed holds the event).
+    pub partner_codes: Vec<String>,
     pub visibility: Visibility,
     pub status: Status,
     /// It has been in the national programme (approved) at some time.

@@ -14,12 +14,20 @@
 //!   names, `webcal://` and `http(s)://` links from a configured base URL.
 //! - [`programme`]: the national programme as published documents (HTML,
 //!   PDF, CSV, the conference-schedule JSON), approved public events only.
+//! - [`listing`]: a council's approved public events as an HTML fragment
+//!   for its own website, made from the published programme.
+//! - [`site`]: the whole public output as static files (feeds, programme,
+//!   listings, an index page), as a list of paths and bytes.
 
 pub mod audience;
 pub mod escape;
 pub mod listen;
+pub mod listing;
 pub mod names;
 pub mod programme;
+#[cfg(test)]
+pub(crate) mod sample;
+pub mod site;
 
 pub use audience::{Audience, Exposure, Listing};
 pub use names::{BaseUrl, FeedLinks};

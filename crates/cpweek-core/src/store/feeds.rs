@@ -64,13 +64,14 @@ fn read_feed(
             }
         }
         let mut stmt = conn.prepare_cached(
-            "SELECT p.event_id, c.display_name FROM event_partners p
+            "SELECT p.event_id, c.display_name, c.code FROM event_partners p
              JOIN councils c ON c.code = p.council_code ORDER BY p.event_id, p.position",
         )?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             if let Some(&i) = at.get(&row.get::<_, i64>(0)?) {
                 out[i].partners.push(row.get(1)?);
+                out[i].partner_codes.push(row.get(2)?);
             }
         }
     }
@@ -112,6 +113,7 @@ fn read(row: &Row, programme: &Programme) -> rusqlite::Result<FeedEvent> {
         booking_url: row.get(12)?,
         themes: Vec::new(),
         partners: Vec::new(),
+        partner_codes: Vec::new(),
         visibility: Visibility::parse(visibility)
             .ok_or_else(|| conversion(13, format!("unknown visibility {visibility}")))?,
         status: Status::parse(status)
@@ -372,6 +374,84 @@ impl Store {
                 what: "feed",
                 id: path.to_string(),
             })
+    }
+}
+
+impl Store {
+    /// Every published feed of `programme` (empty: the current one) with
+    /// its text, for partners: the same bytes as [`Store::export_ics`]
+    /// gives for each (`Privacy::PublicOnly`), made from one read of the
+    /// programme's events instead of one per feed (the static site writes
+    /// them all at once).
+    pub fn published_feed_texts(&self, programme: &str) -> Result<Vec<(PublishedFeed, Exported)>> {
+        let catalogue = self.catalogue()?;
+        let themes = self.themes()?;
+        let feeds = self.published_feeds()?;
+        let Some(first) = feeds.first() else {
+            return Ok(Vec::new());
+        };
+        // The whole programme's events that any partner feed may hold:
+        // a slice's listing holds every event the national one does.
+        let slice = self.slice(&catalogue, &first.scope, programme, Privacy::PublicOnly)?;
+        let w = events::Where {
+            programme_id: Some(slice.programme.id.clone()),
+            ..Default::default()
+        };
+        let all = read_feed(
+            &self.conn,
+            slice.programme,
+            &w,
+            &Audience::Partners,
+            Listing::Slice,
+        )?;
+        let last: Option<String> = self.conn.query_row(
+            "SELECT MAX(shared_at) FROM events WHERE programme_id = ?1",
+            [&slice.programme.id],
+            |r| r.get(0),
+        )?;
+        let last_change = last
+            .map(|t| {
+                time::from_store(&t).map_err(|m| {
+                    Error::Storage(rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        m.into(),
+                    ))
+                })
+            })
+            .transpose()?;
+        let mut out = Vec::with_capacity(feeds.len());
+        for feed in feeds {
+            let slice = self.slice(&catalogue, &feed.scope, programme, Privacy::PublicOnly)?;
+            let listing = Listing::of(&slice.scope);
+            let in_slice = |e: &FeedEvent| match &slice.scope {
+                Scope::National => true,
+                Scope::Region(name) => &e.region == name,
+                Scope::Council(code) => &e.council == code || e.partner_codes.contains(code),
+                Scope::Theme(slug) => e.themes.iter().any(|t| t == slug),
+            };
+            let events: Vec<FeedEvent> = all
+                .iter()
+                .filter(|e| in_slice(e) && slice.audience.publishes(listing, e.exposure()))
+                .cloned()
+                .collect();
+            let written = Feed {
+                name: slice.name,
+                events,
+                last_change,
+            };
+            let body = write::calendar(&written, &themes);
+            out.push((
+                feed,
+                Exported {
+                    name: written.name,
+                    body,
+                    events: written.events.len(),
+                    last_change,
+                },
+            ));
+        }
+        Ok(out)
     }
 }
 

@@ -22,6 +22,7 @@ mod requests;
 mod review;
 mod seeds;
 mod settings;
+mod site;
 mod stamp;
 mod take_up;
 
