@@ -7,6 +7,7 @@
 //! - [`council`], [`programme`]: reference data and how input names it.
 //! - [`attendance`]: people who may be asked to attend, and requests for
 //!   them (statuses, moves, history).
+//! - [`pack`]: submission packs (council to LGA) and the LGA's replies.
 //! - [`permission`]: who may do what to events, and what each event offers.
 //! - [`summary`]: a programme at a glance (the Dashboard's figures).
 //! - [`store`]: the SQLite store; every user action is one transaction.
@@ -33,6 +34,7 @@ pub mod error;
 pub mod event;
 pub mod file;
 pub mod filter;
+pub mod pack;
 pub mod ics;
 pub mod permission;
 pub mod plan;

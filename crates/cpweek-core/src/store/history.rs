@@ -29,10 +29,23 @@ pub enum HistoryAction {
     Approved,
     Returned,
     Cancelled,
+    /// Added from a pack: a council's submission at the LGA, or the
+    /// LGA's reply at a council that did not hold the event.
+    ImportedFromPack,
+    /// Its content changed by a pack (the council's change at the LGA, or
+    /// the LGA's correction at the council).
+    UpdatedByPack,
+    /// Cancelled by its council through the council's pack.
+    CancelledByPack,
+    /// The LGA's decision (approved, returned, cancelled) taken from the
+    /// LGA's reply, at the council.
+    DecidedByPack,
+    /// A person chose one side of a pack's conflict.
+    ConflictResolved,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 7] = [
+    const ALL: [HistoryAction; 12] = [
         HistoryAction::Added,
         HistoryAction::Edited,
         HistoryAction::Imported,
@@ -40,6 +53,11 @@ impl HistoryAction {
         HistoryAction::Approved,
         HistoryAction::Returned,
         HistoryAction::Cancelled,
+        HistoryAction::ImportedFromPack,
+        HistoryAction::UpdatedByPack,
+        HistoryAction::CancelledByPack,
+        HistoryAction::DecidedByPack,
+        HistoryAction::ConflictResolved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -51,6 +69,11 @@ impl HistoryAction {
             HistoryAction::Approved => "approved",
             HistoryAction::Returned => "returned",
             HistoryAction::Cancelled => "cancelled",
+            HistoryAction::ImportedFromPack => "imported_from_pack",
+            HistoryAction::UpdatedByPack => "updated_by_pack",
+            HistoryAction::CancelledByPack => "cancelled_by_pack",
+            HistoryAction::DecidedByPack => "decided_by_pack",
+            HistoryAction::ConflictResolved => "conflict_resolved",
         }
     }
 
@@ -68,6 +91,11 @@ impl HistoryAction {
             HistoryAction::Approved => "Approved",
             HistoryAction::Returned => "Returned to the council",
             HistoryAction::Cancelled => "Cancelled",
+            HistoryAction::ImportedFromPack => "Imported from a pack",
+            HistoryAction::UpdatedByPack => "Updated from a pack",
+            HistoryAction::CancelledByPack => "Cancelled by its council's pack",
+            HistoryAction::DecidedByPack => "The LGA's decision taken from its reply",
+            HistoryAction::ConflictResolved => "A pack's conflict resolved",
         }
     }
 

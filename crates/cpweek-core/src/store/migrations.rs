@@ -58,6 +58,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "attendance",
         include_str!("migrations/0011_attendance.sql"),
     ),
+    (13, "pack", include_str!("migrations/0013_pack.sql")),
 ];
 
 /// The highest schema version this build knows.

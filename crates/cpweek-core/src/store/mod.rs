@@ -12,6 +12,7 @@ mod history;
 mod import;
 mod migrations;
 mod opening;
+mod pack;
 mod people;
 mod published;
 mod reference;
@@ -431,6 +432,8 @@ mod history_tests;
 mod ics_tests;
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod pack_tests;
 #[cfg(test)]
 mod published_tests;
 #[cfg(test)]
