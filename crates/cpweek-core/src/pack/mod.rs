@@ -56,7 +56,7 @@ impl PackKind {
 /// One side of an exchange: the council or the LGA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
-#[ts(export)]
+#[ts(export, rename = "PackSide")]
 pub enum Side {
     Council,
     Lga,
@@ -131,7 +131,7 @@ pub struct Pack {
 /// stamps. A field added to events is added here, in [`EventRecord::of`],
 /// [`EventRecord::to_form`] and `docs/pack-format.md`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "PackEventRecord")]
 pub struct EventRecord {
     /// iCalendar UID: made once by the council's database, never changed.
     pub uid: String,

@@ -116,3 +116,27 @@ fn not_a_pack(why: &str) -> Error {
         format!("the file is not a cpweek pack ({why}); nothing was imported"),
     )
 }
+
+/// The largest pack read: far above 152 councils' events (a pack of 2,000
+/// events is about 3 MB).
+pub const MAX_BYTES: u64 = 200 * 1024 * 1024;
+
+/// A pack file's bytes, for [`crate::Store::import_pack`]; a file too big
+/// to be a pack is refused before it is read.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let io = |source| Error::Io {
+        context: format!("reading {}", path.display()),
+        source,
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > MAX_BYTES {
+        return Err(Error::invalid(
+            "file",
+            format!(
+                "{} is {len} bytes, more than a pack can be ({MAX_BYTES} bytes); nothing was imported",
+                path.display()
+            ),
+        ));
+    }
+    std::fs::read(path).map_err(io)
+}

@@ -10,7 +10,7 @@ use super::{EventRecord, PackKind, Side};
 /// What became of one record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
-#[ts(export)]
+#[ts(export, rename = "PackOutcome")]
 pub enum Outcome {
     Created,
     Changed,
@@ -26,7 +26,7 @@ pub enum Outcome {
 /// One field an import changed, with its value before and after (as the
 /// pack writes it: text, a number, true or false, a list, or null).
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[ts(export)]
+#[ts(export, rename = "PackFieldChange")]
 pub struct FieldChange {
     pub field: String,
     #[ts(type = "string | number | boolean | string[] | null")]
