@@ -27,7 +27,7 @@
 //!   and each record carries the digest its maker last took from ours
 //!   (`seen`).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -157,7 +157,15 @@ impl Store {
                 ),
             ));
         };
+        // Every record taken is this council's (others are refused first):
+        // validation only needs it, and need not search all 152.
+        let catalogue = Catalogue {
+            councils: vec![council.clone()],
+            ..catalogue
+        };
         let path = self.path.clone();
+        // Each record runs some twenty statements: keep them all prepared.
+        self.conn.set_prepared_statement_cache_capacity(64);
         let run = |conn: &mut Connection| -> Result<PackReport> {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let report = import(&tx, &catalogue, &pack, &council, mode, now)?;
@@ -383,8 +391,21 @@ fn import(
         items: Vec::with_capacity(pack.events.len()),
     };
     let mut seen = HashSet::new();
+    // The council's events in the programme, read at once (most records
+    // are one of them); any other UID is looked up alone.
+    let w = events::Where {
+        programme_id: Some(pack.programme.clone()),
+        council_code: Some(council.code.clone()),
+        ..Default::default()
+    };
+    let mut held: HashMap<String, Event> = events::list(tx, &catalogue.programmes, &w)?
+        .into_iter()
+        .map(|e| (e.uid.clone(), e))
+        .collect();
     for record in &pack.events {
-        let item = one(tx, catalogue, pack, council, &person, record, &mut seen, now)?;
+        let item = one(
+            tx, catalogue, pack, council, &person, record, &mut seen, &mut held, now,
+        )?;
         match item.outcome {
             Outcome::Created => report.created += 1,
             Outcome::Changed => report.changed += 1,
@@ -414,6 +435,7 @@ fn one(
     person: &Actor,
     record: &EventRecord,
     seen: &mut HashSet<String>,
+    held: &mut HashMap<String, Event>,
     now: DateTime<Utc>,
 ) -> Result<PackItem> {
     let item = PackItem {
@@ -463,13 +485,18 @@ fn one(
     if let Err(e) = crate::text::UID.required(&record.uid) {
         return Ok(refused(item, "uid", e.message));
     }
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT id FROM events WHERE uid = ?1")?
-        .query_row([&record.uid], |r| r.get(0))
-        .optional()?;
-    let old = match existing {
-        Some(id) => Some(events::get(tx, &catalogue.programmes, id)?),
-        None => None,
+    let old = match held.remove(&record.uid) {
+        Some(e) => Some(e),
+        None => {
+            let existing: Option<i64> = tx
+                .prepare_cached("SELECT id FROM events WHERE uid = ?1")?
+                .query_row([&record.uid], |r| r.get(0))
+                .optional()?;
+            match existing {
+                Some(id) => Some(events::get(tx, &catalogue.programmes, id)?),
+                None => None,
+            }
+        }
     };
     let mut item = item;
     if let Some(old) = &old {
