@@ -19,7 +19,14 @@ use serde_json::Value;
 fn two() -> (Db, Db) {
     let kent = Db::new();
     kent.ok(&[
-        "settings", "set", "--role", "council-organiser", "--council", "886", "--name", "Kim",
+        "settings",
+        "set",
+        "--role",
+        "council-organiser",
+        "--council",
+        "886",
+        "--name",
+        "Kim",
     ]);
     let lga = Db::new();
     lga.ok(&["settings", "set", "--role", "lga-officer", "--name", "Lee"]);
@@ -125,13 +132,20 @@ fn a_submission_and_the_reply_reproduce_each_side_and_again_change_nothing() {
     let pack = export(&kent, "kent.json", false);
     let text = std::fs::read_to_string(&pack).unwrap();
     assert!(text.contains("\"format\": \"cpweek-pack\""), "{text}");
-    assert!(text.contains("Pat Carer"), "private events travel with every field");
+    assert!(
+        text.contains("Pat Carer"),
+        "private events travel with every field"
+    );
 
     let r = import(&lga, &pack);
     assert_eq!(counts(&r), [2, 0, 0, 0, 0], "{r}");
     assert_eq!(kents(&lga), kents(&kent));
 
-    let ids: Vec<String> = lga.events("2014").iter().map(|e| e["id"].to_string()).collect();
+    let ids: Vec<String> = lga
+        .events("2014")
+        .iter()
+        .map(|e| e["id"].to_string())
+        .collect();
     let at_lga = |uid: &Value| {
         lga.events("2014")
             .into_iter()
@@ -169,7 +183,13 @@ fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
     let (kent, lga) = two();
     add(&kent, "Kent care leavers' awards", &[]);
     let pack = export(&kent, "kent.json", false);
-    let r = lga.json(&["pack", "import", pack.to_str().unwrap(), "--dry-run", "--json"]);
+    let r = lga.json(&[
+        "pack",
+        "import",
+        pack.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
     assert_eq!(r["dry_run"], true);
     assert_eq!(counts(&r), [1, 0, 0, 0, 0]);
     assert!(lga.events("2014").is_empty());
@@ -199,8 +219,14 @@ fn a_hand_edited_pack_approving_itself_stays_submitted() {
     assert_eq!(e["was_approved"], false);
     // A reply edited to look like the LGA's is still the LGA's to write: a
     // council organiser cannot write one.
-    let err = fails(&kent, &["pack", "export", "--council", "886", "--reply", "-o", "-"]);
-    assert!(err.starts_with("error: only an LGA officer can write the LGA's reply"), "{err}");
+    let err = fails(
+        &kent,
+        &["pack", "export", "--council", "886", "--reply", "-o", "-"],
+    );
+    assert!(
+        err.starts_with("error: only an LGA officer can write the LGA's reply"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -222,7 +248,10 @@ fn a_damaged_pack_and_a_newer_format_are_refused_whole_with_a_clear_message() {
     let cut = kent.file("cut.json");
     std::fs::write(&cut, &text[..text.len() / 2]).unwrap();
     let err = fails(&lga, &["pack", "import", cut.to_str().unwrap()]);
-    assert!(err.starts_with("error: the pack is damaged: it is not readable JSON (line "), "{err}");
+    assert!(
+        err.starts_with("error: the pack is damaged: it is not readable JSON (line "),
+        "{err}"
+    );
 
     let newer = edited(&pack, "newer.json", &["format_version=2"]);
     let err = fails(&lga, &["pack", "import", newer.to_str().unwrap()]);
@@ -230,9 +259,16 @@ fn a_damaged_pack_and_a_newer_format_are_refused_whole_with_a_clear_message() {
         err.starts_with("error: the pack was made by a newer cpweek (format version 2; this cpweek reads up to version 1)"),
         "{err}"
     );
-    let elsewhere = edited(&pack, "elsewhere.json", &["programme=\"2031\"", "events.0.programme=\"2031\""]);
+    let elsewhere = edited(
+        &pack,
+        "elsewhere.json",
+        &["programme=\"2031\"", "events.0.programme=\"2031\""],
+    );
     let err = fails(&lga, &["pack", "import", elsewhere.to_str().unwrap()]);
-    assert!(err.starts_with("error: the pack is for programme 2031, which this database does not hold"), "{err}");
+    assert!(
+        err.starts_with("error: the pack is for programme 2031, which this database does not hold"),
+        "{err}"
+    );
     assert!(lga.events("2014").is_empty());
 }
 
@@ -249,14 +285,18 @@ fn a_record_for_another_council_is_refused_by_name_and_the_rest_taken() {
     assert_eq!(counts(&r), [1, 0, 0, 1, 0], "{r}");
     let err = String::from_utf8(out.stderr).unwrap();
     let uid = r["items"][1]["uid"].as_str().unwrap();
+    assert!(err.starts_with(&format!("error: record {uid} (")), "{err}");
     assert!(
-        err.starts_with(&format!("error: record {uid} (")),
+        err.contains("(council): the record is for council 352, but this is Kent (886)'s pack"),
         "{err}"
     );
-    assert!(err.contains("(council): the record is for council 352, but this is Kent (886)'s pack"), "{err}");
     assert_eq!(lga.events("2014").len(), 1);
     // A record the event form would refuse is refused with its field.
-    let bad = edited(&pack, "bad.json", &["events.0.contact_email=\"not an address\""]);
+    let bad = edited(
+        &pack,
+        "bad.json",
+        &["events.0.contact_email=\"not an address\""],
+    );
     let out = lga.run(&["pack", "import", bad.to_str().unwrap(), "--json"]);
     assert!(!out.status.success());
     let r: Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -271,15 +311,32 @@ fn a_change_on_both_sides_waits_for_a_choice_and_resolving_it_settles_both() {
     let pack = export(&kent, "kent.json", false);
     import(&lga, &pack);
     let id_lga = lga.events("2014")[0]["id"].to_string();
-    lga.ok(&["event", "edit", &id_lga, "--title", "Kent care leavers' awards 2014"]);
-    kent.ok(&["event", "edit", &e["id"].to_string(), "--venue", "The Hop Farm"]);
+    lga.ok(&[
+        "event",
+        "edit",
+        &id_lga,
+        "--title",
+        "Kent care leavers' awards 2014",
+    ]);
+    kent.ok(&[
+        "event",
+        "edit",
+        &e["id"].to_string(),
+        "--venue",
+        "The Hop Farm",
+    ]);
     let second = export(&kent, "kent2.json", false);
     let r = import(&lga, &second);
     assert_eq!(counts(&r), [0, 0, 0, 0, 1], "{r}");
     let listed = lga.json(&["pack", "conflicts", "--json"]);
     assert_eq!(listed.as_array().unwrap().len(), 1);
     let c = &listed[0];
-    let fields: Vec<&str> = c["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> = c["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
     assert_eq!(fields, ["title", "venue"]);
     assert_eq!(c["here"]["venue"], "Sessions House");
     assert_eq!(c["there"]["venue"], "The Hop Farm");
@@ -288,16 +345,28 @@ fn a_change_on_both_sides_waits_for_a_choice_and_resolving_it_settles_both() {
     // Nothing was overwritten.
     assert_eq!(lga.events("2014")[0]["venue"], "Sessions House");
 
-    let err = fails(&lga, &["pack", "resolve", &c["id"].to_string(), "--keep", "both"]);
+    let err = fails(
+        &lga,
+        &["pack", "resolve", &c["id"].to_string(), "--keep", "both"],
+    );
     assert!(err.contains("give lga or council"), "{err}");
     let done = lga.ok(&["pack", "resolve", &c["id"].to_string(), "--keep", "council"]);
     assert!(done.contains("the council's version"), "{done}");
     let now = &lga.events("2014")[0];
     assert_eq!(now["venue"], "The Hop Farm");
     assert_eq!(now["title"], "Kent care leavers' awards");
-    assert!(lga.json(&["pack", "conflicts", "--json"]).as_array().unwrap().is_empty());
+    assert!(lga
+        .json(&["pack", "conflicts", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
     let history = lga.json(&["event", "show", &id_lga, "--json"]);
-    let last = history["history"].as_array().unwrap().last().unwrap().clone();
+    let last = history["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
     assert_eq!(last["action"], "conflict_resolved");
 
     // The reply then settles the council without a conflict of its own.
@@ -306,5 +375,8 @@ fn a_change_on_both_sides_waits_for_a_choice_and_resolving_it_settles_both() {
     assert_eq!(back["conflicts"], 0, "{back}");
     assert_eq!(back["refused"], 0, "{back}");
     let k = &kent.events("2014")[0];
-    assert_eq!((k["venue"].clone(), k["title"].clone()), (now["venue"].clone(), now["title"].clone()));
+    assert_eq!(
+        (k["venue"].clone(), k["title"].clone()),
+        (now["venue"].clone(), now["title"].clone())
+    );
 }

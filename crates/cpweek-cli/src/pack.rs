@@ -90,7 +90,9 @@ pub(crate) fn run(
             } else {
                 PackKind::Submission
             };
-            export(store, &council, kind, &programme, &output, force, now, database)
+            export(
+                store, &council, kind, &programme, &output, force, now, database,
+            )
         }
         PackCommand::Import {
             file,
@@ -235,12 +237,7 @@ fn print_report(r: &PackReport) {
         println!("  {what:<9}  {}  \"{}\"", shown(&i.uid), shown(&i.title));
         if i.outcome != Outcome::Conflict {
             for c in &i.changes {
-                println!(
-                    "      {}: {} -> {}",
-                    c.field,
-                    value(&c.old),
-                    value(&c.new)
-                );
+                println!("      {}: {} -> {}", c.field, value(&c.old), value(&c.new));
             }
         }
         if let Some(reason) = &i.reason {

@@ -45,8 +45,8 @@ fn main() {
         let form = EventForm {
             council: "886".into(),
             title: format!("Kent event {i}: care leavers' celebration"),
-            description: "Tea, cake and a talk by care leavers about what helped them.\nAll welcome."
-                .into(),
+            description:
+                "Tea, cake and a talk by care leavers about what helped them.\nAll welcome.".into(),
             start: format!("{day}T{hour:02}:00"),
             end: format!("{day}T{:02}:30", hour + 1),
             venue: "Sessions House".into(),
@@ -72,12 +72,16 @@ fn main() {
     let export_ms = t.elapsed().as_secs_f64() * 1000.0;
 
     let t = Instant::now();
-    let r = lga.import_pack(&pack.bytes, ImportMode::Write, now).expect("import");
+    let r = lga
+        .import_pack(&pack.bytes, ImportMode::Write, now)
+        .expect("import");
     let import_new_ms = t.elapsed().as_secs_f64() * 1000.0;
     assert_eq!(r.created, count);
 
     let t = Instant::now();
-    let r = lga.import_pack(&pack.bytes, ImportMode::Write, now).expect("again");
+    let r = lga
+        .import_pack(&pack.bytes, ImportMode::Write, now)
+        .expect("again");
     let import_again_ms = t.elapsed().as_secs_f64() * 1000.0;
     assert_eq!(r.unchanged, count);
 
@@ -90,7 +94,9 @@ fn main() {
         .export_pack("886", PackKind::Submission, "", now)
         .expect("a pack");
     let t = Instant::now();
-    let r = lga.import_pack(&changed.bytes, ImportMode::Write, now).expect("changed");
+    let r = lga
+        .import_pack(&changed.bytes, ImportMode::Write, now)
+        .expect("changed");
     let import_changed_ms = t.elapsed().as_secs_f64() * 1000.0;
     assert_eq!(r.changed, count);
 

@@ -351,10 +351,10 @@ pub fn check_pack(
     use crate::pack::Side;
     let needed = match action {
         PackAction::ImportSubmission | PackAction::ExportReply => Role::LgaOfficer,
-        PackAction::Resolve { from: Side::Council } => Role::LgaOfficer,
-        PackAction::ImportReply | PackAction::Resolve { from: Side::Lga } => {
-            Role::CouncilOrganiser
-        }
+        PackAction::Resolve {
+            from: Side::Council,
+        } => Role::LgaOfficer,
+        PackAction::ImportReply | PackAction::Resolve { from: Side::Lga } => Role::CouncilOrganiser,
     };
     if role != needed {
         return Err(Error::Forbidden(format!(
@@ -491,13 +491,22 @@ mod tests {
         assert!(check_pack(lga, None, PackAction::ExportReply, "886").is_ok());
         let e = check_pack(org, Some("886"), PackAction::ImportSubmission, "886").unwrap_err();
         assert_eq!(e.code(), ErrorCode::Forbidden);
-        assert!(e.to_string().starts_with("only an LGA officer can import"), "{e}");
+        assert!(
+            e.to_string().starts_with("only an LGA officer can import"),
+            "{e}"
+        );
         assert!(check_pack(org, Some("886"), PackAction::ImportReply, "886").is_ok());
         let e = check_pack(org, Some("352"), PackAction::ImportReply, "886").unwrap_err();
-        assert!(e.to_string().contains("your council in the settings is 352"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("your council in the settings is 352"),
+            "{e}"
+        );
         assert!(check_pack(org, None, PackAction::ImportReply, "886").is_err());
         assert!(check_pack(lga, None, PackAction::ImportReply, "886").is_err());
-        let at_lga = PackAction::Resolve { from: Side::Council };
+        let at_lga = PackAction::Resolve {
+            from: Side::Council,
+        };
         let at_council = PackAction::Resolve { from: Side::Lga };
         assert!(check_pack(lga, None, at_lga, "886").is_ok());
         assert!(check_pack(org, Some("886"), at_lga, "886").is_err());

@@ -12,12 +12,15 @@ use crate::error::{Error, Result};
 /// against the database by the import.
 pub fn read(bytes: &[u8]) -> Result<Pack> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| {
-        damaged("file", format!(
-            "it is not readable JSON (line {}, column {}: {})",
-            e.line(),
-            e.column(),
-            plain(&e)
-        ))
+        damaged(
+            "file",
+            format!(
+                "it is not readable JSON (line {}, column {}: {})",
+                e.line(),
+                e.column(),
+                plain(&e)
+            ),
+        )
     })?;
     let Value::Object(map) = &value else {
         return Err(not_a_pack("the file is JSON but not an object"));
@@ -30,7 +33,11 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
                 crate::text::shown(f)
             )))
         }
-        _ => return Err(not_a_pack(&format!("it has no \"format\": {FORMAT:?} member"))),
+        _ => {
+            return Err(not_a_pack(&format!(
+                "it has no \"format\": {FORMAT:?} member"
+            )))
+        }
     }
     let version = match map.get("format_version") {
         Some(Value::Number(n)) => n.as_u64(),

@@ -103,7 +103,12 @@ impl Store {
         Ok(PackFile {
             bytes,
             events,
-            suggested_name: format!("cpweek-{}-{}-{}.json", kind.as_str(), council.code, programme.id),
+            suggested_name: format!(
+                "cpweek-{}-{}-{}.json",
+                kind.as_str(),
+                council.code,
+                programme.id
+            ),
         })
     }
 
@@ -288,36 +293,55 @@ fn conflict(
     programmes: &[crate::programme::Programme],
     id: i64,
 ) -> Result<(PackConflict, String)> {
-    let row: Option<(i64, String, String, String, String, String, Option<String>)> = conn
+    /// A row of `pack_conflicts`.
+    struct Row {
+        event_id: i64,
+        uid: String,
+        side: String,
+        record: String,
+        digest: String,
+        opened_at: String,
+        resolved: bool,
+    }
+    let row = conn
         .prepare_cached(
-            "SELECT event_id, uid, side, record, digest, opened_at, resolved_at
+            "SELECT event_id, uid, side, record, digest, opened_at, resolved_at IS NOT NULL
              FROM pack_conflicts WHERE id = ?1",
         )?
         .query_row([id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
+            Ok(Row {
+                event_id: r.get(0)?,
+                uid: r.get(1)?,
+                side: r.get(2)?,
+                record: r.get(3)?,
+                digest: r.get(4)?,
+                opened_at: r.get(5)?,
+                resolved: r.get(6)?,
+            })
         })
         .optional()?;
-    let Some((event_id, uid, side, record, digest, opened_at, resolved)) = row else {
+    let Some(Row {
+        event_id,
+        uid,
+        side,
+        record,
+        digest,
+        opened_at,
+        resolved,
+    }) = row
+    else {
         return Err(Error::NotFound {
             what: "pack conflict",
             id: id.to_string(),
         });
     };
-    if resolved.is_some() {
+    if resolved {
         return Err(Error::Conflict(format!(
             "pack conflict {id} was already resolved"
         )));
     }
-    let from = Side::parse(&side)
-        .ok_or_else(|| events::conversion(2, format!("unknown side {side}")))?;
+    let from =
+        Side::parse(&side).ok_or_else(|| events::conversion(2, format!("unknown side {side}")))?;
     let there: EventRecord = serde_json::from_str(&record)
         .map_err(|e| events::conversion(3, format!("a stored pack record: {e}")))?;
     let event = events::get(conn, programmes, event_id)?;
@@ -549,7 +573,16 @@ fn one(
     let incoming = content_digest(&checked.content);
     let from = pack.kind.from_side();
     let Some(old) = old else {
-        return create(tx, pack.kind, person, record, &checked.content, &incoming, item, now);
+        return create(
+            tx,
+            pack.kind,
+            person,
+            record,
+            &checked.content,
+            &incoming,
+            item,
+            now,
+        );
     };
 
     let here = content_digest(&old.content());
@@ -708,9 +741,7 @@ fn decide_status(
         },
     };
     if old.status == Status::Cancelled && (content_taken || decided.changes(old)) {
-        return Err(
-            "the event is cancelled here; a cancelled event cannot change".to_string(),
-        );
+        return Err("the event is cancelled here; a cancelled event cannot change".to_string());
     }
     Ok(decided)
 }
@@ -836,9 +867,7 @@ fn write_change(
             .execute(params![old.id, record.sequence, stamp(&record.updated_at)])?;
     }
     let status_changed = decided.status != old.status;
-    let note = note.or(status_changed
-        .then_some(decided.note.as_deref())
-        .flatten());
+    let note = note.or(status_changed.then_some(decided.note.as_deref()).flatten());
     let change = history::Change {
         event_id: old.id,
         action,

@@ -82,7 +82,10 @@ fn edited(bytes: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
 #[test]
 fn a_submission_reproduces_the_councils_events_at_the_lga_private_ones_too() {
     let mut council = kent();
-    let public = council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event;
+    let public = council
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
     let private = council
         .add_event(
             &EventForm {
@@ -114,7 +117,10 @@ fn a_submission_reproduces_the_councils_events_at_the_lga_private_ones_too() {
     let at_lga = l.event(r.items[1].event_id.unwrap()).unwrap();
     assert_eq!(at_lga.uid, private.uid);
     assert_eq!(at_lga.details.contact_name.as_deref(), Some("Pat Carer"));
-    assert_eq!(l.event(r.items[0].event_id.unwrap()).unwrap().uid, public.uid);
+    assert_eq!(
+        l.event(r.items[0].event_id.unwrap()).unwrap().uid,
+        public.uid
+    );
     // History names the LGA officer who imported it.
     let h = l.event_history(at_lga.id).unwrap();
     assert_eq!(h.len(), 1);
@@ -193,7 +199,11 @@ fn records_of_another_council_and_records_the_form_refuses_are_refused_by_name()
     let r = import(&mut l, &bytes, 9);
     assert_eq!(outcomes(&r), (0, 0, 0, 2, 0), "{r:?}");
     assert_eq!(r.items[0].field.as_deref(), Some("council"));
-    assert!(r.items[0].reason.as_ref().unwrap().contains("council 352, but this is Kent (886)'s pack"));
+    assert!(r.items[0]
+        .reason
+        .as_ref()
+        .unwrap()
+        .contains("council 352, but this is Kent (886)'s pack"));
     assert_eq!(r.items[1].field.as_deref(), Some("contact_email"));
     assert!(kents(&l).is_empty());
 }
@@ -206,9 +216,15 @@ fn a_pack_for_a_programme_the_database_does_not_hold_is_refused_whole() {
         v["programme"] = json!("2031");
         v["events"][0]["programme"] = json!("2031");
     });
-    let e = lga().import_pack(&bytes, ImportMode::Write, at(2014, 9, 12, 9)).unwrap_err();
+    let e = lga()
+        .import_pack(&bytes, ImportMode::Write, at(2014, 9, 12, 9))
+        .unwrap_err();
     assert_eq!(e.field_errors()[0].field, "programme");
-    assert!(e.to_string().starts_with("the pack is for programme 2031, which this database does not hold"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("the pack is for programme 2031, which this database does not hold"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -216,12 +232,16 @@ fn only_the_lga_imports_submissions_and_only_the_council_itself_its_reply() {
     let mut council = kent();
     council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap();
     let bytes = submission(&council, 9);
-    let e = council.import_pack(&bytes, ImportMode::Write, at(2014, 9, 12, 9)).unwrap_err();
+    let e = council
+        .import_pack(&bytes, ImportMode::Write, at(2014, 9, 12, 9))
+        .unwrap_err();
     assert_eq!(e.code(), crate::ErrorCode::Forbidden);
     let mut l = lga();
     import(&mut l, &bytes, 9);
     let r = reply(&l, 9);
-    let e = l.import_pack(&r, ImportMode::Write, at(2014, 9, 12, 9)).unwrap_err();
+    let e = l
+        .import_pack(&r, ImportMode::Write, at(2014, 9, 12, 9))
+        .unwrap_err();
     assert_eq!(e.code(), crate::ErrorCode::Forbidden);
     let mut manchester = kent();
     manchester
@@ -230,16 +250,27 @@ fn only_the_lga_imports_submissions_and_only_the_council_itself_its_reply() {
             ..Default::default()
         })
         .unwrap();
-    let e = manchester.import_pack(&r, ImportMode::Write, at(2014, 9, 12, 9)).unwrap_err();
-    assert!(e.to_string().contains("only a council organiser of council 886"), "{e}");
+    let e = manchester
+        .import_pack(&r, ImportMode::Write, at(2014, 9, 12, 9))
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("only a council organiser of council 886"),
+        "{e}"
+    );
     // A council organiser cannot write a reply.
-    assert!(council.export_pack("886", PackKind::Reply, "", at(2014, 9, 12, 9)).is_err());
+    assert!(council
+        .export_pack("886", PackKind::Reply, "", at(2014, 9, 12, 9))
+        .is_err());
 }
 
 #[test]
 fn the_reply_carries_the_lgas_decisions_and_a_returned_event_shows_its_note() {
     let mut council = kent();
-    let a = council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event;
+    let a = council
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
     let b = council
         .add_event(
             &EventForm {
@@ -253,7 +284,8 @@ fn the_reply_carries_the_lgas_decisions_and_a_returned_event_shows_its_note() {
     let mut l = lga();
     let r = import(&mut l, &submission(&council, 9), 9);
     let (la, lb) = (r.items[0].event_id.unwrap(), r.items[1].event_id.unwrap());
-    l.review_event(la, &Review::Approve, at(2014, 9, 13, 9)).unwrap();
+    l.review_event(la, &Review::Approve, at(2014, 9, 13, 9))
+        .unwrap();
     l.review_event(
         lb,
         &Review::Return {
@@ -267,12 +299,22 @@ fn the_reply_carries_the_lgas_decisions_and_a_returned_event_shows_its_note() {
     assert_eq!(kents(&council), kents(&l));
     let returned = council.event(b.id).unwrap();
     assert_eq!(returned.status, Status::Returned);
-    assert_eq!(returned.status_note.as_deref(), Some("Please add a booking link"));
+    assert_eq!(
+        returned.status_note.as_deref(),
+        Some("Please add a booking link")
+    );
     assert_eq!(council.event(a.id).unwrap().status, Status::Approved);
     let h = council.event_history(b.id).unwrap();
     assert_eq!(h.last().unwrap().action, HistoryAction::DecidedByPack);
-    let change = back.items[1].changes.iter().find(|c| c.field == "status").unwrap();
-    assert_eq!((change.old.clone(), change.new.clone()), (json!("submitted"), json!("returned")));
+    let change = back.items[1]
+        .changes
+        .iter()
+        .find(|c| c.field == "status")
+        .unwrap();
+    assert_eq!(
+        (change.old.clone(), change.new.clone()),
+        (json!("submitted"), json!("returned"))
+    );
 
     // The council edits the returned event and sends it again: resubmitted.
     let mut form = returned.to_form();
@@ -280,7 +322,11 @@ fn the_reply_carries_the_lgas_decisions_and_a_returned_event_shows_its_note() {
     council.edit_event(b.id, &form, at(2014, 9, 14, 9)).unwrap();
     let again = import(&mut l, &submission(&council, 11), 11);
     assert_eq!(outcomes(&again), (0, 1, 1, 0, 0), "{again:?}");
-    let fields: Vec<&str> = again.items[1].changes.iter().map(|c| c.field.as_str()).collect();
+    let fields: Vec<&str> = again.items[1]
+        .changes
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
     assert_eq!(fields, ["booking_url", "status"]);
     assert_eq!(l.event(lb).unwrap().status, Status::Submitted);
     assert_eq!(kents(&council), kents(&l));
@@ -289,10 +335,16 @@ fn the_reply_carries_the_lgas_decisions_and_a_returned_event_shows_its_note() {
 #[test]
 fn a_council_cancels_through_its_pack_with_its_reason() {
     let mut council = kent();
-    let a = council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event;
+    let a = council
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
     let mut l = lga();
-    let id = import(&mut l, &submission(&council, 9), 9).items[0].event_id.unwrap();
-    l.review_event(id, &Review::Approve, at(2014, 9, 13, 9)).unwrap();
+    let id = import(&mut l, &submission(&council, 9), 9).items[0]
+        .event_id
+        .unwrap();
+    l.review_event(id, &Review::Approve, at(2014, 9, 13, 9))
+        .unwrap();
     import(&mut council, &reply(&l, 9), 9);
     council
         .review_event(
@@ -306,7 +358,10 @@ fn a_council_cancels_through_its_pack_with_its_reason() {
     let r = import(&mut l, &submission(&council, 12), 12);
     assert_eq!(outcomes(&r), (0, 1, 0, 0, 0), "{r:?}");
     let e = l.event(id).unwrap();
-    assert_eq!((e.status, e.status_note.as_deref()), (Status::Cancelled, Some("Venue flooded")));
+    assert_eq!(
+        (e.status, e.status_note.as_deref()),
+        (Status::Cancelled, Some("Venue flooded"))
+    );
     assert!(e.was_approved);
     assert_eq!(
         l.event_history(id).unwrap().last().unwrap().action,
@@ -318,9 +373,14 @@ fn a_council_cancels_through_its_pack_with_its_reason() {
 #[test]
 fn a_change_on_both_sides_is_a_conflict_kept_until_a_person_chooses() {
     let mut council = kent();
-    let a = council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event;
+    let a = council
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
     let mut l = lga();
-    let id = import(&mut l, &submission(&council, 9), 9).items[0].event_id.unwrap();
+    let id = import(&mut l, &submission(&council, 9), 9).items[0]
+        .event_id
+        .unwrap();
     // The LGA corrects the title; the council changes the venue.
     let mut lf = l.event(id).unwrap().to_form();
     lf.title = "Kent celebrates its care leavers (corrected)".into();
@@ -334,7 +394,10 @@ fn a_change_on_both_sides_is_a_conflict_kept_until_a_person_chooses() {
     assert_eq!(outcomes(&r), (0, 0, 0, 0, 1), "{r:?}");
     let conflict_id = r.items[0].conflict.unwrap();
     // Nothing overwritten; both versions listed.
-    assert_eq!(l.event(id).unwrap().details.venue.as_deref(), Some("Sessions House"));
+    assert_eq!(
+        l.event(id).unwrap().details.venue.as_deref(),
+        Some("Sessions House")
+    );
     let open = l.pack_conflicts().unwrap();
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].from, Side::Council);
@@ -342,19 +405,29 @@ fn a_change_on_both_sides_is_a_conflict_kept_until_a_person_chooses() {
     assert_eq!(fields, ["title", "venue"]);
     // The same pack again finds the same conflict waiting.
     let again = import(&mut l, &bytes, 13);
-    assert_eq!((again.conflicts, again.items[0].conflict), (1, Some(conflict_id)));
+    assert_eq!(
+        (again.conflicts, again.items[0].conflict),
+        (1, Some(conflict_id))
+    );
     assert_eq!(l.pack_conflicts().unwrap().len(), 1);
 
     // The LGA keeps its version; the reply carries it and the council takes
     // it without a conflict of its own, since it was made with the
     // council's version seen.
-    let kept = l.resolve_pack_conflict(conflict_id, Side::Lga, at(2014, 9, 14, 9)).unwrap();
+    let kept = l
+        .resolve_pack_conflict(conflict_id, Side::Lga, at(2014, 9, 14, 9))
+        .unwrap();
     assert_eq!(kept.details.venue.as_deref(), Some("Sessions House"));
     assert!(l.pack_conflicts().unwrap().is_empty());
-    assert!(l.resolve_pack_conflict(conflict_id, Side::Lga, at(2014, 9, 14, 9)).is_err());
+    assert!(l
+        .resolve_pack_conflict(conflict_id, Side::Lga, at(2014, 9, 14, 9))
+        .is_err());
     let back = import(&mut council, &reply(&l, 12), 12);
     assert_eq!(outcomes(&back), (0, 1, 0, 0, 0), "{back:?}");
-    assert_eq!(council.event(a.id).unwrap().details.title, kept.details.title);
+    assert_eq!(
+        council.event(a.id).unwrap().details.title,
+        kept.details.title
+    );
     assert_eq!(kents(&council), kents(&l));
     // And the old submission, imported again at the LGA, changes nothing.
     let old = import(&mut l, &bytes, 15);
@@ -364,17 +437,26 @@ fn a_change_on_both_sides_is_a_conflict_kept_until_a_person_chooses() {
 #[test]
 fn keeping_the_councils_version_writes_it_at_the_lga() {
     let mut council = kent();
-    let a = council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event;
+    let a = council
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
     let mut l = lga();
-    let id = import(&mut l, &submission(&council, 9), 9).items[0].event_id.unwrap();
+    let id = import(&mut l, &submission(&council, 9), 9).items[0]
+        .event_id
+        .unwrap();
     let mut lf = l.event(id).unwrap().to_form();
     lf.capacity = "40".into();
     l.edit_event(id, &lf, at(2014, 9, 13, 9)).unwrap();
     let mut cf = a.to_form();
     cf.capacity = "60".into();
     council.edit_event(a.id, &cf, at(2014, 9, 13, 10)).unwrap();
-    let c = import(&mut l, &submission(&council, 12), 12).items[0].conflict.unwrap();
-    let e = l.resolve_pack_conflict(c, Side::Council, at(2014, 9, 14, 9)).unwrap();
+    let c = import(&mut l, &submission(&council, 12), 12).items[0]
+        .conflict
+        .unwrap();
+    let e = l
+        .resolve_pack_conflict(c, Side::Council, at(2014, 9, 14, 9))
+        .unwrap();
     assert_eq!(e.details.capacity, Some(60));
     assert_eq!(
         l.event_history(id).unwrap().last().unwrap().note.as_deref(),
@@ -388,9 +470,14 @@ fn keeping_the_councils_version_writes_it_at_the_lga() {
 #[test]
 fn a_change_on_one_side_only_goes_through_without_a_conflict() {
     let mut council = kent();
-    let a = council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event;
+    let a = council
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
     let mut l = lga();
-    let id = import(&mut l, &submission(&council, 9), 9).items[0].event_id.unwrap();
+    let id = import(&mut l, &submission(&council, 9), 9).items[0]
+        .event_id
+        .unwrap();
     // The LGA corrects the postcode; the council changes nothing.
     let mut lf = l.event(id).unwrap().to_form();
     lf.postcode = "ME14 1XX".into();
@@ -398,7 +485,10 @@ fn a_change_on_one_side_only_goes_through_without_a_conflict() {
     let r = import(&mut council, &reply(&l, 9), 9);
     assert_eq!(outcomes(&r), (0, 1, 0, 0, 0), "{r:?}");
     assert_eq!(r.items[0].changes[0].field, "postcode");
-    assert_eq!(council.event(a.id).unwrap().details.postcode.as_deref(), Some("ME14 1XX"));
+    assert_eq!(
+        council.event(a.id).unwrap().details.postcode.as_deref(),
+        Some("ME14 1XX")
+    );
     // The council's own later change then goes to the LGA.
     let mut cf = council.event(a.id).unwrap().to_form();
     cf.title = "Kent's care leavers' awards".into();
@@ -413,7 +503,10 @@ fn a_change_on_one_side_only_goes_through_without_a_conflict() {
     council.edit_event(a.id, &cf, at(2014, 9, 15, 9)).unwrap();
     let r = import(&mut council, &old_reply, 13);
     assert_eq!(outcomes(&r), (0, 0, 1, 0, 0), "{r:?}");
-    assert_eq!(council.event(a.id).unwrap().details.title, "Kent's care leavers' awards 2014");
+    assert_eq!(
+        council.event(a.id).unwrap().details.title,
+        "Kent's care leavers' awards 2014"
+    );
 }
 
 mod round_trip {
@@ -435,7 +528,12 @@ mod round_trip {
         decision: u8,
     }
 
-    const THEMES: [&str; 4] = ["education", "care-leavers", "health-wellbeing", "placement-stability"];
+    const THEMES: [&str; 4] = [
+        "education",
+        "care-leavers",
+        "health-wellbeing",
+        "placement-stability",
+    ];
 
     fn spec() -> impl Strategy<Value = Spec> {
         (
@@ -451,7 +549,18 @@ mod round_trip {
             0u8..5,
         )
             .prop_map(
-                |(title, description, minutes, length, all_day, private, themes, capacity, council_cancels, decision)| Spec {
+                |(
+                    title,
+                    description,
+                    minutes,
+                    length,
+                    all_day,
+                    private,
+                    themes,
+                    capacity,
+                    council_cancels,
+                    decision,
+                )| Spec {
                     title,
                     description,
                     minutes,
