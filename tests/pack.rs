@@ -367,7 +367,7 @@ fn a_change_on_both_sides_waits_for_a_choice_and_resolving_it_settles_both() {
         .last()
         .unwrap()
         .clone();
-    assert_eq!(last["action"], "conflict_resolved");
+    assert_eq!(last["action"], "conflict_kept_council");
 
     // The reply then settles the council without a conflict of its own.
     let reply = export(&lga, "reply.json", true);

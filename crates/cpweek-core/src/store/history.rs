@@ -40,12 +40,14 @@ pub enum HistoryAction {
     /// The LGA's decision (approved, returned, cancelled) taken from the
     /// LGA's reply, at the council.
     DecidedByPack,
-    /// A person chose one side of a pack's conflict.
-    ConflictResolved,
+    /// A person settled a pack's conflict by keeping the council's version.
+    ConflictKeptCouncil,
+    /// A person settled a pack's conflict by keeping the LGA's version.
+    ConflictKeptLga,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 12] = [
+    const ALL: [HistoryAction; 13] = [
         HistoryAction::Added,
         HistoryAction::Edited,
         HistoryAction::Imported,
@@ -57,7 +59,8 @@ impl HistoryAction {
         HistoryAction::UpdatedByPack,
         HistoryAction::CancelledByPack,
         HistoryAction::DecidedByPack,
-        HistoryAction::ConflictResolved,
+        HistoryAction::ConflictKeptCouncil,
+        HistoryAction::ConflictKeptLga,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -73,7 +76,8 @@ impl HistoryAction {
             HistoryAction::UpdatedByPack => "updated_by_pack",
             HistoryAction::CancelledByPack => "cancelled_by_pack",
             HistoryAction::DecidedByPack => "decided_by_pack",
-            HistoryAction::ConflictResolved => "conflict_resolved",
+            HistoryAction::ConflictKeptCouncil => "conflict_kept_council",
+            HistoryAction::ConflictKeptLga => "conflict_kept_lga",
         }
     }
 
@@ -95,7 +99,8 @@ impl HistoryAction {
             HistoryAction::UpdatedByPack => "Updated from a pack",
             HistoryAction::CancelledByPack => "Cancelled by its council's pack",
             HistoryAction::DecidedByPack => "The LGA's decision taken from its reply",
-            HistoryAction::ConflictResolved => "A pack's conflict resolved",
+            HistoryAction::ConflictKeptCouncil => "The council's version kept in a pack's conflict",
+            HistoryAction::ConflictKeptLga => "The LGA's version kept in a pack's conflict",
         }
     }
 

@@ -218,6 +218,10 @@ impl Store {
                 &old.council,
             )?;
             let person = s.person();
+            let action = match keep {
+                Side::Council => HistoryAction::ConflictKeptCouncil,
+                Side::Lga => HistoryAction::ConflictKeptLga,
+            };
             let kept_note = format!(
                 "{} version kept (pack conflict {id})",
                 capitalised(keep.possessive())
@@ -244,7 +248,7 @@ impl Store {
                     Some(&checked.content),
                     &decided,
                     &person,
-                    HistoryAction::ConflictResolved,
+                    action,
                     Some(&kept_note),
                     now,
                 )?;
@@ -261,7 +265,7 @@ impl Store {
                 ])?;
                 let change = history::Change {
                     event_id: old.id,
-                    action: HistoryAction::ConflictResolved,
+                    action,
                     from: Some(old.status),
                     to: old.status,
                     note: Some(&kept_note),

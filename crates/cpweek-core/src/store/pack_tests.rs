@@ -418,6 +418,10 @@ fn a_change_on_both_sides_is_a_conflict_kept_until_a_person_chooses() {
         .resolve_pack_conflict(conflict_id, Side::Lga, at(2014, 9, 14, 9))
         .unwrap();
     assert_eq!(kept.details.venue.as_deref(), Some("Sessions House"));
+    assert_eq!(
+        l.event_history(id).unwrap().last().unwrap().action,
+        HistoryAction::ConflictKeptLga
+    );
     assert!(l.pack_conflicts().unwrap().is_empty());
     assert!(l
         .resolve_pack_conflict(conflict_id, Side::Lga, at(2014, 9, 14, 9))
@@ -458,8 +462,10 @@ fn keeping_the_councils_version_writes_it_at_the_lga() {
         .resolve_pack_conflict(c, Side::Council, at(2014, 9, 14, 9))
         .unwrap();
     assert_eq!(e.details.capacity, Some(60));
+    let last = l.event_history(id).unwrap().pop().unwrap();
+    assert_eq!(last.action, HistoryAction::ConflictKeptCouncil);
     assert_eq!(
-        l.event_history(id).unwrap().last().unwrap().note.as_deref(),
+        last.note.as_deref(),
         Some("The council's version kept (pack conflict 1)")
     );
     let back = import(&mut council, &reply(&l, 12), 12);

@@ -59,7 +59,7 @@ CREATE TABLE event_history_new (
     action TEXT NOT NULL CHECK (action IN
         ('added', 'edited', 'imported', 'updated_by_import', 'approved', 'returned', 'cancelled',
          'imported_from_pack', 'updated_by_pack', 'cancelled_by_pack', 'decided_by_pack',
-         'conflict_resolved')),
+         'conflict_kept_council', 'conflict_kept_lga')),
     from_status TEXT CHECK (from_status IS NULL
         OR from_status IN ('submitted', 'approved', 'returned', 'cancelled')),
     to_status TEXT NOT NULL CHECK (to_status IN ('submitted', 'approved', 'returned', 'cancelled')),
