@@ -43,6 +43,7 @@ pub use history::{HistoryAction, HistoryEntry};
 pub use import::{
     Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
 };
+pub use pack::{PackFile, MOST_SEQUENCE};
 pub use reference::ConferenceChange;
 pub use requests::RequestFilter;
 pub use seeds::SeedReport;

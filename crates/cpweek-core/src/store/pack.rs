@@ -43,6 +43,10 @@ use crate::permission::{self, Actor, PackAction};
 use crate::store::HistoryAction;
 use crate::time;
 
+/// The highest SEQUENCE a record may carry: iCalendar's SEQUENCE is a
+/// signed 32-bit integer, and every change raises it by one.
+pub const MOST_SEQUENCE: u32 = i32::MAX as u32 - 1_000_000;
+
 /// A pack made for a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackFile {
@@ -570,6 +574,16 @@ fn one(
                 ),
             ));
         }
+    }
+    if record.sequence > MOST_SEQUENCE {
+        return Ok(refused(
+            item,
+            "sequence",
+            format!(
+                "sequence {} is more than an event's SEQUENCE can be (at most {MOST_SEQUENCE}, so that it can still rise)",
+                record.sequence
+            ),
+        ));
     }
     if let Err((field, why)) = note_fits(record) {
         return Ok(refused(item, field, why));

@@ -206,6 +206,13 @@ fn records_of_another_council_and_records_the_form_refuses_are_refused_by_name()
         .contains("council 352, but this is Kent (886)'s pack"));
     assert_eq!(r.items[1].field.as_deref(), Some("contact_email"));
     assert!(kents(&l).is_empty());
+    // A SEQUENCE that could not rise again is refused, not stored.
+    let bytes = edited(&submission(&council, 9), |v| {
+        v["events"][0]["sequence"] = json!(u32::MAX);
+    });
+    let r = import(&mut l, &bytes, 9);
+    assert_eq!(outcomes(&r), (1, 0, 0, 1, 0), "{r:?}");
+    assert_eq!(r.items[0].field.as_deref(), Some("sequence"));
 }
 
 #[test]
