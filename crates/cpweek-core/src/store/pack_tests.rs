@@ -664,3 +664,79 @@ mod round_trip {
         }
     }
 }
+
+mod hostile {
+    use super::*;
+
+    const FIELDS: [&str; 26] = [
+        "uid",
+        "sequence",
+        "programme",
+        "council",
+        "start",
+        "end",
+        "all_day",
+        "title",
+        "description",
+        "venue",
+        "address",
+        "postcode",
+        "themes",
+        "audiences",
+        "visibility",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "booking_url",
+        "capacity",
+        "status",
+        "status_note",
+        "was_approved",
+        "created_at",
+        "updated_at",
+        "seen",
+    ];
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u32>().prop_map(Value::from),
+            "\\PC{0,40}".prop_map(Value::from),
+            "[\\x00-\\x1f\u{202e}\u{200b}a-z]{0,20}".prop_map(Value::from),
+            Just(json!("9999-12-31T23:59:59Z")),
+            Just(json!("2014-10-28T10:00:00+14:00")),
+            Just(json!("approved")),
+            Just(json!("cancelled")),
+            proptest::collection::vec("\\PC{0,10}", 0..4).prop_map(Value::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// A pack edited at random (its digest made again) is imported or
+        /// refused, never a panic; a submission never approves anything.
+        #[test]
+        fn any_edited_pack_is_taken_or_refused_and_never_approves(
+            edits in proptest::collection::vec((0usize..2, 0usize..FIELDS.len(), value()), 1..6)
+        ) {
+            let mut council = kent();
+            council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap();
+            council.add_event(&EventForm { title: "Second".into(), all_day: true, start: "2014-10-29".into(), end: "".into(), ..kent_form() }, at(2014, 9, 2, 9)).unwrap();
+            let bytes = edited(&submission(&council, 9), |v| {
+                for (i, field, value) in &edits {
+                    v["events"][*i][FIELDS[*field]] = value.clone();
+                }
+            });
+            let mut l = lga();
+            let _ = l.import_pack(&bytes, ImportMode::DryRun, at(2014, 9, 12, 9));
+            let _ = l.import_pack(&bytes, ImportMode::Write, at(2014, 9, 12, 9));
+            let _ = l.import_pack(&bytes, ImportMode::Write, at(2014, 9, 12, 10));
+            for e in l.events(&EventFilter::default()).unwrap() {
+                prop_assert!(e.status != Status::Approved && !e.was_approved, "{:?}", e);
+            }
+        }
+    }
+}
