@@ -123,7 +123,7 @@ fn fails(db: &Db, args: &[&str]) -> String {
 #[test]
 fn a_submission_and_the_reply_reproduce_each_side_and_again_change_nothing() {
     let (kent, lga) = two();
-    add(&kent, "Kent care leavers' awards", &["--capacity", "80"]);
+    let public = add(&kent, "Kent care leavers' awards", &["--capacity", "80"]);
     let private = add(
         &kent,
         "Tea with children in care",
@@ -154,7 +154,7 @@ fn a_submission_and_the_reply_reproduce_each_side_and_again_change_nothing() {
             .to_string()
     };
     assert_eq!(ids.len(), 2);
-    lga.ok(&["event", "approve", &at_lga(&kents(&kent)[0]["uid"])]);
+    lga.ok(&["event", "approve", &at_lga(&public["uid"])]);
     let private_at_lga = at_lga(&private["uid"]);
     lga.ok(&[
         "event",

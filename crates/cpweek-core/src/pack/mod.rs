@@ -10,6 +10,7 @@
 
 pub mod read;
 pub mod report;
+pub mod rules;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

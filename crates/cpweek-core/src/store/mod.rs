@@ -13,6 +13,7 @@ mod import;
 mod migrations;
 mod opening;
 mod pack;
+mod pack_conflicts;
 mod people;
 mod published;
 mod reference;

@@ -37,15 +37,13 @@ use crate::catalogue::Catalogue;
 use crate::council::Council;
 use crate::error::{Error, Result};
 use crate::event::{self, Event, EventContent, Status};
-use crate::pack::report::{FieldChange, Outcome, PackConflict, PackItem, PackReport};
+use crate::pack::report::{FieldChange, Outcome, PackItem, PackReport};
+pub use crate::pack::rules::MOST_SEQUENCE;
+use crate::pack::rules::{self, claimed, decide_status, note_fits, Decided, Exchange};
 use crate::pack::{self, content_digest, EventRecord, Pack, PackCouncil, PackKind, Side};
 use crate::permission::{self, Actor, PackAction};
 use crate::store::HistoryAction;
 use crate::time;
-
-/// The highest SEQUENCE a record may carry: iCalendar's SEQUENCE is a
-/// signed 32-bit integer, and every change raises it by one.
-pub const MOST_SEQUENCE: u32 = i32::MAX as u32 - 1_000_000;
 
 /// A pack made for a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,199 +184,17 @@ impl Store {
         };
         run(&mut self.conn).map_err(|e| e.in_database(&path))
     }
-
-    /// The conflicts waiting for a person's choice, oldest first.
-    pub fn pack_conflicts(&self) -> Result<Vec<PackConflict>> {
-        let programmes = self.programmes()?;
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached("SELECT id FROM pack_conflicts WHERE resolved_at IS NULL ORDER BY id")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        ids.into_iter()
-            .map(|id| conflict(&self.conn, &programmes, id).map(|(c, _)| c))
-            .collect()
-    }
-
-    /// Settles conflict `id` by keeping one side's version: the pack's
-    /// side's is written here (as an import would), or this database's is
-    /// kept and goes back to the other side in the next pack, which will
-    /// say that it was made with the other side's version seen.
-    pub fn resolve_pack_conflict(
-        &mut self,
-        id: i64,
-        keep: Side,
-        now: DateTime<Utc>,
-    ) -> Result<Event> {
-        let catalogue = self.catalogue()?;
-        let event_id = self.write(|tx| {
-            let (c, digest) = conflict(tx, &catalogue.programmes, id)?;
-            let s = settings::read(tx)?;
-            let old = events::get(tx, &catalogue.programmes, c.event_id)?;
-            permission::check_pack(
-                s.role,
-                s.my_council.as_deref(),
-                PackAction::Resolve { from: c.from },
-                &old.council,
-            )?;
-            let person = s.person();
-            let action = match keep {
-                Side::Council => HistoryAction::ConflictKeptCouncil,
-                Side::Lga => HistoryAction::ConflictKeptLga,
-            };
-            let kept_note = format!(
-                "{} version kept (pack conflict {id})",
-                capitalised(keep.possessive())
-            );
-            if keep == c.from {
-                let checked = event::validate(&c.there.to_form(), &catalogue).map_err(|fields| {
-                    Error::Conflict(format!(
-                        "conflict {id}: {}'s version no longer passes the event rules ({}); keep the other version, or edit the event",
-                        c.from.possessive(),
-                        fields.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join("; ")
-                    ))
-                })?;
-                let kind = match c.from {
-                    Side::Council => PackKind::Submission,
-                    Side::Lga => PackKind::Reply,
-                };
-                let decided = decide_status(kind, &old, &c.there, true)
-                    .map_err(|m| Error::Conflict(format!("conflict {id}: {m}")))?;
-                write_change(
-                    tx,
-                    &catalogue,
-                    &old,
-                    &c.there,
-                    Some(&checked.content),
-                    &decided,
-                    &person,
-                    action,
-                    Some(&kept_note),
-                    now,
-                )?;
-            } else {
-                // This version goes back to the other side as a change of
-                // its own: its SEQUENCE rises past both sides'.
-                tx.prepare_cached(
-                    "UPDATE events SET sequence = ?2, updated_at = ?3 WHERE id = ?1",
-                )?
-                .execute(params![
-                    old.id,
-                    old.sequence.max(c.there.sequence) + 1,
-                    time::to_store(now)
-                ])?;
-                let change = history::Change {
-                    event_id: old.id,
-                    action,
-                    from: Some(old.status),
-                    to: old.status,
-                    note: Some(&kept_note),
-                };
-                history::record(tx, &person, &change, now)?;
-            }
-            set_exchanged(tx, &c.uid, c.from, &digest, now)?;
-            tx.prepare_cached(
-                "UPDATE pack_conflicts SET resolved_at = ?2, kept = ?3 WHERE id = ?1",
-            )?
-            .execute(params![id, time::to_store(now), keep.as_str()])?;
-            Ok(old.id)
-        })?;
-        events::get(&self.conn, &catalogue.programmes, event_id)
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// Open conflict `id`, with the digest of the pack's version.
-fn conflict(
-    conn: &Connection,
-    programmes: &[crate::programme::Programme],
-    id: i64,
-) -> Result<(PackConflict, String)> {
-    /// A row of `pack_conflicts`.
-    struct Row {
-        event_id: i64,
-        uid: String,
-        side: String,
-        record: String,
-        digest: String,
-        opened_at: String,
-        resolved: bool,
-    }
-    let row = conn
-        .prepare_cached(
-            "SELECT event_id, uid, side, record, digest, opened_at, resolved_at IS NOT NULL
-             FROM pack_conflicts WHERE id = ?1",
-        )?
-        .query_row([id], |r| {
-            Ok(Row {
-                event_id: r.get(0)?,
-                uid: r.get(1)?,
-                side: r.get(2)?,
-                record: r.get(3)?,
-                digest: r.get(4)?,
-                opened_at: r.get(5)?,
-                resolved: r.get(6)?,
-            })
-        })
-        .optional()?;
-    let Some(Row {
-        event_id,
-        uid,
-        side,
-        record,
-        digest,
-        opened_at,
-        resolved,
-    }) = row
-    else {
-        return Err(Error::NotFound {
-            what: "pack conflict",
-            id: id.to_string(),
-        });
-    };
-    if resolved {
-        return Err(Error::Conflict(format!(
-            "pack conflict {id} was already resolved"
-        )));
-    }
-    let from =
-        Side::parse(&side).ok_or_else(|| events::conversion(2, format!("unknown side {side}")))?;
-    let there: EventRecord = serde_json::from_str(&record)
-        .map_err(|e| events::conversion(3, format!("a stored pack record: {e}")))?;
-    let event = events::get(conn, programmes, event_id)?;
-    let here = EventRecord::of(&event, None);
-    Ok((
-        PackConflict {
-            id,
-            event_id,
-            uid,
-            title: event.details.title.clone(),
-            from,
-            fields: FieldChange::between(&here, &there),
-            here,
-            there,
-            opened_at,
-        },
-        digest,
-    ))
 }
 
 /// The digest this database last took from `side`'s pack for `uid`.
-fn exchanged(conn: &Connection, uid: &str, side: Side) -> Result<Option<String>> {
+pub(super) fn exchanged(conn: &Connection, uid: &str, side: Side) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached("SELECT digest FROM pack_exchanges WHERE uid = ?1 AND side = ?2")?
         .query_row(params![uid, side.as_str()], |r| r.get(0))
         .optional()?)
 }
 
-fn set_exchanged(
+pub(super) fn set_exchanged(
     conn: &Connection,
     uid: &str,
     side: Side,
@@ -619,24 +435,21 @@ fn one(
         ));
         return Ok(item);
     }
-    let theirs_is_old = record.seen.as_deref() == Some(incoming.as_str())
-        || base.as_deref() == Some(incoming.as_str());
-    let take = if incoming == here {
-        false
-    } else if record.seen.as_deref() == Some(here.as_str()) {
-        // Made from this database's version as it is now.
-        true
-    } else if theirs_is_old {
-        item.notes.push(format!(
-            "this database's version is newer than the pack's ({} version was taken here before); it goes back in the next pack",
-            from.possessive()
-        ));
-        false
-    } else if base.as_deref() == Some(here.as_str()) {
-        // Unchanged here since the last exchange.
-        true
-    } else {
-        return open_conflict(tx, &old, record, from, &incoming, item, now);
+    let take = match rules::compare(&here, &incoming, record.seen.as_deref(), base.as_deref()) {
+        Exchange::Same => false,
+        Exchange::Take => true,
+        Exchange::KeepOurs => {
+            item.notes.push(format!(
+                "this database's version is newer than the pack's ({} version was taken here before); it goes back in the next pack",
+                from.possessive()
+            ));
+            false
+        }
+        Exchange::Conflict => {
+            return super::pack_conflicts::open_conflict(
+                tx, &old, record, from, &incoming, item, now,
+            )
+        }
     };
     let decided = match decide_status(pack.kind, &old, record, take) {
         Ok(d) => d,
@@ -666,111 +479,6 @@ fn one(
     item.changes = FieldChange::between(&EventRecord::of(&old, None), &EventRecord::of(&new, None));
     item.notes.extend(notices);
     Ok(item)
-}
-
-/// A note or reason, when the record has one, meets its text rule; a
-/// cancelled record has its reason and a returned one the LGA's note.
-fn note_fits(record: &EventRecord) -> std::result::Result<(), (&'static str, String)> {
-    let rule = match record.status {
-        Status::Cancelled => crate::text::REASON,
-        _ => crate::text::NOTE,
-    };
-    let note = rule
-        .optional(record.status_note.as_deref().unwrap_or_default())
-        .map_err(|e| ("status_note", e.message))?;
-    if note.is_none() && matches!(record.status, Status::Cancelled | Status::Returned) {
-        return Err((
-            "status_note",
-            format!(
-                "a {} event needs its {}",
-                record.status.as_str(),
-                if record.status == Status::Cancelled {
-                    "reason"
-                } else {
-                    "note saying what to change"
-                }
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// The status an event takes from a record.
-struct Decided {
-    status: Status,
-    note: Option<String>,
-    was_approved: bool,
-    /// The pack's status, when it was not taken, and why.
-    not_taken: Option<String>,
-}
-
-impl Decided {
-    fn changes(&self, old: &Event) -> bool {
-        self.status != old.status
-            || self.note != old.status_note
-            || self.was_approved != old.was_approved
-    }
-}
-
-/// What `record` makes of `old`'s status: from a submission only a
-/// cancellation (and a resubmission, when its content is taken, as an
-/// edit makes one); from a reply, the LGA's status, note and "was
-/// approved". A cancelled event cannot change.
-fn decide_status(
-    kind: PackKind,
-    old: &Event,
-    record: &EventRecord,
-    content_taken: bool,
-) -> std::result::Result<Decided, String> {
-    let mut not_taken = None;
-    let decided = match kind {
-        PackKind::Submission => {
-            if record.status == Status::Cancelled && old.status != Status::Cancelled {
-                Decided {
-                    status: Status::Cancelled,
-                    note: record.status_note.clone(),
-                    was_approved: old.was_approved,
-                    not_taken: None,
-                }
-            } else {
-                if matches!(record.status, Status::Approved | Status::Returned)
-                    && record.status != old.status
-                {
-                    not_taken = Some(claimed(record.status, old.status));
-                }
-                let status = if content_taken {
-                    event::status_after_edit(old.status)?
-                } else {
-                    old.status
-                };
-                Decided {
-                    status,
-                    note: old.status_note.clone(),
-                    was_approved: old.was_approved,
-                    not_taken,
-                }
-            }
-        }
-        PackKind::Reply => Decided {
-            status: record.status,
-            note: record.status_note.clone(),
-            was_approved: record.was_approved || old.was_approved,
-            not_taken: None,
-        },
-    };
-    if old.status == Status::Cancelled && (content_taken || decided.changes(old)) {
-        return Err("the event is cancelled here; a cancelled event cannot change".to_string());
-    }
-    Ok(decided)
-}
-
-/// The note for a submission's status that only the LGA sets.
-fn claimed(said: Status, kept: Status) -> String {
-    format!(
-        "the pack says {}, which only the LGA decides: not taken (the event stays {})",
-        said.as_str(),
-        kept.as_str()
-    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -851,7 +559,7 @@ fn stamp(text: &str) -> String {
 /// sides hold the same record), the history row, and what the change does
 /// to attendance requests. Gives the event after it, and notices.
 #[allow(clippy::too_many_arguments)]
-fn write_change(
+pub(super) fn write_change(
     tx: &Transaction,
     catalogue: &Catalogue,
     old: &Event,
@@ -909,41 +617,4 @@ fn write_change(
         Vec::new()
     };
     Ok((new, notices))
-}
-
-/// Keeps both versions: the pack's record waits in `pack_conflicts` (an
-/// older version of the same record waiting there is replaced by it).
-fn open_conflict(
-    tx: &Transaction,
-    old: &Event,
-    record: &EventRecord,
-    from: Side,
-    incoming: &str,
-    mut item: PackItem,
-    now: DateTime<Utc>,
-) -> Result<PackItem> {
-    tx.prepare_cached("DELETE FROM pack_conflicts WHERE uid = ?1 AND resolved_at IS NULL")?
-        .execute([&record.uid])?;
-    let json = serde_json::to_string(record).expect("JSON of a record");
-    tx.prepare_cached(
-        "INSERT INTO pack_conflicts (event_id, uid, side, record, digest, opened_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        old.id,
-        record.uid,
-        from.as_str(),
-        json,
-        incoming,
-        time::to_store(now)
-    ])?;
-    let id = tx.last_insert_rowid();
-    item.outcome = Outcome::Conflict;
-    item.conflict = Some(id);
-    item.changes = FieldChange::between(&EventRecord::of(old, None), record);
-    item.reason = Some(format!(
-        "changed here and in {} pack since the last exchange: both versions are kept until a person chooses (`cpweek pack resolve {id} --keep lga|council`)",
-        from.possessive()
-    ));
-    Ok(item)
 }
