@@ -6,6 +6,7 @@
 mod event;
 mod ics;
 mod output;
+mod pack;
 mod person;
 mod programme;
 mod publish;
@@ -101,6 +102,9 @@ enum Command {
     /// Export events to a file
     #[command(subcommand)]
     Export(ics::ExportCommand),
+    /// Submission packs (a council's events for the LGA) and the LGA's replies
+    #[command(subcommand)]
+    Pack(pack::PackCommand),
     /// Your settings (council, role, name), shared with the window's Settings
     Settings {
         #[command(subcommand)]
@@ -131,6 +135,7 @@ impl Command {
             Command::Init { .. } | Command::Conference(_) | Command::Import(_) => true,
             // `cpweek settings` alone shows them; `settings set` changes them.
             Command::Settings { command, .. } => command.is_some(),
+            Command::Pack(c) => c.writes(),
             Command::Event(c) => !matches!(
                 **c,
                 event::EventCommand::List { .. } | event::EventCommand::Show { .. }
@@ -255,6 +260,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Import(c) => ics::import(&mut store, c, now),
                 Command::Export(c) => ics::export(&store, c, &path),
                 Command::Publish(c) => publish::run(&store, c, &path),
+                Command::Pack(c) => pack::run(&mut store, c, now, &path),
                 Command::Settings { command, json } => settings::run(&mut store, command, json),
                 Command::Person(c) => person::run(&mut store, c),
                 Command::Request(c) => request::run(&mut store, c, now, &path),

@@ -7,6 +7,7 @@
 //! - [`council`], [`programme`]: reference data and how input names it.
 //! - [`attendance`]: people who may be asked to attend, and requests for
 //!   them (statuses, moves, history).
+//! - [`pack`]: submission packs (council to LGA) and the LGA's replies.
 //! - [`permission`]: who may do what to events, and what each event offers.
 //! - [`summary`]: a programme at a glance (the Dashboard's figures).
 //! - [`store`]: the SQLite store; every user action is one transaction.
@@ -37,6 +38,7 @@ pub mod file;
 pub mod filter;
 pub mod folder;
 pub mod ics;
+pub mod pack;
 pub mod permission;
 pub mod plan;
 pub mod programme;

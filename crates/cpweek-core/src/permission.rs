@@ -318,6 +318,71 @@ pub fn check_release(role: Role) -> Result<()> {
         "only an LGA officer can make a release of the programme; your role is {}: change it in Settings or with `cpweek settings set --role lga-officer`",
         role.label()
     )))
+/// Something done with a pack (see [`crate::pack`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PackAction {
+    /// Taking in a council's submission: the LGA's part.
+    ImportSubmission,
+    /// Writing the LGA's reply to a council: the LGA's part.
+    ExportReply,
+    /// Taking in the LGA's reply, with its decisions: that council's part
+    /// only (the database's settings name it as the person's council).
+    ImportReply,
+    /// Choosing a side of a conflict found by importing a pack from
+    /// `from`: whoever imports that side's packs.
+    Resolve { from: crate::pack::Side },
+}
+
+impl PackAction {
+    fn phrase(self) -> &'static str {
+        match self {
+            PackAction::ImportSubmission => "import a council's submission pack",
+            PackAction::ExportReply => "write the LGA's reply to a council",
+            PackAction::ImportReply => "import the LGA's reply",
+            PackAction::Resolve { .. } => "resolve a pack's conflict",
+        }
+    }
+}
+
+/// Refuses, with [`Error::Forbidden`], a pack action the person may not
+/// take. The LGA (an LGA officer) imports submissions and writes replies;
+/// a reply's statuses (approved, returned, cancelled, the LGA's note) are
+/// taken only by a council organiser whose council (in the settings) is
+/// the reply's council, so a reply meant for one council cannot set
+/// another's statuses, and a submission never sets any the LGA decides
+/// (the import's rule, `store/pack.rs`). Writing a council's submission
+/// only reads its events and is not checked here.
+pub fn check_pack(
+    role: Role,
+    my_council: Option<&str>,
+    action: PackAction,
+    council: &str,
+) -> Result<()> {
+    use crate::pack::Side;
+    let needed = match action {
+        PackAction::ImportSubmission | PackAction::ExportReply => Role::LgaOfficer,
+        PackAction::Resolve {
+            from: Side::Council,
+        } => Role::LgaOfficer,
+        PackAction::ImportReply | PackAction::Resolve { from: Side::Lga } => Role::CouncilOrganiser,
+    };
+    if role != needed {
+        return Err(Error::Forbidden(format!(
+            "only {} can {}; your role is {}: change it in Settings or with `cpweek settings set --role {}`",
+            needed.with_article(),
+            action.phrase(),
+            role.label(),
+            needed.flag()
+        )));
+    }
+    if needed == Role::CouncilOrganiser && my_council != Some(council) {
+        return Err(Error::Forbidden(format!(
+            "only a council organiser of council {council} can {}; your council in the settings is {}: set it with `cpweek settings set --council {council}`",
+            action.phrase(),
+            my_council.unwrap_or("not set")
+        )));
+    }
+    Ok(())
 }
 
 /// Who is acting: the name and role in the database's settings. History
@@ -425,6 +490,38 @@ mod tests {
                 .starts_with("only an LGA officer can change a person who may be asked to attend;"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_lga_takes_in_submissions_and_only_the_council_itself_takes_its_reply() {
+        use crate::pack::Side;
+        let lga = Role::LgaOfficer;
+        let org = Role::CouncilOrganiser;
+        assert!(check_pack(lga, None, PackAction::ImportSubmission, "886").is_ok());
+        assert!(check_pack(lga, None, PackAction::ExportReply, "886").is_ok());
+        let e = check_pack(org, Some("886"), PackAction::ImportSubmission, "886").unwrap_err();
+        assert_eq!(e.code(), ErrorCode::Forbidden);
+        assert!(
+            e.to_string().starts_with("only an LGA officer can import"),
+            "{e}"
+        );
+        assert!(check_pack(org, Some("886"), PackAction::ImportReply, "886").is_ok());
+        let e = check_pack(org, Some("352"), PackAction::ImportReply, "886").unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("your council in the settings is 352"),
+            "{e}"
+        );
+        assert!(check_pack(org, None, PackAction::ImportReply, "886").is_err());
+        assert!(check_pack(lga, None, PackAction::ImportReply, "886").is_err());
+        let at_lga = PackAction::Resolve {
+            from: Side::Council,
+        };
+        let at_council = PackAction::Resolve { from: Side::Lga };
+        assert!(check_pack(lga, None, at_lga, "886").is_ok());
+        assert!(check_pack(org, Some("886"), at_lga, "886").is_err());
+        assert!(check_pack(org, Some("886"), at_council, "886").is_ok());
+        assert!(check_pack(lga, Some("886"), at_council, "886").is_err());
     }
 
     #[test]

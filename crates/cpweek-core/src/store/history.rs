@@ -29,10 +29,25 @@ pub enum HistoryAction {
     Approved,
     Returned,
     Cancelled,
+    /// Added from a pack: a council's submission at the LGA, or the
+    /// LGA's reply at a council that did not hold the event.
+    ImportedFromPack,
+    /// Its content changed by a pack (the council's change at the LGA, or
+    /// the LGA's correction at the council).
+    UpdatedByPack,
+    /// Cancelled by its council through the council's pack.
+    CancelledByPack,
+    /// The LGA's decision (approved, returned, cancelled) taken from the
+    /// LGA's reply, at the council.
+    DecidedByPack,
+    /// A person settled a pack's conflict by keeping the council's version.
+    ConflictKeptCouncil,
+    /// A person settled a pack's conflict by keeping the LGA's version.
+    ConflictKeptLga,
 }
 
 impl HistoryAction {
-    const ALL: [HistoryAction; 7] = [
+    const ALL: [HistoryAction; 13] = [
         HistoryAction::Added,
         HistoryAction::Edited,
         HistoryAction::Imported,
@@ -40,6 +55,12 @@ impl HistoryAction {
         HistoryAction::Approved,
         HistoryAction::Returned,
         HistoryAction::Cancelled,
+        HistoryAction::ImportedFromPack,
+        HistoryAction::UpdatedByPack,
+        HistoryAction::CancelledByPack,
+        HistoryAction::DecidedByPack,
+        HistoryAction::ConflictKeptCouncil,
+        HistoryAction::ConflictKeptLga,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -51,6 +72,12 @@ impl HistoryAction {
             HistoryAction::Approved => "approved",
             HistoryAction::Returned => "returned",
             HistoryAction::Cancelled => "cancelled",
+            HistoryAction::ImportedFromPack => "imported_from_pack",
+            HistoryAction::UpdatedByPack => "updated_by_pack",
+            HistoryAction::CancelledByPack => "cancelled_by_pack",
+            HistoryAction::DecidedByPack => "decided_by_pack",
+            HistoryAction::ConflictKeptCouncil => "conflict_kept_council",
+            HistoryAction::ConflictKeptLga => "conflict_kept_lga",
         }
     }
 
@@ -62,15 +89,33 @@ impl HistoryAction {
     pub fn is_council_change(self, role: Role) -> bool {
         match self {
             HistoryAction::Added | HistoryAction::Edited => role == Role::CouncilOrganiser,
-            HistoryAction::Imported | HistoryAction::UpdatedByImport => true,
-            HistoryAction::Approved | HistoryAction::Returned | HistoryAction::Cancelled => false,
+            // A calendar is the council's word, whoever imports it; so is the
+            // council's version kept in a pack's conflict.
+            HistoryAction::Imported
+            | HistoryAction::UpdatedByImport
+            | HistoryAction::ConflictKeptCouncil => true,
+            // A pack imported by an LGA officer is a council's submission
+            // (`permission::check_pack`); one imported by a council organiser
+            // is the LGA's reply, whose corrections are the LGA's.
+            HistoryAction::ImportedFromPack
+            | HistoryAction::UpdatedByPack
+            | HistoryAction::CancelledByPack => role == Role::LgaOfficer,
+            HistoryAction::Approved
+            | HistoryAction::Returned
+            | HistoryAction::Cancelled
+            | HistoryAction::DecidedByPack
+            | HistoryAction::ConflictKeptLga => false,
         }
     }
 
     /// Whether this entry is the LGA's decision on the event (approved or
-    /// returned), which takes it out of the review queue.
+    /// returned, or taken from the LGA's reply), which takes it out of the
+    /// review queue.
     pub fn is_lga_decision(self) -> bool {
-        matches!(self, HistoryAction::Approved | HistoryAction::Returned)
+        matches!(
+            self,
+            HistoryAction::Approved | HistoryAction::Returned | HistoryAction::DecidedByPack
+        )
     }
 
     pub(crate) fn parse(text: &str) -> Option<HistoryAction> {
@@ -87,6 +132,12 @@ impl HistoryAction {
             HistoryAction::Approved => "Approved",
             HistoryAction::Returned => "Returned to the council",
             HistoryAction::Cancelled => "Cancelled",
+            HistoryAction::ImportedFromPack => "Imported from a pack",
+            HistoryAction::UpdatedByPack => "Updated from a pack",
+            HistoryAction::CancelledByPack => "Cancelled by its council's pack",
+            HistoryAction::DecidedByPack => "The LGA's decision taken from its reply",
+            HistoryAction::ConflictKeptCouncil => "The council's version kept in a pack's conflict",
+            HistoryAction::ConflictKeptLga => "The LGA's version kept in a pack's conflict",
         }
     }
 

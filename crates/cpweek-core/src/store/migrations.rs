@@ -63,6 +63,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "event_partners",
         include_str!("migrations/0012_event_partners.sql"),
     ),
+    (13, "pack", include_str!("migrations/0013_pack.sql")),
     (
         14,
         "programme_releases",

@@ -12,6 +12,8 @@ mod history;
 mod import;
 mod migrations;
 mod opening;
+mod pack;
+mod pack_conflicts;
 mod people;
 mod programme_preview;
 mod published;
@@ -48,6 +50,7 @@ pub use import::{
     Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
 };
 pub use programme_preview::{LeftOut, ProgrammePreview, ProgrammeStep};
+pub use pack::{PackFile, MOST_SEQUENCE};
 pub use reference::ConferenceChange;
 pub use requests::RequestFilter;
 pub use review::{QueueFilter, Queued};
@@ -408,6 +411,7 @@ mod joint_tests;
 mod open_tests;
 #[cfg(test)]
 mod programme_preview_tests;
+mod pack_tests;
 #[cfg(test)]
 mod published_tests;
 #[cfg(test)]

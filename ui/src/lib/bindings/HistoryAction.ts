@@ -3,4 +3,4 @@
 /**
  * What happened to an event.
  */
-export type HistoryAction = "added" | "edited" | "imported" | "updated_by_import" | "approved" | "returned" | "cancelled";
+export type HistoryAction = "added" | "edited" | "imported" | "updated_by_import" | "approved" | "returned" | "cancelled" | "imported_from_pack" | "updated_by_pack" | "cancelled_by_pack" | "decided_by_pack" | "conflict_kept_council" | "conflict_kept_lga";

@@ -1,0 +1,295 @@
+//! `cpweek pack`: a council's submission pack for the LGA, the LGA's reply,
+//! importing either, and the conflicts a person settles. The rules are the
+//! core's (`cpweek_core::pack`, `Store::import_pack`); this prints.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use cpweek_core::file::Kind;
+use cpweek_core::pack::report::{Outcome, PackConflict, PackReport};
+use cpweek_core::pack::{PackKind, Side};
+use cpweek_core::store::ImportMode;
+use cpweek_core::{Error, FieldError, Store};
+use serde_json::Value;
+
+use crate::output::{self, shown};
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum PackCommand {
+    /// Write a council's submission pack (its events, private ones too,
+    /// every field) for the LGA, or with --reply the LGA's reply to it
+    Export {
+        /// The council, by DfE code or name
+        #[arg(long, value_name = "CODE")]
+        council: String,
+        /// The file to write (.json); - for standard output
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: PathBuf,
+        /// Write the LGA's reply (its decisions and corrections) instead
+        #[arg(long)]
+        reply: bool,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+        /// Programme id, e.g. 2014 [default: the current programme]
+        #[arg(long, value_name = "ID", default_value = "", hide_default_value = true)]
+        programme: String,
+    },
+    /// Import a submission pack (at the LGA) or the LGA's reply (at the
+    /// council): created or updated by UID, reported record by record
+    Import {
+        file: PathBuf,
+        /// Report what the import would do; write nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Records changed on both sides since the last exchange, waiting for a choice
+    Conflicts {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle a conflict by keeping the LGA's or the council's version
+    Resolve {
+        id: i64,
+        #[arg(long, value_name = "lga|council")]
+        keep: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+impl PackCommand {
+    /// Whether the command may change the database.
+    pub(crate) fn writes(&self) -> bool {
+        matches!(
+            self,
+            PackCommand::Import { .. } | PackCommand::Resolve { .. }
+        )
+    }
+}
+
+pub(crate) fn run(
+    store: &mut Store,
+    command: PackCommand,
+    now: DateTime<Utc>,
+    database: &Path,
+) -> Result<(), Error> {
+    match command {
+        PackCommand::Export {
+            council,
+            output,
+            reply,
+            force,
+            programme,
+        } => {
+            let kind = if reply {
+                PackKind::Reply
+            } else {
+                PackKind::Submission
+            };
+            export(
+                store, &council, kind, &programme, &output, force, now, database,
+            )
+        }
+        PackCommand::Import {
+            file,
+            dry_run,
+            json,
+        } => {
+            let bytes = cpweek_core::pack::read::read_file(&file)?;
+            let mode = if dry_run {
+                ImportMode::DryRun
+            } else {
+                ImportMode::Write
+            };
+            let report = store.import_pack(&bytes, mode, now)?;
+            if json {
+                output::json(&report);
+            } else {
+                print_report(&report);
+            }
+            refusals(&report)
+        }
+        PackCommand::Conflicts { json } => {
+            let conflicts = store.pack_conflicts()?;
+            if json {
+                output::json(&conflicts);
+            } else {
+                print_conflicts(&conflicts);
+            }
+            Ok(())
+        }
+        PackCommand::Resolve { id, keep, json } => {
+            let keep = Side::parse(&keep).ok_or_else(|| {
+                Error::invalid(
+                    "keep",
+                    format!(
+                        "--keep {:?} is not a side; give lga or council",
+                        shown(keep.trim())
+                    ),
+                )
+            })?;
+            let event = store.resolve_pack_conflict(id, keep, now)?;
+            if json {
+                output::json(&event);
+            } else {
+                println!(
+                    "Conflict {id} resolved: {} version of event {} (\"{}\") kept.",
+                    keep.possessive(),
+                    event.id,
+                    shown(&event.details.title)
+                );
+            }
+            Ok(())
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn export(
+    store: &Store,
+    council: &str,
+    kind: PackKind,
+    programme: &str,
+    output: &Path,
+    force: bool,
+    now: DateTime<Utc>,
+    database: &Path,
+) -> Result<(), Error> {
+    if output == Path::new("-") {
+        let file = store.export_pack(council, kind, programme, now)?;
+        return output::to_stdout(&file.bytes);
+    }
+    let target = output::chosen_file(output, Kind::Json, database, force)?;
+    let events = store
+        .save_pack(council, kind, programme, now, &target)
+        .map_err(output::name_force)?;
+    eprintln!(
+        "Wrote the {} pack ({} {}) to {}.",
+        kind.as_str(),
+        events,
+        if events == 1 { "event" } else { "events" },
+        target.path().display()
+    );
+    Ok(())
+}
+
+/// A refused record is bad input: after the report, one `error:` line
+/// each, and a non-zero exit (the other records were taken).
+fn refusals(report: &PackReport) -> Result<(), Error> {
+    let errors: Vec<FieldError> = report
+        .items
+        .iter()
+        .filter(|i| i.outcome == Outcome::Refused)
+        .map(|i| {
+            FieldError::new(
+                "record",
+                format!(
+                    "record {} (\"{}\") refused{}: {}",
+                    i.uid,
+                    i.title,
+                    i.field
+                        .as_deref()
+                        .map(|f| format!(" ({f})"))
+                        .unwrap_or_default(),
+                    i.reason.as_deref().unwrap_or_default()
+                ),
+            )
+        })
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Invalid(errors))
+}
+
+fn print_report(r: &PackReport) {
+    if r.dry_run {
+        println!("Dry run: nothing was written. This is what the import would do.");
+    }
+    println!(
+        "{} pack from {} for programme {}, made {}: {} created, {} changed, {} unchanged, {} refused, {} {}.",
+        match r.kind {
+            PackKind::Submission => "Submission",
+            PackKind::Reply => "Reply",
+        },
+        r.council,
+        shown(&r.programme),
+        shown(&r.made_at),
+        r.created,
+        r.changed,
+        r.unchanged,
+        r.refused,
+        r.conflicts,
+        if r.conflicts == 1 { "conflict" } else { "conflicts" }
+    );
+    for i in &r.items {
+        let what = match i.outcome {
+            Outcome::Created => "created",
+            Outcome::Changed => "changed",
+            Outcome::Unchanged => "unchanged",
+            Outcome::Refused => "refused",
+            Outcome::Conflict => "conflict",
+        };
+        println!("  {what:<9}  {}  \"{}\"", shown(&i.uid), shown(&i.title));
+        if i.outcome != Outcome::Conflict {
+            for c in &i.changes {
+                println!("      {}: {} -> {}", c.field, value(&c.old), value(&c.new));
+            }
+        }
+        if let Some(reason) = &i.reason {
+            println!("      {}", shown(reason));
+        }
+        for n in &i.notes {
+            println!("      note: {}", shown(n));
+        }
+    }
+}
+
+fn print_conflicts(conflicts: &[PackConflict]) {
+    if conflicts.is_empty() {
+        println!("No conflicts wait for a choice.");
+        return;
+    }
+    for c in conflicts {
+        println!(
+            "Conflict {}: event {} \"{}\" ({}), from {} pack at {}:",
+            c.id,
+            c.event_id,
+            shown(&c.title),
+            shown(&c.uid),
+            c.from.possessive(),
+            shown(&c.opened_at)
+        );
+        let (here, there) = match c.from {
+            Side::Council => ("LGA (here)", "council"),
+            Side::Lga => ("council (here)", "LGA"),
+        };
+        for f in &c.fields {
+            println!("    {}:", f.field);
+            println!("      {here:<15} {}", value(&f.old));
+            println!("      {there:<15} {}", value(&f.new));
+        }
+        println!(
+            "  Keep one: cpweek pack resolve {} --keep lga|council",
+            c.id
+        );
+    }
+}
+
+/// A field's value for people: text quoted, lists joined, null as "(none)",
+/// every hidden character escaped.
+fn value(v: &Value) -> String {
+    match v {
+        Value::Null => "(none)".into(),
+        Value::String(s) => format!("\"{}\"", shown(s)),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(value).collect();
+            format!("[{}]", parts.join(", "))
+        }
+        other => shown(&other.to_string()).into_owned(),
+    }
+}

@@ -1,0 +1,382 @@
+//! `cpweek pack`: a council's submission pack taken in by the LGA and the
+//! LGA's reply taken back, between two real databases through the real
+//! binary. A pack edited by hand (its digest made again by an independent
+//! implementation of the documented recipe, `tests/pack_check/edit_pack.py`)
+//! cannot approve its own events; a damaged pack, a newer format version
+//! and a record for another council are refused, by name; a change on both
+//! sides waits for a person's choice.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::Db;
+use serde_json::Value;
+
+/// Kent's database (a council organiser of Kent) and the LGA's (an LGA
+/// officer).
+fn two() -> (Db, Db) {
+    let kent = Db::new();
+    kent.ok(&[
+        "settings",
+        "set",
+        "--role",
+        "council-organiser",
+        "--council",
+        "886",
+        "--name",
+        "Kim",
+    ]);
+    let lga = Db::new();
+    lga.ok(&["settings", "set", "--role", "lga-officer", "--name", "Lee"]);
+    (kent, lga)
+}
+
+fn add(db: &Db, title: &str, extra: &[&str]) -> Value {
+    let mut args = vec![
+        "event",
+        "add",
+        "--json",
+        "--council",
+        "886",
+        "--title",
+        title,
+        "--start",
+        "2014-10-28T10:00",
+        "--end",
+        "2014-10-28T12:00",
+        "--venue",
+        "Sessions House",
+        "--theme",
+        "care-leavers",
+    ];
+    args.extend_from_slice(extra);
+    db.json(&args)
+}
+
+/// Writes `db`'s pack (`--reply` or not) to `name` in its folder.
+fn export(db: &Db, name: &str, reply: bool) -> PathBuf {
+    let path = db.file(name);
+    let mut args = vec!["pack", "export", "--council", "886", "-o"];
+    let p = path.to_str().unwrap().to_string();
+    args.push(&p);
+    if reply {
+        args.push("--reply");
+    }
+    db.ok(&args);
+    path
+}
+
+fn import(db: &Db, file: &Path) -> Value {
+    db.json(&["pack", "import", file.to_str().unwrap(), "--json"])
+}
+
+fn counts(r: &Value) -> [u64; 5] {
+    ["created", "changed", "unchanged", "refused", "conflicts"].map(|k| r[k].as_u64().unwrap())
+}
+
+/// Kent's events as `event list --json` gives them, without each
+/// database's own id (and the actions, which follow the role).
+fn kents(db: &Db) -> Vec<Value> {
+    let mut list: Vec<Value> = db
+        .events("2014")
+        .into_iter()
+        .filter(|e| e["council"] == "886")
+        .map(|mut e| {
+            let o = e.as_object_mut().unwrap();
+            o.remove("id");
+            o.remove("actions");
+            e
+        })
+        .collect();
+    list.sort_by(|a, b| a["uid"].as_str().cmp(&b["uid"].as_str()));
+    list
+}
+
+/// A copy of `pack` with `edits` (`events.0.status="approved"`), its
+/// digest made again.
+fn edited(pack: &Path, name: &str, edits: &[&str]) -> PathBuf {
+    let out = pack.with_file_name(name);
+    let python = std::env::var_os("CPWEEK_PYTHON").unwrap_or_else(|| "python3".into());
+    let run = Command::new(python)
+        .arg(common::repo().join("tests/pack_check/edit_pack.py"))
+        .arg(pack)
+        .arg(&out)
+        .args(edits)
+        .output()
+        .expect("python3 is needed: run `scripts/setup test`");
+    assert!(
+        run.status.success(),
+        "edit_pack.py failed: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    out
+}
+
+fn fails(db: &Db, args: &[&str]) -> String {
+    let out = db.run(args);
+    assert!(!out.status.success(), "cpweek {args:?} succeeded");
+    String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn a_submission_and_the_reply_reproduce_each_side_and_again_change_nothing() {
+    let (kent, lga) = two();
+    let public = add(&kent, "Kent care leavers' awards", &["--capacity", "80"]);
+    let private = add(
+        &kent,
+        "Tea with children in care",
+        &["--private", "--contact-name", "Pat Carer"],
+    );
+    let pack = export(&kent, "kent.json", false);
+    let text = std::fs::read_to_string(&pack).unwrap();
+    assert!(text.contains("\"format\": \"cpweek-pack\""), "{text}");
+    assert!(
+        text.contains("Pat Carer"),
+        "private events travel with every field"
+    );
+
+    let r = import(&lga, &pack);
+    assert_eq!(counts(&r), [2, 0, 0, 0, 0], "{r}");
+    assert_eq!(kents(&lga), kents(&kent));
+
+    let ids: Vec<String> = lga
+        .events("2014")
+        .iter()
+        .map(|e| e["id"].to_string())
+        .collect();
+    let at_lga = |uid: &Value| {
+        lga.events("2014")
+            .into_iter()
+            .find(|e| e["uid"] == *uid)
+            .unwrap()["id"]
+            .to_string()
+    };
+    assert_eq!(ids.len(), 2);
+    lga.ok(&["event", "approve", &at_lga(&public["uid"])]);
+    let private_at_lga = at_lga(&private["uid"]);
+    lga.ok(&[
+        "event",
+        "return",
+        &private_at_lga,
+        "--note",
+        "Say who may come",
+    ]);
+    let reply = export(&lga, "reply.json", true);
+    let back = import(&kent, &reply);
+    assert_eq!(counts(&back), [0, 2, 0, 0, 0], "{back}");
+    assert_eq!(kents(&kent), kents(&lga));
+    let shown = kent.ok(&["event", "show", &private["id"].to_string()]);
+    assert!(shown.contains("Say who may come"), "{shown}");
+
+    // Either pack again changes nothing.
+    let again = import(&lga, &pack);
+    assert_eq!(counts(&again), [0, 0, 2, 0, 0], "{again}");
+    let again = import(&kent, &reply);
+    assert_eq!(counts(&again), [0, 0, 2, 0, 0], "{again}");
+    assert_eq!(kents(&kent), kents(&lga));
+}
+
+#[test]
+fn a_dry_run_reports_what_would_happen_and_writes_nothing() {
+    let (kent, lga) = two();
+    add(&kent, "Kent care leavers' awards", &[]);
+    let pack = export(&kent, "kent.json", false);
+    let r = lga.json(&[
+        "pack",
+        "import",
+        pack.to_str().unwrap(),
+        "--dry-run",
+        "--json",
+    ]);
+    assert_eq!(r["dry_run"], true);
+    assert_eq!(counts(&r), [1, 0, 0, 0, 0]);
+    assert!(lga.events("2014").is_empty());
+    let text = lga.ok(&["pack", "import", pack.to_str().unwrap(), "--dry-run"]);
+    assert!(text.starts_with("Dry run: nothing was written."), "{text}");
+    assert!(lga.events("2014").is_empty());
+}
+
+#[test]
+fn a_hand_edited_pack_approving_itself_stays_submitted() {
+    let (kent, lga) = two();
+    add(&kent, "Kent care leavers' awards", &[]);
+    let pack = export(&kent, "kent.json", false);
+    let forged = edited(
+        &pack,
+        "forged.json",
+        &["events.0.status=\"approved\"", "events.0.was_approved=true"],
+    );
+    let r = import(&lga, &forged);
+    assert_eq!(counts(&r), [1, 0, 0, 0, 0], "{r}");
+    assert!(r["items"][0]["notes"][0]
+        .as_str()
+        .unwrap()
+        .contains("the pack says approved, which only the LGA decides"));
+    let e = &lga.events("2014")[0];
+    assert_eq!(e["status"], "submitted");
+    assert_eq!(e["was_approved"], false);
+    // A reply edited to look like the LGA's is still the LGA's to write: a
+    // council organiser cannot write one.
+    let err = fails(
+        &kent,
+        &["pack", "export", "--council", "886", "--reply", "-o", "-"],
+    );
+    assert!(
+        err.starts_with("error: only an LGA officer can write the LGA's reply"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_damaged_pack_and_a_newer_format_are_refused_whole_with_a_clear_message() {
+    let (kent, lga) = two();
+    add(&kent, "Kent care leavers' awards", &[]);
+    let pack = export(&kent, "kent.json", false);
+    let text = std::fs::read_to_string(&pack).unwrap();
+
+    let damaged = kent.file("damaged.json");
+    std::fs::write(&damaged, text.replace("Sessions House", "Sessions Horse")).unwrap();
+    let err = fails(&lga, &["pack", "import", damaged.to_str().unwrap()]);
+    assert!(
+        err.starts_with("error: the pack is damaged: its digest does not match its contents"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was imported"), "{err}");
+
+    let cut = kent.file("cut.json");
+    std::fs::write(&cut, &text[..text.len() / 2]).unwrap();
+    let err = fails(&lga, &["pack", "import", cut.to_str().unwrap()]);
+    assert!(
+        err.starts_with("error: the pack is damaged: it is not readable JSON (line "),
+        "{err}"
+    );
+
+    let newer = edited(&pack, "newer.json", &["format_version=2"]);
+    let err = fails(&lga, &["pack", "import", newer.to_str().unwrap()]);
+    assert!(
+        err.starts_with("error: the pack was made by a newer cpweek (format version 2; this cpweek reads up to version 1)"),
+        "{err}"
+    );
+    let elsewhere = edited(
+        &pack,
+        "elsewhere.json",
+        &["programme=\"2031\"", "events.0.programme=\"2031\""],
+    );
+    let err = fails(&lga, &["pack", "import", elsewhere.to_str().unwrap()]);
+    assert!(
+        err.starts_with("error: the pack is for programme 2031, which this database does not hold"),
+        "{err}"
+    );
+    assert!(lga.events("2014").is_empty());
+}
+
+#[test]
+fn a_record_for_another_council_is_refused_by_name_and_the_rest_taken() {
+    let (kent, lga) = two();
+    add(&kent, "Kent care leavers' awards", &[]);
+    add(&kent, "Kent foster carers' evening", &[]);
+    let pack = export(&kent, "kent.json", false);
+    let forged = edited(&pack, "forged.json", &["events.1.council=\"352\""]);
+    let out = lga.run(&["pack", "import", forged.to_str().unwrap(), "--json"]);
+    assert!(!out.status.success());
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(counts(&r), [1, 0, 0, 1, 0], "{r}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    let uid = r["items"][1]["uid"].as_str().unwrap();
+    assert!(err.starts_with(&format!("error: record {uid} (")), "{err}");
+    assert!(
+        err.contains("(council): the record is for council 352, but this is Kent (886)'s pack"),
+        "{err}"
+    );
+    assert_eq!(lga.events("2014").len(), 1);
+    // A record the event form would refuse is refused with its field.
+    let bad = edited(
+        &pack,
+        "bad.json",
+        &["events.0.contact_email=\"not an address\""],
+    );
+    let out = lga.run(&["pack", "import", bad.to_str().unwrap(), "--json"]);
+    assert!(!out.status.success());
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["items"][0]["outcome"], "refused");
+    assert_eq!(r["items"][0]["field"], "contact_email");
+}
+
+#[test]
+fn a_change_on_both_sides_waits_for_a_choice_and_resolving_it_settles_both() {
+    let (kent, lga) = two();
+    let e = add(&kent, "Kent care leavers' awards", &[]);
+    let pack = export(&kent, "kent.json", false);
+    import(&lga, &pack);
+    let id_lga = lga.events("2014")[0]["id"].to_string();
+    lga.ok(&[
+        "event",
+        "edit",
+        &id_lga,
+        "--title",
+        "Kent care leavers' awards 2014",
+    ]);
+    kent.ok(&[
+        "event",
+        "edit",
+        &e["id"].to_string(),
+        "--venue",
+        "The Hop Farm",
+    ]);
+    let second = export(&kent, "kent2.json", false);
+    let r = import(&lga, &second);
+    assert_eq!(counts(&r), [0, 0, 0, 0, 1], "{r}");
+    let listed = lga.json(&["pack", "conflicts", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let c = &listed[0];
+    let fields: Vec<&str> = c["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["title", "venue"]);
+    assert_eq!(c["here"]["venue"], "Sessions House");
+    assert_eq!(c["there"]["venue"], "The Hop Farm");
+    let text = lga.ok(&["pack", "conflicts"]);
+    assert!(text.contains("Keep one: cpweek pack resolve"), "{text}");
+    // Nothing was overwritten.
+    assert_eq!(lga.events("2014")[0]["venue"], "Sessions House");
+
+    let err = fails(
+        &lga,
+        &["pack", "resolve", &c["id"].to_string(), "--keep", "both"],
+    );
+    assert!(err.contains("give lga or council"), "{err}");
+    let done = lga.ok(&["pack", "resolve", &c["id"].to_string(), "--keep", "council"]);
+    assert!(done.contains("the council's version"), "{done}");
+    let now = &lga.events("2014")[0];
+    assert_eq!(now["venue"], "The Hop Farm");
+    assert_eq!(now["title"], "Kent care leavers' awards");
+    assert!(lga
+        .json(&["pack", "conflicts", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+    let history = lga.json(&["event", "show", &id_lga, "--json"]);
+    let last = history["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["action"], "conflict_kept_council");
+
+    // The reply then settles the council without a conflict of its own.
+    let reply = export(&lga, "reply.json", true);
+    let back = import(&kent, &reply);
+    assert_eq!(back["conflicts"], 0, "{back}");
+    assert_eq!(back["refused"], 0, "{back}");
+    let k = &kent.events("2014")[0];
+    assert_eq!(
+        (k["venue"].clone(), k["title"].clone()),
+        (now["venue"].clone(), now["title"].clone())
+    );
+}
