@@ -318,6 +318,8 @@ pub fn check_release(role: Role) -> Result<()> {
         "only an LGA officer can make a release of the programme; your role is {}: change it in Settings or with `cpweek settings set --role lga-officer`",
         role.label()
     )))
+}
+
 /// Something done with a pack (see [`crate::pack`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PackAction {

@@ -114,10 +114,16 @@ fn a_joint_event_is_listed_by_its_partner_council_too() {
         code: KENT.0.into(),
         name: KENT.1.into(),
     }];
-    let p = sample::programme(vec![joint, sample::event(4, LEEDS, "Leeds walk", date(28), 11, 60)]);
+    let p = sample::programme(vec![
+        joint,
+        sample::event(4, LEEDS, "Leeds walk", date(28), 11, 60),
+    ]);
     assert_eq!(count(&p, KENT.0), 1);
     let html = fragment(&p, KENT_COUNCIL);
-    assert!(html.contains("Leeds and Kent tea") && !html.contains("Leeds walk"), "{html}");
+    assert!(
+        html.contains("Leeds and Kent tea") && !html.contains("Leeds walk"),
+        "{html}"
+    );
     assert_only_plain_markup(&html);
 }
 

@@ -49,8 +49,8 @@ pub use history::{HistoryAction, HistoryEntry};
 pub use import::{
     Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
 };
-pub use programme_preview::{LeftOut, ProgrammePreview, ProgrammeStep};
 pub use pack::{PackFile, MOST_SEQUENCE};
+pub use programme_preview::{LeftOut, ProgrammePreview, ProgrammeStep};
 pub use reference::ConferenceChange;
 pub use requests::RequestFilter;
 pub use review::{QueueFilter, Queued};
@@ -410,8 +410,9 @@ mod joint_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]
-mod programme_preview_tests;
 mod pack_tests;
+#[cfg(test)]
+mod programme_preview_tests;
 #[cfg(test)]
 mod published_tests;
 #[cfg(test)]

@@ -179,10 +179,7 @@ fn a_joint_event_travels_with_its_partners_in_its_lead_councils_pack_only() {
         .unwrap();
     let r = import(&mut l, &submission(&council, 10), 10);
     assert_eq!(outcomes(&r), (0, 1, 0, 0, 0), "{r:?}");
-    assert_eq!(
-        l.event(at_lga.id).unwrap().partner_councils,
-        ["921", "852"]
-    );
+    assert_eq!(l.event(at_lga.id).unwrap().partner_councils, ["921", "852"]);
     assert!(l
         .review_queue(&Default::default())
         .unwrap()

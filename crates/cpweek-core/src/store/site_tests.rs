@@ -117,7 +117,10 @@ fn the_site_serves_every_feed_and_nothing_private() {
     let kent = String::from_utf8_lossy(&kent.bytes);
     assert!(kent.contains("&lt;script&gt;alert(1)&lt;/script&gt; tea"));
     assert!(!kent.contains("Leeds walk"));
-    assert!(kent.contains("Leeds and Kent fair"), "a partner lists a joint event");
+    assert!(
+        kent.contains("Leeds and Kent fair"),
+        "a partner lists a joint event"
+    );
     let kent_feed = site
         .files
         .iter()

@@ -17,6 +17,11 @@ uid: string, sequence: number, programme: string,
  */
 council: string, 
 /**
+ * A joint event's partner councils' DfE codes, in order (none for an
+ * event of one council).
+ */
+partner_councils: Array<string>, 
+/**
  * Timed: RFC 3339 local time with its offset
  * (`2014-10-28T10:00:00+00:00`); all day: the first date.
  */
