@@ -231,7 +231,7 @@ describe("the LGA's review queue in the window", { timeout: 300_000 }, () => {
     const expected = cliError("event", "return", String(ids.hostile), String(ids.back), "--note", "");
     const link = await summary.findElement(By.css("a"));
     assert.equal(await link.getText(), expected.charAt(0).toUpperCase() + expected.slice(1));
-    assert.equal(await link.getAttribute("href"), "#review-note");
+    assert.equal(await driver.executeScript("return arguments[0].getAttribute(\"href\")", link), "#review-note");
     const message = await driver.findElement(By.id("review-note-error")).getText();
     assert.ok(message.endsWith(expected.charAt(0).toUpperCase() + expected.slice(1)), message);
     assert.equal(status(ids.hostile), "submitted", "nothing changed");
