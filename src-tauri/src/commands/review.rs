@@ -59,9 +59,9 @@ fn review_selection(
 mod tests {
     use chrono::TimeZone;
     use cpweek_core::event::EventForm;
+    use cpweek_core::event::Status;
     use cpweek_core::permission::Role;
     use cpweek_core::store::{Open, SettingsForm};
-    use cpweek_core::event::Status;
     use cpweek_core::ErrorCode;
 
     use super::*;
@@ -98,11 +98,14 @@ mod tests {
     #[test]
     fn a_selection_is_reviewed_whole_or_not_at_all() {
         let now = Utc.with_ymd_and_hms(2014, 9, 1, 9, 0, 0).unwrap();
-        let (_dir, mut store, ids) = store_with(&["Kent open day", "Kent fun run", "Kent quiz"], now);
+        let (_dir, mut store, ids) =
+            store_with(&["Kent open day", "Kent fun run", "Kent quiz"], now);
 
         let err = review_selection(&mut store, &ids, ReviewAction::Approve, now).unwrap_err();
         assert_eq!(err.code, ErrorCode::Forbidden);
-        assert!(ids.iter().all(|&id| status(&store, id) == Status::Submitted));
+        assert!(ids
+            .iter()
+            .all(|&id| status(&store, id) == Status::Submitted));
 
         store
             .save_settings(&SettingsForm {
@@ -115,7 +118,11 @@ mod tests {
         let err = review_selection(&mut store, &[ids[0], unknown], ReviewAction::Approve, now)
             .unwrap_err();
         assert_eq!(err.code, ErrorCode::NotFound, "{}", err.message);
-        assert!(err.message.contains(&unknown.to_string()), "{}", err.message);
+        assert!(
+            err.message.contains(&unknown.to_string()),
+            "{}",
+            err.message
+        );
         assert_eq!(status(&store, ids[0]), Status::Submitted);
 
         let err = review_selection(
