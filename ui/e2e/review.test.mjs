@@ -255,6 +255,30 @@ describe("the LGA's review queue in the window", { timeout: 300_000 }, () => {
     await shot("review-returned");
   });
 
+  it("refuses a selection whole when the core refuses one event in it, with the core's message naming it", async () => {
+    // Back in the queue: the council changes the returned event.
+    as("council-organiser", ORGANISER);
+    cli("event", "edit", String(ids.hostile), "--venue", "Civic Hall");
+    as("lga-officer", "Jo Bloggs");
+    assert.deepEqual((await queueIsTheClis()).map((q) => q.title), [CHANGED, HOSTILE]);
+    // The window does not look again until the person comes back to it,
+    // so the queue it shows is out of date once the CLI approves one.
+    await driver.executeScript("document.hasFocus = () => false");
+    await select(ids.changed);
+    await select(ids.hostile);
+    cli("event", "approve", String(ids.hostile));
+    const expected = cliError("event", "approve", String(ids.changed), String(ids.hostile));
+    assert.match(expected, new RegExp(`^event ${ids.hostile}: .*none of the 2 events was changed$`));
+    await driver.findElement(button("Approve selected")).click();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.equal(await summary.findElement(By.css("li")).getText(), expected.charAt(0).toUpperCase() + expected.slice(1));
+    assert.equal((await driver.findElements(By.css(".notification-banner"))).length, 0, "no banner");
+    assert.ok(json("review").some((q) => q.id === ids.changed), "the other event is still awaiting review: nothing changed");
+    await shot("review-refused");
+    await driver.executeScript("delete document.hasFocus");
+    assert.deepEqual((await queueIsTheClis()).map((q) => q.title), [CHANGED]);
+  });
+
   it("accepts a change to an approved event: it stays approved and leaves the queue", async () => {
     await select(ids.changed);
     await driver.findElement(button("Approve selected")).click();
