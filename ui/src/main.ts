@@ -3,6 +3,7 @@ import "./app.css";
 import "./attendance.css";
 import "./briefing.css";
 import "./programme.css";
+import "./review.css";
 import App from "./App.svelte";
 
 mount(App, { target: document.getElementById("app")! });

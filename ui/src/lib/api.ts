@@ -47,6 +47,9 @@ import type { ProgrammeFormat } from "./bindings/ProgrammeFormat";
 import type { ProgrammePreview } from "./bindings/ProgrammePreview";
 import type { ProgrammeStep } from "./bindings/ProgrammeStep";
 import type { SavedProgramme } from "./bindings/SavedProgramme";
+import type { QueueFilter } from "./bindings/QueueFilter";
+import type { Queued } from "./bindings/Queued";
+import type { ReviewedSelection } from "./bindings/ReviewedSelection";
 
 /** Whether a rejection is the app's typed error (it always should be). */
 export function isIpcError(e: unknown): e is IpcError {
@@ -134,6 +137,11 @@ export const api = {
     progress.onmessage = onStep;
     return call<SavedProgramme | null>("save_programme", { programme, format, progress });
   },
+  /** The LGA's review queue, narrowed by council or region. */
+  reviewQueue: (filter: QueueFilter) => call<Queued[]>("review_queue", { filter }),
+  /** Approves or returns every event in `ids` at once, or none of them. */
+  reviewSelected: (ids: number[], review: ReviewAction) =>
+    call<ReviewedSelection>("review_selected", { ids, review }),
 };
 
 export function emptyFilter(programme: string): EventFilter {

@@ -1,3 +1,4 @@
+import type { Role } from "./bindings/Role";
 import type { Screen } from "./bindings/Screen";
 
 // Screens are addressed by the URL's hash, so links, the back button and
@@ -12,6 +13,7 @@ export type Route =
   | { screen: "edit"; id: number }
   | { screen: "dashboard" }
   | { screen: "programme" }
+  | { screen: "review" }
   | { screen: "import" }
   | { screen: "export" }
   | { screen: "feeds" }
@@ -36,6 +38,7 @@ export function parseRoute(hash: string): Route {
   if (path === "/events/new") return { screen: "add" };
   if (path === "/dashboard") return { screen: "dashboard" };
   if (path === "/programme") return { screen: "programme" };
+  if (path === "/review") return { screen: "review" };
   if (path === "/settings") return { screen: "settings" };
   if (path === "/import") return { screen: "import" };
   if (path === "/export") return { screen: "export" };
@@ -68,8 +71,9 @@ export function parseRoute(hash: string): Route {
 
 /** The navigation: one entry per section (a `Screen` the core can keep as
  *  the one the app opens on); `screens` are the routes that belong to it,
- *  so the current section is marked. */
-export const sections: { section: Screen; href: string; label: string; screens: Route["screen"][] }[] = [
+ *  so the current section is marked; `for`, when given, the only role the
+ *  menu shows it to (its address still opens, and says whose it is). */
+export const sections: { section: Screen; href: string; label: string; screens: Route["screen"][]; for?: Role }[] = [
   { section: "week", href: "#/week", label: "Week", screens: ["week"] },
   { section: "events", href: "#/events", label: "Events", screens: ["events", "event", "add", "edit"] },
   { section: "requests", href: "#/requests", label: "Requests", screens: ["requests", "request", "brief", "ask", "slot"] },
@@ -77,11 +81,17 @@ export const sections: { section: Screen; href: string; label: string; screens: 
   { section: "people", href: "#/people", label: "People", screens: ["people", "person", "person-add", "person-edit"] },
   { section: "dashboard", href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
   { section: "programme", href: "#/programme", label: "Programme", screens: ["programme"] },
+  { section: "review", href: "#/review", label: "Review", screens: ["review"], for: "lga_officer" },
   { section: "import", href: "#/import", label: "Import", screens: ["import"] },
   { section: "export", href: "#/export", label: "Export", screens: ["export"] },
   { section: "feeds", href: "#/feeds", label: "Feeds", screens: ["feeds"] },
   { section: "settings", href: "#/settings", label: "Settings", screens: ["settings"] },
 ];
+
+/** The sections the menu shows to a person in `role`. */
+export function sectionsFor(role: Role | null | undefined) {
+  return sections.filter((s) => !s.for || s.for === role);
+}
 
 /** The section a route belongs to; none for a page that is not found. */
 export function sectionOf(route: Route): Screen | null {

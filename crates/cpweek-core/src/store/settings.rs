@@ -37,10 +37,12 @@ pub enum Screen {
     People,
     /// The published programme: its preview and export.
     Programme,
+    /// The LGA's review queue.
+    Review,
 }
 
 impl Screen {
-    const ALL: [Screen; 11] = [
+    const ALL: [Screen; 12] = [
         Screen::Week,
         Screen::Events,
         Screen::Requests,
@@ -48,6 +50,7 @@ impl Screen {
         Screen::People,
         Screen::Dashboard,
         Screen::Programme,
+        Screen::Review,
         Screen::Import,
         Screen::Export,
         Screen::Feeds,
@@ -67,6 +70,7 @@ impl Screen {
             Screen::Diaries => "diaries",
             Screen::People => "people",
             Screen::Programme => "programme",
+            Screen::Review => "review",
         }
     }
 

@@ -724,6 +724,7 @@ fn the_app_opens_on_the_section_it_was_left_on() {
         Screen::Diaries,
         Screen::People,
         Screen::Programme,
+        Screen::Review,
     ] {
         store.remember_screen(screen).unwrap();
         assert_eq!(store.settings().unwrap().last_screen, screen);

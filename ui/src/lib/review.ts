@@ -1,0 +1,50 @@
+// The LGA's review queue as the window shows it: what each kind of change
+// is called, what a decision on a selection says afterwards, and which of
+// the selected events are still in the queue once it is loaded again.
+// Which events are in the queue, and what a decision does, are the core's.
+import type { Awaiting } from "./bindings/Awaiting";
+import type { Queued } from "./bindings/Queued";
+
+/** For people, as the core's `Awaiting::label` names them. */
+export const AWAITING_LABELS: Record<Awaiting, string> = {
+  new: "New",
+  resubmitted: "Resubmitted after return",
+  changed_since_approved: "Changed since approved",
+};
+
+/** The tag colour of each kind: new is blue, back again is orange, an
+ *  approved event changed is yellow (it is public while it waits). */
+export const AWAITING_TAGS: Record<Awaiting, string> = {
+  new: "tag--submitted",
+  resubmitted: "tag--returned",
+  changed_since_approved: "tag--warning",
+};
+
+export type Decision = "approve" | "return";
+
+/** The banner after a decision on `count` events: "2 events approved". */
+export function reviewedText(decision: Decision, count: number): string {
+  const events = count === 1 ? "1 event" : `${count.toLocaleString("en-GB")} events`;
+  return decision === "approve" ? `${events} approved` : `${events} returned to ${count === 1 ? "its council" : "their councils"}`;
+}
+
+/** The selection kept when the queue is loaded again: only events still in
+ *  it (one approved in the CLI meanwhile is no longer selected). */
+export function keepSelected(selected: number[], queue: Queued[]): number[] {
+  const ids = new Set(queue.map((q) => q.id));
+  return selected.filter((id) => ids.has(id));
+}
+
+/** Who made the change, and when, for people; "" when the history holds
+ *  none (an event imported before history was kept). */
+export function changedText(q: Queued): string {
+  if (!q.changed_by && !q.changed_when) return "";
+  if (!q.changed_by) return q.changed_when ?? "";
+  return q.changed_when ? `${q.changed_by}, ${q.changed_when}` : q.changed_by;
+}
+
+/** The core names the note `note` and the selection `events`: the boxes
+ *  on this screen the error summary's links go to. */
+export function reviewFieldId(field: string): string {
+  return field === "note" ? "review-note" : field === "events" ? "queue-select-first" : field;
+}
