@@ -167,6 +167,15 @@ fn a_submission_and_the_reply_reproduce_each_side_and_again_change_nothing() {
     let back = import(&kent, &reply);
     assert_eq!(counts(&back), [0, 2, 0, 0, 0], "{back}");
     assert_eq!(kents(&kent), kents(&lga));
+    let again = kent.ok(&["pack", "import", reply.to_str().unwrap()]);
+    assert!(
+        again.starts_with("The LGA's reply to Kent (886) for programme 2014"),
+        "{again}"
+    );
+    assert!(
+        again.contains("0 created, 0 changed, 2 unchanged"),
+        "{again}"
+    );
     let shown = kent.ok(&["event", "show", &private["id"].to_string()]);
     assert!(shown.contains("Say who may come"), "{shown}");
 

@@ -211,10 +211,10 @@ fn print_report(r: &PackReport) {
         println!("Dry run: nothing was written. This is what the import would do.");
     }
     println!(
-        "{} pack from {} for programme {}, made {}: {} created, {} changed, {} unchanged, {} refused, {} {}.",
+        "{} {} for programme {}, made {}: {} created, {} changed, {} unchanged, {} refused, {} {}.",
         match r.kind {
-            PackKind::Submission => "Submission",
-            PackKind::Reply => "Reply",
+            PackKind::Submission => "Submission pack from",
+            PackKind::Reply => "The LGA's reply to",
         },
         r.council,
         shown(&r.programme),
@@ -224,7 +224,11 @@ fn print_report(r: &PackReport) {
         r.unchanged,
         r.refused,
         r.conflicts,
-        if r.conflicts == 1 { "conflict" } else { "conflicts" }
+        if r.conflicts == 1 {
+            "conflict"
+        } else {
+            "conflicts"
+        }
     );
     for i in &r.items {
         let what = match i.outcome {
