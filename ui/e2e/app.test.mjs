@@ -4,53 +4,11 @@
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { createRequire } from "node:module";
 import path from "node:path";
-import { Builder, By, Key, until } from "selenium-webdriver";
-
-const need = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set; start the suite with ui/e2e/run.sh`);
-  return v;
-};
-const APP = need("CPWEEK_APP");
-const CLI = need("CPWEEK_CLI");
-const DB = need("CPWEEK_DB");
-const SERVER = need("WEBDRIVER_URL");
-const SHOTS = need("SCREENSHOTS");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-const WAIT = 15_000;
-let driver;
-
-function cli(...args) {
-  return execFileSync(CLI, args, { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" });
-}
-
-async function shot(name, { top = true } = {}) {
-  mkdirSync(SHOTS, { recursive: true });
-  if (top) await driver.executeScript("window.scrollTo(0, 0)");
-  const png = await driver.takeScreenshot();
-  writeFileSync(path.join(SHOTS, `${name}.png`), png, "base64");
-}
-
-/** Runs axe-core inside the webview and fails on any violation. */
-async function axe(screen) {
-  await driver.executeScript(AXE);
-  const result = await driver.executeAsyncScript(`
-    const done = arguments[arguments.length - 1];
-    axe.run(document).then(r => done(JSON.stringify({ violations: r.violations, passes: r.passes.length })),
-      e => done(JSON.stringify({ violations: [{ id: "axe-error", help: String(e), nodes: [] }], passes: 0 })));
-  `);
-  const { violations, passes } = JSON.parse(result);
-  assert.ok(passes > 10, `axe-core ran its rules on ${screen} (${passes} passed)`);
-  const report = violations
-    .map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n  ")}`)
-    .join("\n");
-  assert.equal(violations.length, 0, `axe-core found problems on ${screen}:\n${report}`);
-}
+import { By, Key, until } from "selenium-webdriver";
+import { CLI, DB, SHOTS, WAIT, driver, cli, shot, axe, openWindow } from "./window.mjs";
 
 async function go(label) {
   const link = await driver.findElement(By.xpath(`//nav//a[normalize-space()="${label}"]`));
@@ -160,18 +118,7 @@ const HOSTILE = "<img src=x onerror=alert(1)>";
 
 describe("cpweek desktop app", { timeout: 300_000 }, () => {
   before(async () => {
-    driver = await new Builder()
-      .usingServer(SERVER)
-      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-      .build();
-    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Week"]`)), WAIT);
-    // Screens change by the URL's hash, never by reloading, so this records
-    // every CSP violation for the whole run (checked by the last test).
-    await driver.executeScript(`
-      window.cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        window.cspViolations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sample || "")));
-    `);
+    await openWindow({ heading: "Week" });
   });
 
   afterEach(async (t) => {
@@ -749,11 +696,7 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
       return settings?.settings?.last_screen === "dashboard";
     }, WAIT, "the Dashboard is kept as the screen to open on");
     await driver.quit();
-    driver = await new Builder()
-      .usingServer(SERVER)
-      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-      .build();
-    await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="Dashboard"]`)), WAIT);
+    await openWindow({ heading: "Dashboard" });
     assert.match(await driver.getCurrentUrl(), /#\/dashboard$/);
     const current = await driver.findElement(By.css(".service-nav__item--active")).getText();
     assert.equal(current, "Dashboard");

@@ -7,52 +7,10 @@
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Builder, By, until } from "selenium-webdriver";
-
-const need = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set; start the suite with ui/e2e/run.sh`);
-  return v;
-};
-const APP = need("CPWEEK_APP");
-const CLI = need("CPWEEK_CLI");
-const DB = need("CPWEEK_DB");
-const SERVER = need("WEBDRIVER_URL");
-const SHOTS = need("SCREENSHOTS");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-const WAIT = 15_000;
-let driver;
-
-function cli(...args) {
-  return execFileSync(CLI, args, { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" });
-}
-const json = (...args) => JSON.parse(cli(...args, "--json"));
-
-async function shot(name, { top = true } = {}) {
-  mkdirSync(SHOTS, { recursive: true });
-  if (top) await driver.executeScript("window.scrollTo(0, 0)");
-  writeFileSync(path.join(SHOTS, `${name}.png`), await driver.takeScreenshot(), "base64");
-}
-
-/** Runs axe-core inside the webview and fails on any violation. */
-async function axe(screen) {
-  await driver.executeScript(AXE);
-  const result = await driver.executeAsyncScript(`
-    const done = arguments[arguments.length - 1];
-    axe.run(document).then(r => done(JSON.stringify({ violations: r.violations, passes: r.passes.length })),
-      e => done(JSON.stringify({ violations: [{ id: "axe-error", help: String(e), nodes: [] }], passes: 0 })));
-  `);
-  const { violations, passes } = JSON.parse(result);
-  assert.ok(passes > 10, `axe-core ran its rules on ${screen} (${passes} passed)`);
-  const report = violations
-    .map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n  ")}`)
-    .join("\n");
-  assert.equal(violations.length, 0, `axe-core found problems on ${screen}:\n${report}`);
-}
+import { By, until } from "selenium-webdriver";
+import { CLI, DB, WAIT, driver, cli, shot, axe, openWindow, json } from "./window.mjs";
 
 /** Opens a screen by its address, as a link would, and waits for its heading. */
 async function open(hash, h1) {
@@ -130,16 +88,7 @@ describe("ministerial and VIP attendance in the window", { timeout: 300_000 }, (
     // Maidstone, then Canterbury a quarter of an hour later: not enough time.
     ids.awards = event(AWARDS, "2014-10-28T10:00", "2014-10-28T12:00", { more: ["--venue", "Sessions House", "--postcode", "ME14 1XQ"] });
     ids.lunch = event(LUNCH, "2014-10-28T12:15", "2014-10-28T13:30", { more: ["--venue", "Canterbury Guildhall", "--postcode", "CT1 2EH"] });
-    driver = await new Builder()
-      .usingServer(SERVER)
-      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-      .build();
-    await driver.wait(until.elementLocated(By.css("h1")), WAIT);
-    await driver.executeScript(`
-      window.cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        window.cspViolations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sample || "")));
-    `);
+    await openWindow();
   });
 
   afterEach(async (t) => {

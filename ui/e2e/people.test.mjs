@@ -6,53 +6,10 @@
 // ui/e2e/run.sh on a database of its own, set up here through the CLI.
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { Builder, By, until } from "selenium-webdriver";
+import { spawnSync } from "node:child_process";
 
-const need = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set; start the suite with ui/e2e/run.sh`);
-  return v;
-};
-const APP = need("CPWEEK_APP");
-const CLI = need("CPWEEK_CLI");
-const DB = need("CPWEEK_DB");
-const SERVER = need("WEBDRIVER_URL");
-const SHOTS = need("SCREENSHOTS");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-const WAIT = 15_000;
-let driver;
-
-function cli(...args) {
-  return execFileSync(CLI, args, { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" });
-}
-const json = (...args) => JSON.parse(cli(...args, "--json"));
-
-async function shot(name, { top = true } = {}) {
-  mkdirSync(SHOTS, { recursive: true });
-  if (top) await driver.executeScript("window.scrollTo(0, 0)");
-  writeFileSync(path.join(SHOTS, `${name}.png`), await driver.takeScreenshot(), "base64");
-}
-
-/** Runs axe-core inside the webview and fails on any violation. */
-async function axe(screen) {
-  await driver.executeScript(AXE);
-  const result = await driver.executeAsyncScript(`
-    const done = arguments[arguments.length - 1];
-    axe.run(document).then(r => done(JSON.stringify({ violations: r.violations, passes: r.passes.length })),
-      e => done(JSON.stringify({ violations: [{ id: "axe-error", help: String(e), nodes: [] }], passes: 0 })));
-  `);
-  const { violations, passes } = JSON.parse(result);
-  assert.ok(passes > 10, `axe-core ran its rules on ${screen} (${passes} passed)`);
-  const report = violations
-    .map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n  ")}`)
-    .join("\n");
-  assert.equal(violations.length, 0, `axe-core found problems on ${screen}:\n${report}`);
-}
+import { By, until } from "selenium-webdriver";
+import { CLI, DB, WAIT, driver, cli, shot, axe, openWindow, json } from "./window.mjs";
 
 const heading = (h1) => By.xpath(`//h1[normalize-space()=${JSON.stringify(h1)}]`);
 
@@ -98,16 +55,7 @@ const ids = {};
 describe("the people who may be asked to attend, in the window", { timeout: 300_000 }, () => {
   before(async () => {
     cli("settings", "set", "--role", "lga-officer", "--name", "Lee Officer");
-    driver = await new Builder()
-      .usingServer(SERVER)
-      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-      .build();
-    await driver.wait(until.elementLocated(By.css("h1")), WAIT);
-    await driver.executeScript(`
-      window.cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        window.cspViolations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sample || "")));
-    `);
+    await openWindow();
   });
 
   afterEach(async (t) => {
