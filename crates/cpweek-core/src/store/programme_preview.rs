@@ -29,8 +29,11 @@ pub struct ProgrammePreview {
     pub events: usize,
     /// The councils they come from.
     pub councils: usize,
-    /// The programme's events it does not hold, by why.
-    pub left_out: LeftOut,
+    /// Which edition it is: the live programme or a numbered release.
+    pub edition: Edition,
+    /// The programme's events the live programme does not hold, by why;
+    /// none for a release, which was frozen with its events only.
+    pub left_out: Option<LeftOut>,
     /// The document, as the HTML file and the PDF set it.
     pub preview: Preview,
 }
@@ -122,11 +125,19 @@ impl Store {
 
     /// The published programme of `programme` (empty: the current one) in
     /// `edition` as a window shows it.
+    /// A release that was never made is refused (field `release`).
     pub fn programme_preview(&self, programme: &str, edition: Edition) -> Result<ProgrammePreview> {
-        let (published, left_out) = self.published_and_left_out(programme, edition)?;
+        let (published, left_out) = match edition {
+            Edition::Live => {
+                let (published, left_out) = self.published_and_left_out(programme, edition)?;
+                (published, Some(left_out))
+            }
+            Edition::Release(_) => (self.published_programme(programme, edition)?, None),
+        };
         Ok(ProgrammePreview {
             programme: published.id.clone(),
             name: published.name.clone(),
+            edition,
             events: published.events.len(),
             councils: published.councils(),
             left_out,

@@ -34,6 +34,8 @@ export const COMMANDS = [
   "app_info",
   "reference_data",
   "app_stamp",
+  "programme_releases",
+  "make_release",
   "get_settings",
   "save_settings",
   "remember_screen",
