@@ -112,6 +112,13 @@ async function releaseSummary(n) {
   `);
 }
 
+/** A screenshot of the releases part of the screen. */
+async function releasesShot(name) {
+  await driver.executeScript(`document.getElementById("releases-title").scrollIntoView({ block: "start" })`);
+  await driver.sleep(200);
+  await shot(name, { top: false });
+}
+
 /** Chooses the edition `key` in the select, as a person does: the option
  *  picked and the select's change event. (WebKitWebDriver's option click
  *  does not always fire the change event for an option that was selected
@@ -175,6 +182,7 @@ describe("numbered releases in the window", { timeout: 300_000 }, () => {
     assert.deepEqual((await shownEvents()).sort(), [KENT, LEEDS].sort());
     await axe("the programme after release 1");
     await shot("releases-made-1");
+    await releasesShot("releases-list-1");
   });
 
   it("shows the core's refusal of a release identical to the last in the error summary", async () => {
@@ -218,6 +226,7 @@ describe("numbered releases in the window", { timeout: 300_000 }, () => {
     assert.deepEqual(order, ["release-2", "release-1"]);
     await axe("the programme after release 2");
     await shot("releases-made-2");
+    await releasesShot("releases-list-2");
   });
 
   it("previews and saves release 1 as it was made, the old title and all", async () => {
@@ -258,5 +267,6 @@ describe("numbered releases in the window", { timeout: 300_000 }, () => {
     assert.equal(json("programme", "releases").length, 2, "nothing made");
     await axe("the releases as a council organiser");
     await shot("releases-council-organiser");
+    await releasesShot("releases-list-council-organiser");
   });
 });
