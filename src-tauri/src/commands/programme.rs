@@ -69,13 +69,9 @@ pub fn save_programme(
 ) -> IpcResult<Option<SavedProgramme>> {
     // Refuse a programme or a release that is not there before asking for
     // a file.
-    let file_name = {
-        let store = state.store();
-        if let Edition::Release(_) = edition {
-            store.published_programme(&programme, edition)?;
-        }
-        store.programme_file_name(&programme, format)?
-    };
+    let file_name = state
+        .store()
+        .programme_file_name(&programme, edition, format)?;
     let (title, filter, extensions): (&str, &str, &[&str]) = match format {
         ProgrammeFormat::Html => ("Save the programme as HTML", "Web page", &["html"]),
         ProgrammeFormat::Pdf => ("Save the programme as PDF", "PDF document", &["pdf"]),

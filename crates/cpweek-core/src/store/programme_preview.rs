@@ -146,18 +146,35 @@ impl Store {
     }
 
     /// The file name a save dialog suggests for `programme` (empty: the
-    /// current one) in `format`: `cpweek-2014-programme.pdf`.
-    pub fn programme_file_name(&self, programme: &str, format: ProgrammeFormat) -> Result<String> {
+    /// current one) in `edition` and `format`: `cpweek-2014-programme.pdf`
+    /// for the live programme, `cpweek-2014-programme-release-2.pdf` for
+    /// release 2. A release that was never made is refused (field
+    /// `release`), before any dialog opens.
+    pub fn programme_file_name(
+        &self,
+        programme: &str,
+        edition: Edition,
+        format: ProgrammeFormat,
+    ) -> Result<String> {
         let catalogue = self.catalogue()?;
-        let programme = catalogue
+        let found = catalogue
             .programme(programme)
             .map_err(|m| Error::invalid("programme", m))?;
-        let id = names::slug(&programme.id);
-        let stem = if id.is_empty() {
+        let id = names::slug(&found.id);
+        let mut stem = if id.is_empty() {
             "cpweek-programme".to_string()
         } else {
             format!("cpweek-{id}-programme")
         };
+        if let Edition::Release(number) = edition {
+            if !self.releases(programme)?.iter().any(|r| r.number == number) {
+                return Err(Error::invalid(
+                    "release",
+                    format!("there is no release {number} of {}", found.name),
+                ));
+            }
+            stem.push_str(&format!("-release-{number}"));
+        }
         Ok(format!("{stem}.{}", format.kind().extension()))
     }
 

@@ -115,7 +115,7 @@ fn an_empty_programme_has_nothing_left_out_and_an_unknown_one_is_refused() {
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("1999"), "{err}");
     let err = s
-        .programme_file_name("1999", ProgrammeFormat::Pdf)
+        .programme_file_name("1999", Edition::Live, ProgrammeFormat::Pdf)
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
 }
@@ -130,7 +130,7 @@ fn saving_the_programme_reports_each_step_and_writes_what_the_export_gives() {
         ProgrammeFormat::Csv,
         ProgrammeFormat::Json,
     ] {
-        let name = s.programme_file_name("", format).unwrap();
+        let name = s.programme_file_name("", Edition::Live, format).unwrap();
         let ext = format.kind().extension();
         assert_eq!(name, format!("cpweek-2014-programme.{ext}"));
         let target = file::chosen_target(

@@ -269,4 +269,14 @@ fn a_release_previews_as_it_was_made_and_an_unknown_one_is_refused() {
     assert!(format!("{:?}", live.preview).contains("Open day, moved"));
     let err = s.programme_preview("", Edition::Release(2)).unwrap_err();
     assert!(err.to_string().contains("there is no release 2"), "{err}");
+    assert_eq!(
+        s.programme_file_name("", Edition::Release(1), ProgrammeFormat::Pdf)
+            .unwrap(),
+        "cpweek-2014-programme-release-1.pdf"
+    );
+    let err = s
+        .programme_file_name("", Edition::Release(2), ProgrammeFormat::Csv)
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(err.to_string().contains("there is no release 2"), "{err}");
 }
