@@ -10,6 +10,7 @@ pub mod feeds;
 pub mod people;
 pub mod programme;
 pub mod reference;
+pub mod releases;
 pub mod review;
 pub mod settings;
 

@@ -42,34 +42,36 @@ pub struct SavedProgramme {
     pub events: usize,
 }
 
-/// The edition the window shows and saves: the live programme (the
-/// approved public events as they stand now) until it offers a choice of
-/// numbered releases.
-const EDITION: Edition = Edition::Live;
-
-/// The published programme of `programme` (empty for the current one) as
-/// the window draws it, with what it holds and what it leaves out.
+/// The published programme of `programme` (empty for the current one) in
+/// `edition` (the live programme or a numbered release; the core refuses
+/// a release that was never made) as the window draws it, with what it
+/// holds and what it leaves out.
 #[tauri::command(async)]
 pub fn programme_preview(
     state: State<'_, AppState>,
     programme: String,
+    edition: Edition,
 ) -> IpcResult<ProgrammePreview> {
-    Ok(state.store().programme_preview(&programme, EDITION)?)
+    Ok(state.store().programme_preview(&programme, edition)?)
 }
 
-/// Asks where to save the published programme in `format`, then writes it
-/// there, reporting each step over `progress`. Nothing is written when
-/// the dialog is cancelled.
+/// Asks where to save the published programme in `edition` and `format`,
+/// then writes it there, reporting each step over `progress`. Nothing is
+/// written when the dialog is cancelled.
 #[tauri::command(async)]
 pub fn save_programme(
     app: AppHandle,
     state: State<'_, AppState>,
     programme: String,
+    edition: Edition,
     format: ProgrammeFormat,
     progress: Channel<ProgrammeStep>,
 ) -> IpcResult<Option<SavedProgramme>> {
-    // Refuse a programme that is not there before asking for a file.
-    let file_name = state.store().programme_file_name(&programme, format)?;
+    // Refuse a programme or a release that is not there before asking for
+    // a file.
+    let file_name = state
+        .store()
+        .programme_file_name(&programme, edition, format)?;
     let (title, filter, extensions): (&str, &str, &[&str]) = match format {
         ProgrammeFormat::Html => ("Save the programme as HTML", "Web page", &["html"]),
         ProgrammeFormat::Pdf => ("Save the programme as PDF", "PDF document", &["pdf"]),
@@ -94,10 +96,17 @@ pub fn save_programme(
     let chosen = picked
         .into_path()
         .map_err(|_| Error::invalid("file", "choose a file on this computer"))?;
-    let saved = write(&state.store(), &programme, format, &chosen, &mut |step| {
-        // The window may have gone; the programme is saved regardless.
-        let _ = progress.send(step);
-    })?;
+    let saved = write(
+        &state.store(),
+        &programme,
+        edition,
+        format,
+        &chosen,
+        &mut |step| {
+            // The window may have gone; the programme is saved regardless.
+            let _ = progress.send(step);
+        },
+    )?;
     Ok(Some(saved))
 }
 
@@ -107,13 +116,14 @@ pub fn save_programme(
 fn write(
     store: &Store,
     programme: &str,
+    edition: Edition,
     format: ProgrammeFormat,
     chosen: &Path,
     progress: &mut dyn FnMut(ProgrammeStep),
 ) -> cpweek_core::Result<SavedProgramme> {
     let target = file::chosen_target(chosen, format.kind(), store.path(), file::Replace::Allowed)?;
     let events =
-        store.save_programme_export_reporting(programme, EDITION, format, &target, progress)?;
+        store.save_programme_export_reporting(programme, edition, format, &target, progress)?;
     Ok(SavedProgramme {
         file: target.path().display().to_string(),
         format,

@@ -50,6 +50,8 @@ import type { SavedProgramme } from "./bindings/SavedProgramme";
 import type { QueueFilter } from "./bindings/QueueFilter";
 import type { Queued } from "./bindings/Queued";
 import type { ReviewedSelection } from "./bindings/ReviewedSelection";
+import type { Edition } from "./bindings/Edition";
+import type { ReleaseChanges } from "./bindings/ReleaseChanges";
 
 /** Whether a rejection is the app's typed error (it always should be). */
 export function isIpcError(e: unknown): e is IpcError {
@@ -127,21 +129,30 @@ export const api = {
     progress.onmessage = onStep;
     return call<SavedDocument | null>("save_briefing", { id, format, progress });
   },
-  /** The published programme (the live one: approved public events as
-   *  they stand now) of `programme`, empty for the current one. */
-  programmePreview: (programme: string) => call<ProgrammePreview>("programme_preview", { programme }),
-  /** Opens a save dialog, then writes the programme in `format`, calling
-   *  `onStep` as it goes; null when the person cancels the dialog. */
-  saveProgramme: (programme: string, format: ProgrammeFormat, onStep: (step: ProgrammeStep) => void) => {
+  /** The published programme of `programme` (empty for the current one)
+   *  in `edition`: "live" (approved public events as they stand now) or
+   *  `{ release: N }`, refused when release N was never made. */
+  programmePreview: (programme: string, edition: Edition) =>
+    call<ProgrammePreview>("programme_preview", { programme, edition }),
+  /** Opens a save dialog, then writes the programme in `edition` and
+   *  `format`, calling `onStep` as it goes; null when the person cancels
+   *  the dialog. */
+  saveProgramme: (programme: string, edition: Edition, format: ProgrammeFormat, onStep: (step: ProgrammeStep) => void) => {
     const progress = new Channel<ProgrammeStep>();
     progress.onmessage = onStep;
-    return call<SavedProgramme | null>("save_programme", { programme, format, progress });
+    return call<SavedProgramme | null>("save_programme", { programme, edition, format, progress });
   },
   /** The LGA's review queue, narrowed by council or region. */
   reviewQueue: (filter: QueueFilter) => call<Queued[]>("review_queue", { filter }),
   /** Approves or returns every event in `ids` at once, or none of them. */
   reviewSelected: (ids: number[], review: ReviewAction) =>
     call<ReviewedSelection>("review_selected", { ids, review }),
+  /** The programme's numbered releases, oldest first, each with its
+   *  changes since the one before. */
+  programmeReleases: (programme: string) => call<ReleaseChanges[]>("programme_releases", { programme }),
+  /** Makes the next release (an LGA officer's; refused when nothing has
+   *  changed since the last). `note`: empty for none. */
+  makeRelease: (programme: string, note: string) => call<ReleaseChanges>("make_release", { programme, note }),
 };
 
 export function emptyFilter(programme: string): EventFilter {

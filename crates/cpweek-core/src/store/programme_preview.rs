@@ -29,8 +29,11 @@ pub struct ProgrammePreview {
     pub events: usize,
     /// The councils they come from.
     pub councils: usize,
-    /// The programme's events it does not hold, by why.
-    pub left_out: LeftOut,
+    /// Which edition it is: the live programme or a numbered release.
+    pub edition: Edition,
+    /// The programme's events the live programme does not hold, by why;
+    /// none for a release, which was frozen with its events only.
+    pub left_out: Option<LeftOut>,
     /// The document, as the HTML file and the PDF set it.
     pub preview: Preview,
 }
@@ -122,11 +125,19 @@ impl Store {
 
     /// The published programme of `programme` (empty: the current one) in
     /// `edition` as a window shows it.
+    /// A release that was never made is refused (field `release`).
     pub fn programme_preview(&self, programme: &str, edition: Edition) -> Result<ProgrammePreview> {
-        let (published, left_out) = self.published_and_left_out(programme, edition)?;
+        let (published, left_out) = match edition {
+            Edition::Live => {
+                let (published, left_out) = self.published_and_left_out(programme, edition)?;
+                (published, Some(left_out))
+            }
+            Edition::Release(_) => (self.published_programme(programme, edition)?, None),
+        };
         Ok(ProgrammePreview {
             programme: published.id.clone(),
             name: published.name.clone(),
+            edition,
             events: published.events.len(),
             councils: published.councils(),
             left_out,
@@ -135,18 +146,35 @@ impl Store {
     }
 
     /// The file name a save dialog suggests for `programme` (empty: the
-    /// current one) in `format`: `cpweek-2014-programme.pdf`.
-    pub fn programme_file_name(&self, programme: &str, format: ProgrammeFormat) -> Result<String> {
+    /// current one) in `edition` and `format`: `cpweek-2014-programme.pdf`
+    /// for the live programme, `cpweek-2014-programme-release-2.pdf` for
+    /// release 2. A release that was never made is refused (field
+    /// `release`), before any dialog opens.
+    pub fn programme_file_name(
+        &self,
+        programme: &str,
+        edition: Edition,
+        format: ProgrammeFormat,
+    ) -> Result<String> {
         let catalogue = self.catalogue()?;
-        let programme = catalogue
+        let found = catalogue
             .programme(programme)
             .map_err(|m| Error::invalid("programme", m))?;
-        let id = names::slug(&programme.id);
-        let stem = if id.is_empty() {
+        let id = names::slug(&found.id);
+        let mut stem = if id.is_empty() {
             "cpweek-programme".to_string()
         } else {
             format!("cpweek-{id}-programme")
         };
+        if let Edition::Release(number) = edition {
+            if !self.releases(programme)?.iter().any(|r| r.number == number) {
+                return Err(Error::invalid(
+                    "release",
+                    format!("there is no release {number} of {}", found.name),
+                ));
+            }
+            stem.push_str(&format!("-release-{number}"));
+        }
         Ok(format!("{stem}.{}", format.kind().extension()))
     }
 

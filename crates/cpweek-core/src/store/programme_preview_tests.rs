@@ -67,14 +67,15 @@ fn the_preview_is_the_published_document_with_what_it_leaves_out_counted() {
     assert_eq!(p.programme, "2014");
     assert_eq!(p.name, "Corporate Parenting Week 2014");
     assert_eq!((p.events, p.councils), (3, 2));
+    assert_eq!(p.edition, Edition::Live);
     assert_eq!(
         p.left_out,
-        LeftOut {
+        Some(LeftOut {
             private: 2,
             waiting: 1,
             returned: 1,
             cancelled: 1,
-        }
+        })
     );
     // The very document the HTML and the PDF are made from.
     let published = s.published_programme("", Edition::Live).unwrap();
@@ -109,12 +110,12 @@ fn an_empty_programme_has_nothing_left_out_and_an_unknown_one_is_refused() {
     let s = officer();
     let p = s.programme_preview("", Edition::Live).unwrap();
     assert_eq!((p.events, p.councils), (0, 0));
-    assert_eq!(p.left_out, LeftOut::default());
+    assert_eq!(p.left_out, Some(LeftOut::default()));
     let err = s.programme_preview("1999", Edition::Live).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("1999"), "{err}");
     let err = s
-        .programme_file_name("1999", ProgrammeFormat::Pdf)
+        .programme_file_name("1999", Edition::Live, ProgrammeFormat::Pdf)
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
 }
@@ -129,7 +130,7 @@ fn saving_the_programme_reports_each_step_and_writes_what_the_export_gives() {
         ProgrammeFormat::Csv,
         ProgrammeFormat::Json,
     ] {
-        let name = s.programme_file_name("", format).unwrap();
+        let name = s.programme_file_name("", Edition::Live, format).unwrap();
         let ext = format.kind().extension();
         assert_eq!(name, format!("cpweek-2014-programme.{ext}"));
         let target = file::chosen_target(

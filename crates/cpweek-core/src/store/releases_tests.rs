@@ -241,3 +241,42 @@ fn changes_since_the_latest_release_are_none() {
     assert!(since[0].changes.is_empty());
     assert!(s.release_changes("", None).unwrap()[0].since.is_none());
 }
+
+#[test]
+fn a_release_previews_as_it_was_made_and_an_unknown_one_is_refused() {
+    let mut s = officer();
+    let open_day = approved(&mut s, "Open day", 28, false);
+    let err = s.programme_preview("", Edition::Release(1)).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(err.to_string().contains("there is no release 1"), "{err}");
+    s.make_release("", None, at(2014, 9, 10, 9)).unwrap();
+    s.edit_event(
+        open_day,
+        &form("Open day, moved", 30, false),
+        at(2014, 9, 11, 9),
+    )
+    .unwrap();
+    approved(&mut s, "Fostering evening", 29, false);
+    let shown = s.programme_preview("", Edition::Release(1)).unwrap();
+    assert_eq!(shown.edition, Edition::Release(1));
+    assert_eq!(shown.events, 1);
+    assert_eq!(shown.left_out, None, "a release keeps only its events");
+    let text = format!("{:?}", shown.preview);
+    assert!(text.contains("\"Open day\""), "{text}");
+    assert!(!text.contains("Open day, moved"), "{text}");
+    let live = s.programme_preview("", Edition::Live).unwrap();
+    assert_eq!(live.events, 2);
+    assert!(format!("{:?}", live.preview).contains("Open day, moved"));
+    let err = s.programme_preview("", Edition::Release(2)).unwrap_err();
+    assert!(err.to_string().contains("there is no release 2"), "{err}");
+    assert_eq!(
+        s.programme_file_name("", Edition::Release(1), ProgrammeFormat::Pdf)
+            .unwrap(),
+        "cpweek-2014-programme-release-1.pdf"
+    );
+    let err = s
+        .programme_file_name("", Edition::Release(2), ProgrammeFormat::Csv)
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    assert!(err.to_string().contains("there is no release 2"), "{err}");
+}

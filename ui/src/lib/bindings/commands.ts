@@ -36,6 +36,8 @@ export const COMMANDS = [
   "app_stamp",
   "review_queue",
   "review_selected",
+  "programme_releases",
+  "make_release",
   "get_settings",
   "save_settings",
   "remember_screen",

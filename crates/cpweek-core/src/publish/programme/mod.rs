@@ -32,9 +32,12 @@ use crate::publish::{Audience, Exposure, Listing};
 
 /// Which state of the programme is published: the live one (the approved
 /// public events as they stand now) or a numbered release, frozen when the
-/// LGA made it ([`crate::store::Store::make_release`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// LGA made it ([`crate::store::Store::make_release`]). Crosses IPC as
+/// `"live"` or `{ "release": 2 }`; a release that was never made is
+/// refused by the store, not here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
+#[ts(export)]
 pub enum Edition {
     /// The current approved programme, as the database holds it now.
     Live,
