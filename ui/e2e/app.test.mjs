@@ -8,61 +8,12 @@ import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { By, Key, until } from "selenium-webdriver";
-import { CLI, DB, SHOTS, WAIT, driver, cli, shot, axe, openWindow } from "./window.mjs";
+import { CLI, DB, WAIT, driver, cli, shot, axe, openWindow, answerSaveDialog, answerOpenDialog } from "./window.mjs";
 
 async function go(label) {
   const link = await driver.findElement(By.xpath(`//nav//a[normalize-space()="${label}"]`));
   await link.click();
   await driver.wait(until.elementLocated(By.xpath(`//h1[normalize-space()="${label}"]`)), WAIT);
-}
-
-/** The X window id of the visible native (GTK) dialog titled `title`,
- *  focused. Dialogs are outside the webview: WebDriver cannot reach them,
- *  so they are answered with xdotool, as a person would type. */
-async function focusDialog(kind, title) {
-  let id = "";
-  for (let i = 0; i < 50 && !id; i++) {
-    try {
-      id = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  assert.ok(id, `${kind} dialog titled "${title}" opened`);
-  await new Promise((r) => setTimeout(r, 500));
-  execFileSync("xdotool", ["windowfocus", "--sync", id]);
-  return id;
-}
-
-/** Types a file path into the save dialog titled `title`. */
-async function answerSaveDialog(title, file) {
-  const id = await focusDialog("a save", title);
-  execFileSync("xdotool", ["key", "--window", id, "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
-  execFileSync("xdotool", ["key", "--window", id, "Return"]);
-}
-
-/** Types a file path into the open dialog titled `title`: Ctrl+L opens its
- *  location box. */
-async function answerOpenDialog(title, file) {
-  const id = await focusDialog("an open", title);
-  execFileSync("xdotool", ["key", "--window", id, "ctrl+l"]);
-  await new Promise((r) => setTimeout(r, 200));
-  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
-  await new Promise((r) => setTimeout(r, 300));
-  // The first Return may only close the location box's completion list,
-  // as it would for a person, who would press it again.
-  for (let i = 0; i < 4; i++) {
-    execFileSync("xdotool", ["key", "--window", id, "Return"]);
-    await new Promise((r) => setTimeout(r, 700));
-    try {
-      execFileSync("xdotool", ["search", "--onlyvisible", "--name", title]);
-    } catch {
-      return;
-    }
-  }
-  // Still open: save the whole screen (WebDriver's show only the webview).
-  execFileSync("import", ["-window", "root", path.join(SHOTS, "open-dialog-still-open.png")]);
 }
 
 /** A TCP port nothing listens on now. */

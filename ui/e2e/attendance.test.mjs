@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { By, until } from "selenium-webdriver";
-import { CLI, DB, WAIT, driver, cli, shot, axe, openWindow, json } from "./window.mjs";
+import { CLI, DB, WAIT, driver, cli, shot, axe, openWindow, json, banner, answerSaveDialog } from "./window.mjs";
 
 /** Opens a screen by its address, as a link would, and waits for its heading. */
 async function open(hash, h1) {
@@ -42,35 +42,6 @@ async function press(label) {
 async function buttons() {
   const found = await driver.findElements(By.css("main .button-group button"));
   return Promise.all(found.map((b) => b.getText()));
-}
-
-async function banner(text) {
-  return driver.wait(until.elementLocated(By.xpath(`//*[contains(@class, "notification-banner")][contains(., ${JSON.stringify(text)})]`)), WAIT,
-    `a banner saying "${text}"`);
-}
-
-/** The X window id of the visible native (GTK) dialog titled `title`,
- *  focused; dialogs are outside the webview, so xdotool answers them. */
-async function focusDialog(title) {
-  let id = "";
-  for (let i = 0; i < 50 && !id; i++) {
-    try {
-      id = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  assert.ok(id, `a save dialog titled "${title}" opened`);
-  await new Promise((r) => setTimeout(r, 500));
-  execFileSync("xdotool", ["windowfocus", "--sync", id]);
-  return id;
-}
-
-async function answerSaveDialog(title, file) {
-  const id = await focusDialog(title);
-  execFileSync("xdotool", ["key", "--window", id, "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
-  execFileSync("xdotool", ["key", "--window", id, "Return"]);
 }
 
 function event(title, start, end, { council = "Kent", more = [] } = {}) {

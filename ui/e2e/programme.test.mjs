@@ -7,83 +7,12 @@
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Builder, By, until } from "selenium-webdriver";
-
-const need = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set; start the suite with ui/e2e/run.sh`);
-  return v;
-};
-const APP = need("CPWEEK_APP");
-const CLI = need("CPWEEK_CLI");
-const DB = need("CPWEEK_DB");
-const SERVER = need("WEBDRIVER_URL");
-const SHOTS = need("SCREENSHOTS");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-const WAIT = 15_000;
-let driver;
-
-function cli(...args) {
-  return execFileSync(CLI, args, { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" });
-}
-const json = (...args) => JSON.parse(cli(...args, "--json"));
-
-async function shot(name, { top = true } = {}) {
-  mkdirSync(SHOTS, { recursive: true });
-  if (top) await driver.executeScript("window.scrollTo(0, 0)");
-  writeFileSync(path.join(SHOTS, `${name}.png`), await driver.takeScreenshot(), "base64");
-}
-
-/** Runs axe-core inside the webview and fails on any violation. */
-async function axe(screen) {
-  await driver.executeScript(AXE);
-  const result = await driver.executeAsyncScript(`
-    const done = arguments[arguments.length - 1];
-    axe.run(document).then(r => done(JSON.stringify({ violations: r.violations, passes: r.passes.length })),
-      e => done(JSON.stringify({ violations: [{ id: "axe-error", help: String(e), nodes: [] }], passes: 0 })));
-  `);
-  const { violations, passes } = JSON.parse(result);
-  assert.ok(passes > 10, `axe-core ran its rules on ${screen} (${passes} passed)`);
-  const report = violations
-    .map((v) => `${v.id}: ${v.help}\n  ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n  ")}`)
-    .join("\n");
-  assert.equal(violations.length, 0, `axe-core found problems on ${screen}:\n${report}`);
-}
+import { By, until } from "selenium-webdriver";
+import { CLI, DB, WAIT, driver, cli, shot, axe, openWindow, json, banner, focusDialog, answerSaveDialog } from "./window.mjs";
 
 const button = (label) => By.xpath(`//button[normalize-space()=${JSON.stringify(label)}]`);
-
-async function banner(text) {
-  return driver.wait(until.elementLocated(By.xpath(`//*[contains(@class, "notification-banner")][contains(., ${JSON.stringify(text)})]`)), WAIT,
-    `a banner saying "${text}"`);
-}
-
-/** The X window id of the visible native (GTK) dialog titled `title`,
- *  focused; dialogs are outside the webview, so xdotool answers them. */
-async function focusDialog(title) {
-  let id = "";
-  for (let i = 0; i < 50 && !id; i++) {
-    try {
-      id = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  assert.ok(id, `a save dialog titled "${title}" opened`);
-  await new Promise((r) => setTimeout(r, 500));
-  execFileSync("xdotool", ["windowfocus", "--sync", id]);
-  return id;
-}
-
-async function answerSaveDialog(title, file) {
-  const id = await focusDialog(title);
-  execFileSync("xdotool", ["key", "--window", id, "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
-  execFileSync("xdotool", ["key", "--window", id, "Return"]);
-}
 
 /** Records each progress label the save shows, in order. */
 async function watchProgress() {
@@ -141,16 +70,7 @@ describe("the published programme in the window", { timeout: 300_000 }, () => {
     for (const id of [ids.kent, ids.hostile, ids.private, ids.cancelled]) cli("event", "approve", String(id));
     cli("event", "return", String(ids.returned), "--note", "Add a venue");
     cli("event", "cancel", String(ids.cancelled), "--reason", "Flooded");
-    driver = await new Builder()
-      .usingServer(SERVER)
-      .withCapabilities({ browserName: "wry", "tauri:options": { application: APP } })
-      .build();
-    await driver.wait(until.elementLocated(By.css("h1")), WAIT);
-    await driver.executeScript(`
-      window.cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        window.cspViolations.push(e.violatedDirective + " " + e.blockedURI + " " + (e.sample || "")));
-    `);
+    await openWindow();
   });
 
   afterEach(async (t) => {

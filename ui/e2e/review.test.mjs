@@ -10,14 +10,9 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 
 import { By, until } from "selenium-webdriver";
-import { CLI, DB, WAIT, driver, cli, shot, axe, openWindow, json } from "./window.mjs";
+import { CLI, DB, WAIT, driver, cli, shot, axe, openWindow, json, banner } from "./window.mjs";
 
 const button = (label) => By.xpath(`//button[normalize-space()=${JSON.stringify(label)}]`);
-
-async function banner(text) {
-  return driver.wait(until.elementLocated(By.xpath(`//*[contains(@class, "notification-banner")][contains(., ${JSON.stringify(text)})]`)), WAIT,
-    `a banner saying "${text}"`);
-}
 
 /** The CLI's `error:` line for a command that must fail. */
 function cliError(...args) {

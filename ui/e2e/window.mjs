@@ -72,3 +72,57 @@ export async function axe(screen) {
     .join("\n");
   assert.equal(violations.length, 0, `axe-core found problems on ${screen}:\n${report}`);
 }
+
+/** A GOV.UK notification banner saying `text`, once it shows. */
+export async function banner(text) {
+  return driver.wait(until.elementLocated(By.xpath(`//*[contains(@class, "notification-banner")][contains(., ${JSON.stringify(text)})]`)), WAIT,
+    `a banner saying "${text}"`);
+}
+
+/** The X window id of the visible native (GTK) dialog titled `title`,
+ *  focused. Dialogs are outside the webview: WebDriver cannot reach them,
+ *  so they are answered with xdotool, as a person would type. */
+export async function focusDialog(title, kind = "a") {
+  let id = "";
+  for (let i = 0; i < 50 && !id; i++) {
+    try {
+      id = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  assert.ok(id, `${kind} dialog titled "${title}" opened`);
+  await new Promise((r) => setTimeout(r, 500));
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  return id;
+}
+
+/** Types `file` into the save dialog titled `title` and saves. */
+export async function answerSaveDialog(title, file) {
+  const id = await focusDialog(title, "a save");
+  execFileSync("xdotool", ["key", "--window", id, "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
+  execFileSync("xdotool", ["key", "--window", id, "Return"]);
+}
+
+/** Types `file` into the open dialog titled `title`'s location box and opens it. */
+export async function answerOpenDialog(title, file) {
+  const id = await focusDialog(title, "an open");
+  execFileSync("xdotool", ["key", "--window", id, "ctrl+l"]);
+  await new Promise((r) => setTimeout(r, 200));
+  execFileSync("xdotool", ["type", "--window", id, "--delay", "20", file]);
+  await new Promise((r) => setTimeout(r, 300));
+  // The first Return may only close the location box's completion list,
+  // as it would for a person, who would press it again.
+  for (let i = 0; i < 4; i++) {
+    execFileSync("xdotool", ["key", "--window", id, "Return"]);
+    await new Promise((r) => setTimeout(r, 700));
+    try {
+      execFileSync("xdotool", ["search", "--onlyvisible", "--name", title]);
+    } catch {
+      return;
+    }
+  }
+  // Still open: save the whole screen (WebDriver's show only the webview).
+  execFileSync("import", ["-window", "root", path.join(SHOTS, "open-dialog-still-open.png")]);
+}
