@@ -154,11 +154,11 @@ fn each_with_changes(p: &Programme, stored: Vec<Stored>) -> Vec<ReleaseChanges> 
             Some(b) => changes::diff(&b.programme, &s.programme, &s.cancelled),
             None => changes::diff(&empty(p, s.release.number), &s.programme, &s.cancelled),
         };
-        out.push(ReleaseChanges {
-            since: before.as_ref().map(|b| b.release.number),
+        out.push(ReleaseChanges::new(
+            s.release.clone(),
+            before.as_ref().map(|b| b.release.number),
             changes,
-            release: s.release.clone(),
-        });
+        ));
         before = Some(s);
     }
     out
@@ -247,11 +247,11 @@ impl Store {
                 .release;
             let since = previous.as_ref().map(|s| s.release.number);
             let old = previous.map_or_else(|| empty(&p, number), |s| s.programme);
-            Ok(ReleaseChanges {
-                since,
-                changes: changes::diff(&old, &frozen, &cancelled),
+            Ok(ReleaseChanges::new(
                 release,
-            })
+                since,
+                changes::diff(&old, &frozen, &cancelled),
+            ))
         })
     }
 
@@ -339,11 +339,11 @@ impl Store {
         } else {
             &all[index].programme
         };
-        Ok(vec![ReleaseChanges {
-            since: Some(since),
-            changes: changes::diff(old, &latest.programme, &latest.cancelled),
-            release: latest.release,
-        }])
+        Ok(vec![ReleaseChanges::new(
+            latest.release,
+            Some(since),
+            changes::diff(old, &latest.programme, &latest.cancelled),
+        )])
     }
 
     /// The Atom feed of `programme`'s releases and their changes (each

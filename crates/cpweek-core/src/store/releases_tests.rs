@@ -75,6 +75,8 @@ fn releases_are_numbered_in_turn_and_freeze_the_programme() {
         .map(|f| f.field.as_str())
         .collect();
     assert_eq!(fields, ["Title", "When", "Conference day", "Venue"]);
+    assert_eq!(second.counts, second.changes.counts());
+    assert!(second.counts.contains("1 changed"), "{}", second.counts);
     assert_eq!(s.latest_edition("").unwrap(), Edition::Release(2));
     let listed: Vec<u32> = s.releases("").unwrap().iter().map(|r| r.number).collect();
     assert_eq!(listed, [1, 2]);

@@ -10,4 +10,9 @@ export type ReleaseChanges = { release: Release,
 /**
  * The release it is compared with.
  */
-since: number | null, changes: ProgrammeChanges, };
+since: number | null, changes: ProgrammeChanges, 
+/**
+ * How many of each change, for people: `1 changed, 1 cancelled`
+ * ([`ProgrammeChanges::counts`]).
+ */
+counts: string, };

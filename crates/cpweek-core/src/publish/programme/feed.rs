@@ -155,8 +155,8 @@ mod tests {
     fn release(number: u32, title: &str, since: Option<u32>) -> ReleaseChanges {
         let made_at = DateTime::parse_from_rfc3339("2014-09-02T09:00:00+01:00").unwrap()
             + chrono::Duration::days(i64::from(number));
-        ReleaseChanges {
-            release: Release {
+        ReleaseChanges::new(
+            Release {
                 programme: "2014".into(),
                 number,
                 note: Some("Late additions & <corrections>".into()),
@@ -167,7 +167,7 @@ mod tests {
                 events: 1,
             },
             since,
-            changes: ProgrammeChanges {
+            ProgrammeChanges {
                 added: vec![EventMention {
                     uid: format!("e{number}@cpweek"),
                     id: 1,
@@ -177,7 +177,7 @@ mod tests {
                 }],
                 ..Default::default()
             },
-        }
+        )
     }
 
     #[test]

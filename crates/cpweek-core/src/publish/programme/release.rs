@@ -43,9 +43,22 @@ pub struct ReleaseChanges {
     /// The release it is compared with.
     pub since: Option<u32>,
     pub changes: ProgrammeChanges,
+    /// How many of each change, for people: `1 changed, 1 cancelled`
+    /// ([`ProgrammeChanges::counts`]).
+    pub counts: String,
 }
 
 impl ReleaseChanges {
+    /// `release` with its `changes` since release `since`.
+    pub fn new(release: Release, since: Option<u32>, changes: ProgrammeChanges) -> ReleaseChanges {
+        ReleaseChanges {
+            counts: changes.counts(),
+            release,
+            since,
+            changes,
+        }
+    }
+
     /// A heading for people: `Release 2 (since release 1): 2 added, 1
     /// changed`.
     pub fn heading(&self) -> String {
