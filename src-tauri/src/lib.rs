@@ -4,6 +4,7 @@
 //! reads them (`command_list.rs`) and writes the invoke handler.
 
 mod commands;
+mod dialog;
 mod error;
 mod state;
 

@@ -9,13 +9,13 @@ use chrono::{DateTime, Utc};
 use cpweek_core::document::Preview;
 use cpweek_core::file;
 use cpweek_core::store::{DocumentStep, Format};
-use cpweek_core::{Error, Store};
+use cpweek_core::Store;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
+use crate::dialog::{ask_where_to_save, SaveDialog};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -53,20 +53,15 @@ pub fn save_briefing(
         Format::Pdf => ("Save the briefing note as PDF", "PDF document", &["pdf"]),
         Format::Html => ("Save the briefing note as HTML", "Web page", &["html"]),
     };
-    let picked = state.with_database_closed(|| {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .add_filter(filter, extensions)
-            .set_file_name(file_name)
-            .blocking_save_file()
-    })?;
-    let Some(picked) = picked else {
+    let dialog = SaveDialog {
+        title,
+        filter,
+        extensions,
+        file_name,
+    };
+    let Some(chosen) = ask_where_to_save(&app, &state, dialog)? else {
         return Ok(None);
     };
-    let chosen = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "choose a file on this computer"))?;
     let saved = write(
         &state.store(),
         id,

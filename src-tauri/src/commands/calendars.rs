@@ -15,9 +15,10 @@ use cpweek_core::{Error, Store};
 use serde::{Deserialize, Serialize};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::{DialogExt, FilePath};
+use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
+use crate::dialog::{ask_where_to_save, local_file, SaveDialog};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -142,12 +143,6 @@ fn nothing_chosen() -> Error {
     Error::invalid("file", "choose a calendar file to import first")
 }
 
-fn local_file(picked: FilePath) -> cpweek_core::Result<PathBuf> {
-    picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "choose a file on this computer"))
-}
-
 /// A feed to export, as the Export screen asks for it.
 #[derive(Debug, Deserialize, TS)]
 #[ts(export)]
@@ -189,24 +184,17 @@ pub fn export_feed(
         let file_name = store.feed_file_name(&scope, &programme, privacy)?;
         (store.path().to_path_buf(), file_name)
     };
-    let picked = state.with_database_closed(|| {
-        app.dialog()
-            .file()
-            .set_title("Export a calendar file")
-            .add_filter("iCalendar file", &["ics"])
-            .set_file_name(file_name)
-            .blocking_save_file()
-    })?;
-    let Some(picked) = picked else {
+    let dialog = SaveDialog {
+        title: "Export a calendar file",
+        filter: "iCalendar file",
+        extensions: &["ics"],
+        file_name,
+    };
+    let Some(chosen) = ask_where_to_save(&app, &state, dialog)? else {
         return Ok(None);
     };
     // The save dialog has asked about replacing an existing file.
-    let target = file::chosen_target(
-        &local_file(picked)?,
-        file::Kind::Calendar,
-        &live,
-        file::Replace::Allowed,
-    )?;
+    let target = file::chosen_target(&chosen, file::Kind::Calendar, &live, file::Replace::Allowed)?;
     let exported =
         state
             .store()

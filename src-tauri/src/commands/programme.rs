@@ -11,13 +11,13 @@ use cpweek_core::file;
 use cpweek_core::publish::programme::{Edition, ProgrammeFormat};
 use cpweek_core::store::{ProgrammePreview, ProgrammeStep};
 use cpweek_core::summary::ProgrammeSummary;
-use cpweek_core::{Error, Store};
+use cpweek_core::Store;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 
+use crate::dialog::{ask_where_to_save, SaveDialog};
 use crate::error::IpcResult;
 use crate::state::AppState;
 
@@ -82,20 +82,15 @@ pub fn save_programme(
             &["json"],
         ),
     };
-    let picked = state.with_database_closed(|| {
-        app.dialog()
-            .file()
-            .set_title(title)
-            .add_filter(filter, extensions)
-            .set_file_name(file_name)
-            .blocking_save_file()
-    })?;
-    let Some(picked) = picked else {
+    let dialog = SaveDialog {
+        title,
+        filter,
+        extensions,
+        file_name,
+    };
+    let Some(chosen) = ask_where_to_save(&app, &state, dialog)? else {
         return Ok(None);
     };
-    let chosen = picked
-        .into_path()
-        .map_err(|_| Error::invalid("file", "choose a file on this computer"))?;
     let saved = write(
         &state.store(),
         &programme,
