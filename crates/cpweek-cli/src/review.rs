@@ -39,10 +39,10 @@ pub(crate) fn queue(store: &Store, args: ReviewArgs) -> Result<(), Error> {
     let rows: Vec<Vec<String>> = queue
         .iter()
         .map(|q| {
-            let mut council = q.council_name.clone();
-            if !q.partner_council_names.is_empty() {
-                council.push_str(&format!(" with {}", q.partner_council_names.join(", ")));
-            }
+            let council = match cpweek_core::event::with_councils(&q.partner_council_names) {
+                Some(with) => format!("{} {with}", q.council_name),
+                None => q.council_name.clone(),
+            };
             let since = match (&q.changed_by, &q.changed_when) {
                 (Some(who), Some(when)) => format!("{when}, {who}"),
                 _ => String::new(),
