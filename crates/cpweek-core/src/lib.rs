@@ -8,6 +8,8 @@
 //! - [`attendance`]: people who may be asked to attend, and requests for
 //!   them (statuses, moves, history).
 //! - [`pack`]: submission packs (council to LGA) and the LGA's replies.
+//! - [`practice`]: practice entries (case studies) for the good-practice
+//!   toolkit: their form, validation and statuses.
 //! - [`permission`]: who may do what to events, and what each event offers.
 //! - [`summary`]: a programme at a glance (the Dashboard's figures).
 //! - [`store`]: the SQLite store; every user action is one transaction.
@@ -41,6 +43,7 @@ pub mod ics;
 pub mod pack;
 pub mod permission;
 pub mod plan;
+pub mod practice;
 pub mod programme;
 pub mod publish;
 pub mod review;

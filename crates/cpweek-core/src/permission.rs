@@ -387,6 +387,141 @@ pub fn check_pack(
     Ok(())
 }
 
+/// Something a person does to a practice entry (see [`crate::practice`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PracticeAction {
+    Add,
+    Edit,
+    Submit,
+    Approve,
+    Return,
+    Publish,
+}
+
+impl PracticeAction {
+    pub const ALL: [PracticeAction; 6] = [
+        PracticeAction::Add,
+        PracticeAction::Edit,
+        PracticeAction::Submit,
+        PracticeAction::Approve,
+        PracticeAction::Return,
+        PracticeAction::Publish,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PracticeAction::Add => "add",
+            PracticeAction::Edit => "edit",
+            PracticeAction::Submit => "submit",
+            PracticeAction::Approve => "approve",
+            PracticeAction::Return => "return",
+            PracticeAction::Publish => "publish",
+        }
+    }
+
+    /// The verb alone: "change".
+    fn verb(self) -> &'static str {
+        match self {
+            PracticeAction::Edit => "change",
+            other => other.as_str(),
+        }
+    }
+
+    /// What doing it is called in a sentence: "publish a practice entry".
+    pub(crate) fn phrase(self) -> &'static str {
+        match self {
+            PracticeAction::Add => "add a practice entry",
+            PracticeAction::Edit => "change a practice entry",
+            PracticeAction::Submit => "submit a practice entry to the LGA",
+            PracticeAction::Approve => "approve a practice entry",
+            PracticeAction::Return => "return a practice entry to its council",
+            PracticeAction::Publish => "publish a practice entry in the toolkit",
+        }
+    }
+}
+
+impl Role {
+    /// Whether this role may take `action` on practice entries at all:
+    /// councils add, edit and submit theirs; the LGA approves, returns,
+    /// publishes and corrects (an LGA officer's edit).
+    pub fn may_practice(self, action: PracticeAction) -> bool {
+        match action {
+            PracticeAction::Edit => true,
+            PracticeAction::Add | PracticeAction::Submit => self == Role::CouncilOrganiser,
+            PracticeAction::Approve | PracticeAction::Return | PracticeAction::Publish => {
+                self == Role::LgaOfficer
+            }
+        }
+    }
+}
+
+/// Refuses, with [`Error::Forbidden`], a practice action the person may
+/// not take: one their role does not allow, or, for a council organiser,
+/// one on an entry of other councils (`councils`: the lead, then the
+/// partners, by code; the settings' council, `my_council`, must be one).
+/// Whether the entry's status allows it is [`crate::practice::next_status`].
+pub fn check_practice(
+    role: Role,
+    my_council: Option<&str>,
+    action: PracticeAction,
+    councils: &[&str],
+) -> Result<()> {
+    check_practice_role(role, action)?;
+    if role == Role::CouncilOrganiser && !my_council.is_some_and(|c| councils.contains(&c)) {
+        let lead = councils.first().copied().unwrap_or("");
+        return Err(Error::Forbidden(match my_council {
+            None => format!(
+                "a council organiser can only {} practice entries of their own council, and no council is set in your settings: set it with `cpweek settings set --council {lead}`",
+                action.verb()
+            ),
+            Some(mine) => format!(
+                "a council organiser can only {} practice entries of their own council; this entry is by council {}, and your council in the settings is {mine}",
+                action.verb(),
+                councils.join(", ")
+            ),
+        }));
+    }
+    Ok(())
+}
+
+/// Refuses, with [`Error::Forbidden`], a practice action `role` does not
+/// allow at all, whoever's entry it is.
+pub fn check_practice_role(role: Role, action: PracticeAction) -> Result<()> {
+    if !role.may_practice(action) {
+        let needed = Role::ALL
+            .into_iter()
+            .find(|r| r.may_practice(action))
+            .unwrap_or(Role::LgaOfficer);
+        return Err(Error::Forbidden(format!(
+            "only {} can {}; your role is {}: change it in Settings or with `cpweek settings set --role {}`",
+            needed.with_article(),
+            action.phrase(),
+            role.label(),
+            needed.flag()
+        )));
+    }
+    Ok(())
+}
+
+/// The actions a person in `role` may take now on a practice entry in
+/// `status`, in the order they are shown (their council is checked when
+/// they act): what the role allows AND what the status allows.
+pub fn practice_actions(
+    role: Role,
+    status: crate::practice::PracticeStatus,
+) -> Vec<PracticeAction> {
+    PracticeAction::ALL
+        .into_iter()
+        .filter(|a| {
+            *a != PracticeAction::Add
+                && role.may_practice(*a)
+                && crate::practice::next_status(role, status, *a).is_ok()
+        })
+        .collect()
+}
+
 /// Who is acting: the name and role in the database's settings. History
 /// records name them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

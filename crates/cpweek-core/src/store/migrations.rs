@@ -69,6 +69,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "programme_releases",
         include_str!("migrations/0014_programme_releases.sql"),
     ),
+    (16, "practice", include_str!("migrations/0016_practice.sql")),
 ];
 
 /// The highest schema version this build knows.

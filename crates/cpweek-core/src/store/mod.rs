@@ -15,6 +15,7 @@ mod opening;
 mod pack;
 mod pack_conflicts;
 mod people;
+mod practice;
 mod programme_preview;
 mod published;
 mod reference;
@@ -50,6 +51,7 @@ pub use import::{
     Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
 };
 pub use pack::{PackFile, MOST_SEQUENCE};
+pub use practice::{PracticeHistoryAction, PracticeHistoryEntry, PracticeSaved};
 pub use programme_preview::{LeftOut, ProgrammePreview, ProgrammeStep};
 pub use reference::ConferenceChange;
 pub use requests::RequestFilter;
@@ -411,6 +413,8 @@ mod joint_tests;
 mod open_tests;
 #[cfg(test)]
 mod pack_tests;
+#[cfg(test)]
+mod practice_tests;
 #[cfg(test)]
 mod programme_preview_tests;
 #[cfg(test)]
