@@ -8,6 +8,7 @@ mod ics;
 mod output;
 mod pack;
 mod person;
+mod practice;
 mod programme;
 mod publish;
 mod reference;
@@ -118,6 +119,10 @@ enum Command {
     /// Requests for a person to attend: ask, submit, forward, accept, ...
     #[command(subcommand)]
     Request(request::RequestCommand),
+    /// Case studies of councils' practice for the good-practice toolkit:
+    /// add, edit, submit, and the LGA's approve, return and publish
+    #[command(subcommand)]
+    Practice(practice::PracticeCommand),
     /// Publish the programme, its feeds and the councils' listings as static files
     #[command(subcommand)]
     Publish(publish::PublishCommand),
@@ -145,6 +150,7 @@ impl Command {
                 person::PersonCommand::List { .. } | person::PersonCommand::Show { .. }
             ),
             Command::Programme(c) => c.writes(),
+            Command::Practice(c) => c.writes(),
             Command::Request(c) => !matches!(
                 c,
                 request::RequestCommand::List { .. }
@@ -264,6 +270,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Settings { command, json } => settings::run(&mut store, command, json),
                 Command::Person(c) => person::run(&mut store, c),
                 Command::Request(c) => request::run(&mut store, c, now, &path),
+                Command::Practice(c) => practice::run(&mut store, c, now),
             }
         }
     }
