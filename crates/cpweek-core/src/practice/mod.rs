@@ -332,8 +332,12 @@ impl PracticeEntry {
 }
 
 /// A step on an entry's way to the toolkit that a person asks for (an
-/// edit is the store's `edit_practice`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// edit is the store's `edit_practice`). Over IPC: `{ "step": "submit" }`,
+/// `{ "step": "return", "note": "..." }`, `{ "step": "publish", "consent":
+/// { "checked_by": "Jo Bloggs", "kind": "on_record" } }`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(tag = "step", rename_all = "snake_case")]
+#[ts(export)]
 pub enum PracticeStep {
     Submit,
     Approve,

@@ -542,3 +542,40 @@ fn statuses_and_consent_kinds_read_as_written() {
     }
     assert_eq!(ConsentKind::parse("maybe"), None);
 }
+
+#[test]
+fn steps_arrive_from_the_window_as_documented() {
+    let read = |v: serde_json::Value| serde_json::from_value::<PracticeStep>(v).unwrap();
+    assert_eq!(
+        read(serde_json::json!({"step": "submit"})),
+        PracticeStep::Submit
+    );
+    assert_eq!(
+        read(serde_json::json!({"step": "return", "note": "Add figures"})),
+        PracticeStep::Return {
+            note: "Add figures".into()
+        }
+    );
+    let publish = read(serde_json::json!({
+        "step": "publish",
+        "consent": {"checked_by": "Jo Bloggs", "kind": "on_record"}
+    }));
+    assert_eq!(publish.action(), A::Publish);
+    assert_eq!(
+        publish,
+        PracticeStep::Publish {
+            consent: ConsentForm {
+                checked_by: "Jo Bloggs".into(),
+                kind: ConsentKind::OnRecord
+            }
+        }
+    );
+    // Without a kind, the consent check is that no one can be identified.
+    let default =
+        read(serde_json::json!({"step": "publish", "consent": {"checked_by": "Jo Bloggs"}}));
+    let PracticeStep::Publish { consent } = default else {
+        panic!("{default:?}")
+    };
+    assert_eq!(consent.kind, ConsentKind::IdentifiedNone);
+    assert!(serde_json::from_value::<PracticeStep>(serde_json::json!({"step": "delete"})).is_err());
+}

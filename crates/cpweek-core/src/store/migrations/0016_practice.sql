@@ -79,11 +79,11 @@ CREATE TABLE practice_outcomes (
 ) STRICT;
 
 -- The council's events the entry tells of (each run by its lead or a
--- partner council, checked in the core). An event cannot be deleted while
--- an entry names it.
+-- partner council, checked in the core). Should an event ever be removed,
+-- the link goes with it and the entry stays.
 CREATE TABLE practice_events (
     entry_id INTEGER NOT NULL REFERENCES practice_entries(id) ON DELETE CASCADE,
-    event_id INTEGER NOT NULL REFERENCES events(id),
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
     position INTEGER NOT NULL CHECK (position >= 0),
     PRIMARY KEY (entry_id, event_id)
 ) STRICT;
