@@ -659,3 +659,70 @@ fn an_entry_links_the_councils_own_events() {
     ]);
     assert_eq!(cleared["events"], json!([]));
 }
+
+/// `cpweek` on `db`, unable to write a read-only file even as root (it
+/// drops the capabilities that would let it, as `tests/store.rs` does).
+#[cfg(unix)]
+fn without_override(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    use std::process::Command;
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"));
+    let mut command = if root {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--bounding-set=-dac_override,-dac_read_search,-fowner",
+            "--",
+            env!("CARGO_BIN_EXE_cpweek"),
+        ]);
+        c
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_cpweek"))
+    };
+    command
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("CPWEEK_DB")
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn reading_entries_works_on_a_read_only_database_and_changes_nothing() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = Db::new();
+    be(&db, "council-organiser", "886");
+    let id = kent(&db)["id"].to_string();
+    std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let sure = without_override(&db.path, &["practice", "submit", &id]);
+    assert!(!sure.status.success(), "the file should be read-only");
+    assert!(
+        String::from_utf8_lossy(&sure.stderr).contains("is read-only"),
+        "{}",
+        String::from_utf8_lossy(&sure.stderr)
+    );
+    let before = std::fs::read(&db.path).unwrap();
+    for args in [
+        vec!["practice", "list"],
+        vec!["practice", "list", "--json", "--council", "Kent"],
+        vec!["practice", "show", &id],
+        vec!["practice", "show", &id, "--json"],
+    ] {
+        let out = without_override(&db.path, &args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+    assert_eq!(
+        std::fs::read(&db.path).unwrap(),
+        before,
+        "reading changed the file"
+    );
+    std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o644)).unwrap();
+}
