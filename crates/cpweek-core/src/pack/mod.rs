@@ -11,6 +11,7 @@
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod work;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
