@@ -49,7 +49,7 @@ async function choose(file) {
 /** The rows of a changes table as [field, old, new]. */
 async function changes(table) {
   return driver.executeScript(
-    `return [...arguments[0].querySelectorAll("tbody tr")].map((tr) => [tr.dataset.field, ...[...tr.querySelectorAll("th, td")].map((c) => c.textContent.trim())].filter((_, i) => i !== 1));`,
+    `return [...arguments[0].querySelectorAll("tbody tr")].map((tr) => [tr.dataset.field, ...[...tr.querySelectorAll("th, td")].map((c) => c.textContent.trim())]);`,
     table,
   );
 }
@@ -108,7 +108,8 @@ describe("packs in the window", { timeout: 300_000 }, () => {
     const expected = dry.items.find((i) => i.outcome === "changed").changes;
     assert.deepEqual(rows.map((r) => r[0]), expected.map((c) => c.field));
     assert.deepEqual(rows.find((r) => r[0] === "venue"), ["venue", "Venue", "Sessions House", "County Hall"]);
-    assert.ok(rows.some((r) => r[0] === "end"), "the new end time is listed");
+    assert.deepEqual(rows.find((r) => r[0] === "end"), ["end", "End", "Tuesday 28 October 2014, midday", "Tuesday 28 October 2014, 1pm"],
+      "times as the core words them");
     assert.equal(json("event", "list").length, 1, "the dry run wrote nothing");
     await shot("packs-check");
     await axe("the pack's dry run");
@@ -156,6 +157,10 @@ describe("packs in the window", { timeout: 300_000 }, () => {
     assert.deepEqual(dryRows.map((r) => r[0]), ["title", "venue"]);
     await driver.findElement(button("Import these changes")).click();
     await banner("1 conflict");
+    // The banner leads to the conflicts, further down.
+    await driver.findElement(By.linkText("Choose which version to keep for each conflict")).click();
+    assert.equal(await driver.switchTo().activeElement().getAttribute("id"), "conflicts-heading");
+    assert.match(await driver.getCurrentUrl(), /#\/packs$/, "still on the Packs screen");
 
     const listed = json("pack", "conflicts");
     assert.equal(listed.length, 1);
@@ -169,7 +174,7 @@ describe("packs in the window", { timeout: 300_000 }, () => {
       ["venue", "Venue", "County Hall", "The Hop Farm"],
     ]);
     assert.equal(lgaEvent(`${OPEN_DAY} 2014`).venue, "County Hall", "nothing overwritten yet");
-    await shot("packs-conflict");
+    await shot("packs-conflict", { top: false });
     await axe("a conflict");
 
     // Keeping a version needs a choice.

@@ -17,7 +17,7 @@ use cpweek_core::event::Event;
 use cpweek_core::file;
 use cpweek_core::pack::report::{PackConflict, PackReport};
 use cpweek_core::pack::work::{pack_work, PackWork};
-use cpweek_core::pack::{read, sha256_hex, PackKind, Side};
+use cpweek_core::pack::{read, sha256_hex, shown, PackKind, Side};
 use cpweek_core::permission::{self, PackAction};
 use cpweek_core::store::ImportMode;
 use cpweek_core::{Error, Store};
@@ -60,7 +60,8 @@ pub struct PacksPage {
     pub conflicts: Vec<ConflictShown>,
 }
 
-/// A conflict as the window shows it: both versions, named for people.
+/// A conflict as the window shows it: both versions, named for people, the
+/// fields that differ with their values worded for people by the core.
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct ConflictShown {
@@ -181,8 +182,7 @@ pub fn import_chosen_pack(
     let report = import_held(&mut state.store(), held, &token, Utc::now());
     // Imported, or refused (the file changed, say): choose again. A token
     // from an older dry run leaves the pack chosen now in place.
-    let shown = held.digest == token;
-    if report.is_ok() || shown {
+    if held.digest == token {
         *slot = None;
     }
     Ok(report?)
@@ -208,7 +208,8 @@ pub(crate) fn page(store: &Store) -> cpweek_core::Result<PacksPage> {
     let conflicts = store
         .pack_conflicts()?
         .into_iter()
-        .map(|conflict| {
+        .map(|mut conflict| {
+            conflict.fields = conflict.fields.iter().map(shown::worded).collect();
             let here_side = conflict.from.other();
             ConflictShown {
                 here: capitalised(here_side.possessive()),
@@ -279,14 +280,18 @@ pub(crate) fn make(
     })
 }
 
-/// Reads the pack in `file` and imports it as a dry run.
+/// Reads the pack in `file` and imports it as a dry run; each change's
+/// values worded for people by the core.
 pub(crate) fn dry_run(
     store: &mut Store,
     file: PathBuf,
     now: DateTime<Utc>,
 ) -> cpweek_core::Result<(Held, PackPreview)> {
     let bytes = read::read_file(&file)?;
-    let report = store.import_pack(&bytes, ImportMode::DryRun, now)?;
+    let mut report = store.import_pack(&bytes, ImportMode::DryRun, now)?;
+    for item in &mut report.items {
+        item.changes = item.changes.iter().map(shown::worded).collect();
+    }
     let digest = sha256_hex(&bytes);
     let preview = PackPreview {
         token: digest.clone(),

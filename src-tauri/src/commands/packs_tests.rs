@@ -159,8 +159,11 @@ fn a_conflict_reaches_the_window_with_both_sides_named_and_who_may_choose() {
     let here = done.items[0].event_id.unwrap();
     lga.edit_event(here, &form("Kent open day 2014", "Sessions House"), at(13))
         .unwrap();
-    kent.edit_event(id, &form("Kent open day", "The Hop Farm"), at(13))
-        .unwrap();
+    let moved = EventForm {
+        end: "2014-10-28T13:00".into(),
+        ..form("Kent open day", "The Hop Farm")
+    };
+    kent.edit_event(id, &moved, at(13)).unwrap();
     let second = submission(&kent, dir.path(), "kent2.json", 14);
     let (held, shown) = dry_run(&mut lga, second, at(15)).unwrap();
     assert_eq!(shown.report.conflicts, 1);
@@ -179,7 +182,21 @@ fn a_conflict_reaches_the_window_with_both_sides_named_and_who_may_choose() {
     assert_eq!(c.here_side, Side::Lga);
     assert_eq!(c.refusal, None);
     let fields: Vec<&str> = c.conflict.fields.iter().map(|f| f.field.as_str()).collect();
-    assert_eq!(fields, ["title", "venue"]);
+    assert_eq!(fields, ["end", "title", "venue"]);
+    // Values as the core words them for people: here first, then the pack's.
+    let end = &c.conflict.fields[0];
+    assert_eq!(
+        (end.old.as_str(), end.new.as_str()),
+        (
+            Some("Tuesday 28 October 2014, midday"),
+            Some("Tuesday 28 October 2014, 1pm")
+        )
+    );
+    let changes = &shown.report.items[0].changes;
+    assert_eq!(
+        changes[0].old.as_str(),
+        Some("Tuesday 28 October 2014, midday")
+    );
     // Who may choose is the core's rule: not a council organiser here.
     lga.save_settings(&SettingsForm {
         role: Some(Role::CouncilOrganiser),

@@ -24,15 +24,12 @@ describe("packs as the window shows them", () => {
     expect(fieldLabel("title")).toBe("Title");
   });
 
-  it("shows every kind of value as text", () => {
-    expect(valueText(null)).toBe("None");
-    expect(valueText("")).toBe("None");
-    expect(valueText([])).toBe("None");
-    expect(valueText(["care-leavers", "health"])).toBe("care-leavers, health");
-    expect(valueText(true)).toBe("Yes");
-    expect(valueText(false)).toBe("No");
-    expect(valueText(40)).toBe("40");
+  it("shows the core's wording of a value as it is, and anything else as the pack writes it", () => {
+    expect(valueText("Tuesday 28 October 2014, 10am")).toBe("Tuesday 28 October 2014, 10am");
     expect(valueText("<b>Kent</b>")).toBe("<b>Kent</b>");
+    expect(valueText(null)).toBe("null");
+    expect(valueText(["318", "314"])).toBe('["318","314"]');
+    expect(valueText(40)).toBe("40");
   });
 
   it("counts what an import does and whether it changes anything", () => {

@@ -32,13 +32,12 @@ export function fieldLabel(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A field's value as text: none as "None", lists joined, true or false as
- *  "Yes" or "No". Never markup: the window draws it as text. */
+/** A field's value as text. The core words each value for people before
+ *  it reaches the window (`pack::shown`: times as GOV.UK writes them, "Yes"
+ *  and "No", "None"); anything else is shown as the pack writes it. Never
+ *  markup: the window draws it as text. */
 export function valueText(value: PackFieldChange["old"]): string {
-  if (value === null || (Array.isArray(value) && value.length === 0) || value === "") return "None";
-  if (Array.isArray(value)) return value.join(", ");
-  if (typeof value === "boolean") return value ? "Yes" : "No";
-  return String(value);
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;

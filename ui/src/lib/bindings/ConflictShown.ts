@@ -3,7 +3,8 @@ import type { PackConflict } from "./PackConflict";
 import type { PackSide } from "./PackSide";
 
 /**
- * A conflict as the window shows it: both versions, named for people.
+ * A conflict as the window shows it: both versions, named for people, the
+ * fields that differ with their values worded for people by the core.
  */
 export type ConflictShown = { conflict: PackConflict, 
 /**
