@@ -225,6 +225,7 @@ describe("packs in the window", { timeout: 300_000 }, () => {
     cli("settings", "set", "--role", "council-organiser", "--council", "886");
     await driver.wait(until.elementLocated(heading("h2", "Send your submission")), WAIT);
     await driver.findElement(heading("h2", "Import the LGA's reply"));
+    assert.equal((await driver.findElements(By.css(".notification-banner"))).length, 0, "the LGA officer's banner is gone");
     assert.match(await driver.findElement(By.css("main")).getText(), /Save Kent \(886\)'s submission pack/);
     assert.equal((await driver.findElements(By.id("council"))).length, 0, "no council to choose");
     await shot("packs-organiser");

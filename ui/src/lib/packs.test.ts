@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PackReport } from "./bindings/PackReport";
+import { openingHash, parseRoute, sectionOf, sectionsFor } from "./route";
 import { fieldLabel, itemsWith, packChanges, packTitle, reportCounts, savedText, valueText } from "./packs";
 
 const report = (counts: Partial<PackReport>): PackReport => ({
@@ -58,5 +59,13 @@ describe("packs as the window shows them", () => {
     });
     const r = report({ items: [item("b", "created"), item("a", "changed"), item("c", "created")] });
     expect(itemsWith(r, "created").map((i) => i.title)).toEqual(["b", "c"]);
+  });
+
+  it("has its own section, in both roles' menus, that the app can reopen on", () => {
+    expect(parseRoute("#/packs")).toEqual({ screen: "packs" });
+    expect(sectionOf({ screen: "packs" })).toBe("packs");
+    expect(sectionsFor("lga_officer").map((s) => s.section)).toContain("packs");
+    expect(sectionsFor("council_organiser").map((s) => s.section)).toContain("packs");
+    expect(openingHash("", "packs")).toBe("#/packs");
   });
 });
