@@ -6,7 +6,8 @@
 // pack shows the core's message in the error summary and writes nothing; a
 // change on both sides is shown as a conflict and settled in the window,
 // as `cpweek pack conflicts --json` then says; and the LGA's reply, saved
-// through the native save dialog, is a pack Kent's database takes.
+// through the native save dialog, is a pack Kent's database takes. A pack
+// file changed after its dry run was shown is refused, not imported.
 // Started by ui/e2e/run.sh on a database of its own.
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -219,6 +220,31 @@ describe("packs in the window", { timeout: 300_000 }, () => {
     const openDay = dry.items.find((i) => i.title === OPEN_DAY);
     assert.equal(openDay.outcome, "changed", JSON.stringify(openDay));
     assert.deepEqual(openDay.changes.map((c) => [c.field, c.new]).filter(([f]) => f === "status"), [["status", "approved"]]);
+  });
+
+  it("imports only the pack whose dry run was shown: a file changed since is refused, and shown again", async () => {
+    kent("event", "add", "--council", "886", "--title", "Kent film night", "--start", "2014-10-30T18:00", "--end", "2014-10-30T20:00");
+    const file = submission("fifth.json");
+    await choose(file);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(), /1 new, /);
+    // The file is replaced after the dry run was shown.
+    kent("event", "add", "--council", "886", "--title", "Kent disco", "--start", "2014-10-31T18:00", "--end", "2014-10-31T20:00");
+    submission("fifth.json");
+    const before = json("event", "list").length;
+    await driver.findElement(button("Import these changes")).click();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.ok((await summary.getText()).includes(`${file} has changed since its changes were shown; nothing was imported`), await summary.getText());
+    assert.equal(json("event", "list").length, before, "nothing was imported");
+    await driver.findElement(heading("h1", "Packs"));
+    await shot("packs-file-changed");
+    // Chosen again, it shows and imports what the file holds now.
+    await choose(file);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(), /2 new, /);
+    await driver.findElement(button("Import these changes")).click();
+    await banner("Submission pack from Kent (886) imported: 2 new");
+    assert.equal(json("event", "list").length, before + 2);
   });
 
   it("offers a council organiser their own submission and the LGA's reply", async () => {
