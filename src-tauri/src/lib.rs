@@ -16,6 +16,7 @@ pub fn run() -> Result<(), Box<dyn std::error::Error>> {
         .manage(state)
         .manage(commands::calendars::ChosenCalendar::default())
         .manage(commands::feeds::FeedServer::default())
+        .manage(commands::packs::ChosenPack::default())
         // Every #[tauri::command] in commands/, listed by build.rs.
         .invoke_handler(include!(concat!(env!("OUT_DIR"), "/invoke_handler.rs")))
         .run(tauri::generate_context!())?;

@@ -4,6 +4,7 @@ import "./attendance.css";
 import "./briefing.css";
 import "./programme.css";
 import "./review.css";
+import "./packs.css";
 import App from "./App.svelte";
 
 mount(App, { target: document.getElementById("app")! });

@@ -7,6 +7,7 @@ pub mod briefing;
 pub mod calendars;
 pub mod events;
 pub mod feeds;
+pub mod packs;
 pub mod people;
 pub mod programme;
 pub mod reference;

@@ -7,6 +7,7 @@ import { Channel, invoke } from "@tauri-apps/api/core";
 import type { Command } from "./bindings/commands";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { AppStamp } from "./bindings/AppStamp";
+import type { Event } from "./bindings/Event";
 import type { EventFilter } from "./bindings/EventFilter";
 import type { EventForm } from "./bindings/EventForm";
 import type { EventPage } from "./bindings/EventPage";
@@ -52,6 +53,11 @@ import type { Queued } from "./bindings/Queued";
 import type { ReviewedSelection } from "./bindings/ReviewedSelection";
 import type { Edition } from "./bindings/Edition";
 import type { ReleaseChanges } from "./bindings/ReleaseChanges";
+import type { PacksPage } from "./bindings/PacksPage";
+import type { PackPreview } from "./bindings/PackPreview";
+import type { PackReport } from "./bindings/PackReport";
+import type { PackSide } from "./bindings/PackSide";
+import type { SavedPack } from "./bindings/SavedPack";
 
 /** Whether a rejection is the app's typed error (it always should be). */
 export function isIpcError(e: unknown): e is IpcError {
@@ -153,6 +159,20 @@ export const api = {
   /** Makes the next release (an LGA officer's; refused when nothing has
    *  changed since the last). `note`: empty for none. */
   makeRelease: (programme: string, note: string) => call<ReleaseChanges>("make_release", { programme, note }),
+  /** What the person in the settings does with packs, and the conflicts
+   *  waiting for a choice. */
+  packsPage: () => call<PacksPage>("packs_page"),
+  /** Opens a save dialog, then writes the person's pack (an organiser:
+   *  their council's submission; an LGA officer: the reply to `council`);
+   *  null when the person cancels the dialog. */
+  savePack: (council: string, programme: string) =>
+    call<SavedPack | null>("save_pack", { council, programme }),
+  /** Opens an open dialog and dry-runs the pack chosen; null when cancelled. */
+  choosePack: () => call<PackPreview | null>("choose_pack"),
+  /** Imports the pack whose dry run was shown (its `token`). */
+  importChosenPack: (token: string) => call<PackReport>("import_chosen_pack", { token }),
+  /** Settles a conflict by keeping one side's version. */
+  settlePackConflict: (id: number, keep: PackSide) => call<Event>("settle_pack_conflict", { id, keep }),
 };
 
 export function emptyFilter(programme: string): EventFilter {

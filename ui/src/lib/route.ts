@@ -14,6 +14,7 @@ export type Route =
   | { screen: "dashboard" }
   | { screen: "programme" }
   | { screen: "review" }
+  | { screen: "packs" }
   | { screen: "import" }
   | { screen: "export" }
   | { screen: "feeds" }
@@ -39,6 +40,7 @@ export function parseRoute(hash: string): Route {
   if (path === "/dashboard") return { screen: "dashboard" };
   if (path === "/programme") return { screen: "programme" };
   if (path === "/review") return { screen: "review" };
+  if (path === "/packs") return { screen: "packs" };
   if (path === "/settings") return { screen: "settings" };
   if (path === "/import") return { screen: "import" };
   if (path === "/export") return { screen: "export" };
@@ -82,6 +84,7 @@ export const sections: { section: Screen; href: string; label: string; screens: 
   { section: "dashboard", href: "#/dashboard", label: "Dashboard", screens: ["dashboard"] },
   { section: "programme", href: "#/programme", label: "Programme", screens: ["programme"] },
   { section: "review", href: "#/review", label: "Review", screens: ["review"], for: "lga_officer" },
+  { section: "packs", href: "#/packs", label: "Packs", screens: ["packs"] },
   { section: "import", href: "#/import", label: "Import", screens: ["import"] },
   { section: "export", href: "#/export", label: "Export", screens: ["export"] },
   { section: "feeds", href: "#/feeds", label: "Feeds", screens: ["feeds"] },

@@ -11,6 +11,8 @@
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod shown;
+pub mod work;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

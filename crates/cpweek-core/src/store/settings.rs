@@ -39,10 +39,12 @@ pub enum Screen {
     Programme,
     /// The LGA's review queue.
     Review,
+    /// Submission packs and the LGA's replies: export, import, conflicts.
+    Packs,
 }
 
 impl Screen {
-    const ALL: [Screen; 12] = [
+    const ALL: [Screen; 13] = [
         Screen::Week,
         Screen::Events,
         Screen::Requests,
@@ -51,6 +53,7 @@ impl Screen {
         Screen::Dashboard,
         Screen::Programme,
         Screen::Review,
+        Screen::Packs,
         Screen::Import,
         Screen::Export,
         Screen::Feeds,
@@ -71,6 +74,7 @@ impl Screen {
             Screen::People => "people",
             Screen::Programme => "programme",
             Screen::Review => "review",
+            Screen::Packs => "packs",
         }
     }
 

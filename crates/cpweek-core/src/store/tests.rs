@@ -725,6 +725,7 @@ fn the_app_opens_on_the_section_it_was_left_on() {
         Screen::People,
         Screen::Programme,
         Screen::Review,
+        Screen::Packs,
     ] {
         store.remember_screen(screen).unwrap();
         assert_eq!(store.settings().unwrap().last_screen, screen);

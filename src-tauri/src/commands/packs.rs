@@ -1,0 +1,353 @@
+//! Packs in the window: a council's submission or the LGA's reply saved
+//! through the native save dialog; a pack chosen in the native open dialog,
+//! its dry run shown record by record, then imported; and the conflicts
+//! waiting for a choice. What a person may do is the core's
+//! (`cpweek_core::pack::work`, `permission::check_pack`); what an import
+//! does is `Store::import_pack`.
+//!
+//! The pack chosen for the dry run is held here, with the digest of its
+//! bytes (the token the window sends back): the import takes the bytes
+//! that were shown, and only when the file still holds them.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::{DateTime, Utc};
+use cpweek_core::event::Event;
+use cpweek_core::file;
+use cpweek_core::pack::report::{PackConflict, PackReport};
+use cpweek_core::pack::work::{pack_work, PackWork};
+use cpweek_core::pack::{read, sha256_hex, shown, PackKind, Side};
+use cpweek_core::permission::{self, PackAction};
+use cpweek_core::store::ImportMode;
+use cpweek_core::{Error, Store};
+use serde::Serialize;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+
+use crate::dialog::{ask_where_to_save, local_file, SaveDialog};
+use crate::error::IpcResult;
+use crate::state::AppState;
+
+/// The pack chosen for import, held between its dry run and the person's
+/// confirmation.
+#[derive(Default)]
+pub struct ChosenPack(Mutex<Option<Held>>);
+
+/// A pack file as it was read for its dry run.
+#[derive(Debug)]
+pub(crate) struct Held {
+    pub file: PathBuf,
+    pub bytes: Vec<u8>,
+    /// The digest of `bytes`: the token the window confirms with.
+    pub digest: String,
+}
+
+impl ChosenPack {
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<Held>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// The Packs screen: what the person may do, and the conflicts waiting.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct PacksPage {
+    pub work: PackWork,
+    /// The person's council, for people (`Kent (886)`), when the work names one.
+    pub council: Option<String>,
+    pub conflicts: Vec<ConflictShown>,
+}
+
+/// A conflict as the window shows it: both versions, named for people, the
+/// fields that differ with their values worded for people by the core.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ConflictShown {
+    pub conflict: PackConflict,
+    /// The side this database is on (its version is `conflict.here`).
+    pub here_side: Side,
+    /// This database's version's owner, for people: "The LGA's".
+    pub here: String,
+    /// The pack's version's owner, for people: "The council's".
+    pub there: String,
+    /// Why the person in the settings may not choose between them (the
+    /// core's refusal); none when they may.
+    pub refusal: Option<String>,
+}
+
+/// What importing the chosen pack would do: a dry run, nothing written.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct PackPreview {
+    /// Sent back to import exactly this pack.
+    pub token: String,
+    /// The file, as the person chose it.
+    pub file: String,
+    pub report: PackReport,
+}
+
+/// A pack saved to a file.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct SavedPack {
+    pub file: String,
+    pub kind: PackKind,
+    /// The council it is for or from, for people: `Kent (886)`.
+    pub council: String,
+    pub events: usize,
+}
+
+/// The Packs screen for the person in the settings.
+#[tauri::command(async)]
+pub fn packs_page(state: State<'_, AppState>) -> IpcResult<PacksPage> {
+    Ok(page(&state.store())?)
+}
+
+/// Asks where to save the pack the person writes (a council organiser:
+/// their council's submission; an LGA officer: the reply to `council`),
+/// then writes it there. Nothing when the dialog is cancelled.
+#[tauri::command(async)]
+pub fn save_pack(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    council: String,
+    programme: String,
+) -> IpcResult<Option<SavedPack>> {
+    let now = Utc::now();
+    // Made, and so checked, before the dialog opens.
+    let (made, live) = {
+        let store = state.store();
+        (
+            make(&store, &council, &programme, now)?,
+            store.path().to_path_buf(),
+        )
+    };
+    let dialog = SaveDialog {
+        title: "Save the pack",
+        filter: "cpweek pack (JSON)",
+        extensions: &["json"],
+        file_name: made.file.suggested_name.clone(),
+    };
+    let Some(chosen) = ask_where_to_save(&app, &state, dialog)? else {
+        return Ok(None);
+    };
+    // The save dialog has asked about replacing an existing file.
+    let target = file::chosen_target(&chosen, file::Kind::Json, &live, file::Replace::Allowed)?;
+    file::write_whole(&target, &made.file.bytes)?;
+    Ok(Some(SavedPack {
+        file: target.path().display().to_string(),
+        kind: made.kind,
+        council: made.council,
+        events: made.file.events,
+    }))
+}
+
+/// Opens the native open dialog, reads the pack chosen and shows what
+/// importing it would do. Nothing when the dialog is cancelled; a pack
+/// refused whole fails with the core's message.
+#[tauri::command(async)]
+pub fn choose_pack(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPack>,
+) -> IpcResult<Option<PackPreview>> {
+    let picked = state.with_database_closed(|| {
+        app.dialog()
+            .file()
+            .set_title("Choose a pack to import")
+            .add_filter("cpweek pack (JSON)", &["json"])
+            .blocking_pick_file()
+    })?;
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let path = local_file(picked)?;
+    *chosen.slot() = None;
+    let (held, preview) = dry_run(&mut state.store(), path, Utc::now())?;
+    *chosen.slot() = Some(held);
+    Ok(Some(preview))
+}
+
+/// Imports the pack whose dry run was shown (`token`), in one transaction.
+#[tauri::command(async)]
+pub fn import_chosen_pack(
+    state: State<'_, AppState>,
+    chosen: State<'_, ChosenPack>,
+    token: String,
+) -> IpcResult<PackReport> {
+    let mut slot = chosen.slot();
+    let held = slot.as_ref().ok_or_else(nothing_chosen)?;
+    let report = import_held(&mut state.store(), held, &token, Utc::now());
+    // Imported, or refused (the file changed, say): choose again. A token
+    // from an older dry run leaves the pack chosen now in place.
+    if held.digest == token {
+        *slot = None;
+    }
+    Ok(report?)
+}
+
+/// Settles conflict `id` by keeping `keep`'s version.
+#[tauri::command(async)]
+pub fn settle_pack_conflict(state: State<'_, AppState>, id: i64, keep: Side) -> IpcResult<Event> {
+    Ok(state.store().resolve_pack_conflict(id, keep, Utc::now())?)
+}
+
+/// The pack made for saving, before the dialog opens.
+#[derive(Debug)]
+pub(crate) struct Made {
+    pub file: cpweek_core::store::PackFile,
+    pub kind: PackKind,
+    pub council: String,
+}
+
+pub(crate) fn page(store: &Store) -> cpweek_core::Result<PacksPage> {
+    let settings = store.settings()?;
+    let work = pack_work(settings.role, settings.my_council.as_deref());
+    let conflicts = store
+        .pack_conflicts()?
+        .into_iter()
+        .map(|mut conflict| {
+            conflict.fields = conflict.fields.iter().map(shown::worded).collect();
+            let here_side = conflict.from.other();
+            ConflictShown {
+                here: capitalised(here_side.possessive()),
+                there: capitalised(conflict.from.possessive()),
+                refusal: permission::check_pack(
+                    settings.role,
+                    settings.my_council.as_deref(),
+                    PackAction::Resolve {
+                        from: conflict.from,
+                    },
+                    &conflict.here.council,
+                )
+                .err()
+                .map(|e| e.to_string()),
+                here_side,
+                conflict,
+            }
+        })
+        .collect();
+    let council = match &work.council {
+        Some(code) => Some(
+            store
+                .catalogue()?
+                .council(code)
+                .map_err(|m| Error::invalid("council", m))?
+                .label(),
+        ),
+        None => None,
+    };
+    Ok(PacksPage {
+        work,
+        council,
+        conflicts,
+    })
+}
+
+/// The pack the person writes: their own council's submission (a council
+/// organiser; `council` is then theirs, whatever the window sent), or the
+/// LGA's reply to `council`. The core refuses what they may not write.
+pub(crate) fn make(
+    store: &Store,
+    council: &str,
+    programme: &str,
+    now: DateTime<Utc>,
+) -> cpweek_core::Result<Made> {
+    let settings = store.settings()?;
+    let work = pack_work(settings.role, settings.my_council.as_deref());
+    if let Some(why) = work.blocked {
+        return Err(Error::Forbidden(why));
+    }
+    let council = work.council.as_deref().unwrap_or(council);
+    if council.trim().is_empty() {
+        return Err(Error::invalid(
+            "council",
+            "enter the council the reply is for",
+        ));
+    }
+    let file = store.export_pack(council, work.writes, programme, now)?;
+    let label = store
+        .catalogue()?
+        .council(council)
+        .map_err(|m| Error::invalid("council", m))?
+        .label();
+    Ok(Made {
+        file,
+        kind: work.writes,
+        council: label,
+    })
+}
+
+/// Reads the pack in `file` and imports it as a dry run; each change's
+/// values worded for people by the core.
+pub(crate) fn dry_run(
+    store: &mut Store,
+    file: PathBuf,
+    now: DateTime<Utc>,
+) -> cpweek_core::Result<(Held, PackPreview)> {
+    let bytes = read::read_file(&file)?;
+    let mut report = store.import_pack(&bytes, ImportMode::DryRun, now)?;
+    for item in &mut report.items {
+        item.changes = item.changes.iter().map(shown::worded).collect();
+    }
+    let digest = sha256_hex(&bytes);
+    let preview = PackPreview {
+        token: digest.clone(),
+        file: file.display().to_string(),
+        report,
+    };
+    Ok((
+        Held {
+            file,
+            bytes,
+            digest,
+        },
+        preview,
+    ))
+}
+
+/// Imports the held pack when `token` is its digest and its file still
+/// holds the same bytes.
+pub(crate) fn import_held(
+    store: &mut Store,
+    held: &Held,
+    token: &str,
+    now: DateTime<Utc>,
+) -> cpweek_core::Result<PackReport> {
+    if token != held.digest {
+        return Err(Error::Conflict(
+            "the pack shown is not the pack chosen now: check the changes shown for it and import again"
+                .into(),
+        ));
+    }
+    if !unchanged(&held.file, &held.digest) {
+        return Err(Error::Conflict(format!(
+            "{} has changed since its changes were shown; nothing was imported: choose it again to see what it would do now",
+            held.file.display()
+        )));
+    }
+    store.import_pack(&held.bytes, ImportMode::Write, now)
+}
+
+/// Whether `file` still holds the bytes whose digest is `digest`.
+fn unchanged(file: &Path, digest: &str) -> bool {
+    read::read_file(file).is_ok_and(|bytes| sha256_hex(&bytes) == digest)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn nothing_chosen() -> Error {
+    Error::invalid("file", "choose a pack to import first")
+}
+
+#[cfg(test)]
+#[path = "packs_tests.rs"]
+mod tests;

@@ -1,0 +1,260 @@
+// End-to-end tests of packs in the real window, between two real
+// databases: Kent's (a council organiser, made here, driven through the
+// CLI) and the LGA's (the suite's, in the window). Kent's submission is
+// chosen in the native open dialog, its dry run lists the new event and
+// the changed fields, old and new, and importing it writes them; a damaged
+// pack shows the core's message in the error summary and writes nothing; a
+// change on both sides is shown as a conflict and settled in the window,
+// as `cpweek pack conflicts --json` then says; and the LGA's reply, saved
+// through the native save dialog, is a pack Kent's database takes. A pack
+// file changed after its dry run was shown is refused, not imported.
+// Started by ui/e2e/run.sh on a database of its own.
+import { after, afterEach, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { By, until } from "selenium-webdriver";
+import { CLI, DB, WAIT, driver, cli, json, shot, axe, openWindow, banner, answerOpenDialog, answerSaveDialog } from "./window.mjs";
+
+const button = (label) => By.xpath(`//button[normalize-space()=${JSON.stringify(label)}]`);
+const heading = (level, text) => By.xpath(`//${level}[normalize-space()=${JSON.stringify(text)}]`);
+
+// Kent's database, beside the suite's, and the packs it writes.
+const dir = mkdtempSync(path.join(path.dirname(DB), "packs-"));
+const KENT_DB = path.join(dir, "kent.db");
+function kent(...args) {
+  return execFileSync(CLI, args, { env: { ...process.env, CPWEEK_DB: KENT_DB }, encoding: "utf8" });
+}
+const kentJson = (...args) => JSON.parse(kent(...args, "--json"));
+/** Kent's submission pack, written to `name` in the folder. */
+function submission(name) {
+  const file = path.join(dir, name);
+  kent("pack", "export", "--council", "886", "-o", file, "--force");
+  return file;
+}
+const lgaEvent = (title) => json("event", "list").find((e) => e.title === title);
+
+const OPEN_DAY = "Kent care leavers' open day";
+const HOSTILE = `<img src=x onerror="window.pwned=1">Kent <b>quiz</b> & "tea"`;
+const ids = {};
+
+/** Chooses `file` in the Packs screen's open dialog. */
+async function choose(file) {
+  await driver.findElement(button("Choose a pack")).click();
+  await answerOpenDialog("Choose a pack to import", file);
+}
+
+/** The rows of a changes table as [field, old, new]. */
+async function changes(table) {
+  return driver.executeScript(
+    `return [...arguments[0].querySelectorAll("tbody tr")].map((tr) => [tr.dataset.field, ...[...tr.querySelectorAll("th, td")].map((c) => c.textContent.trim())]);`,
+    table,
+  );
+}
+
+describe("packs in the window", { timeout: 300_000 }, () => {
+  before(async () => {
+    kent("init");
+    kent("settings", "set", "--role", "council-organiser", "--council", "886", "--name", "Kim");
+    cli("settings", "set", "--role", "lga-officer", "--name", "Lee");
+    // The LGA already holds Kent's open day from an earlier exchange.
+    ids.openDay = kentJson("event", "add", "--council", "886", "--title", OPEN_DAY,
+      "--start", "2014-10-28T10:00", "--end", "2014-10-28T12:00", "--venue", "Sessions House").id;
+    cli("pack", "import", submission("first.json"));
+    // Since then Kent moved it and added another event.
+    kent("event", "edit", String(ids.openDay), "--venue", "County Hall", "--end", "2014-10-28T13:00");
+    ids.quiz = kentJson("event", "add", "--council", "886", "--title", HOSTILE,
+      "--start", "2014-10-29T14:00", "--end", "2014-10-29T15:30").id;
+    await openWindow();
+  });
+
+  afterEach(async (t) => {
+    await shot(`packs-end-of-${t.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 50)}`, { top: false }).catch(() => {});
+  });
+
+  after(async () => {
+    await driver?.quit();
+  });
+
+  it("shows a submission's dry run record by record, then imports exactly that", async () => {
+    const file = submission("second.json");
+    await driver.findElement(By.xpath(`//nav//a[normalize-space()="Packs"]`)).click();
+    await driver.wait(until.elementLocated(heading("h1", "Packs")), WAIT);
+    assert.match(await driver.getCurrentUrl(), /#\/packs$/);
+    await driver.findElement(heading("h2", "Send a reply"));
+    await driver.findElement(heading("h2", "Import a council's submission"));
+    assert.equal(await driver.findElement(By.id("no-conflicts")).getText(), "No conflicts are waiting for a choice.");
+    await shot("packs");
+    await axe("the Packs screen");
+
+    await choose(file);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    const counts = await driver.findElement(By.id("pack-counts")).getText();
+    assert.match(counts, /1 new, 1 changed, 0 unchanged, 0 refused, 0 conflicts/);
+    const dry = JSON.parse(execFileSync(CLI, ["pack", "import", file, "--dry-run", "--json"],
+      { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" }));
+    assert.equal(dry.created, 1);
+    // The new event, its title as text.
+    const created = await driver.findElement(By.id("pack-created"));
+    assert.equal(await created.getText(), HOSTILE);
+    assert.equal((await created.findElements(By.css("img, b, script"))).length, 0, "no markup from a title");
+    assert.equal(await driver.executeScript("return window.pwned"), null, "nothing a title says ran");
+    // The changed event: each field with its old and new value, as the core reports them.
+    const table = await driver.findElement(By.css("#pack-changed table"));
+    assert.equal(await table.findElement(By.css("caption")).getText(), OPEN_DAY);
+    const rows = await changes(table);
+    const expected = dry.items.find((i) => i.outcome === "changed").changes;
+    assert.deepEqual(rows.map((r) => r[0]), expected.map((c) => c.field));
+    assert.deepEqual(rows.find((r) => r[0] === "venue"), ["venue", "Venue", "Sessions House", "County Hall"]);
+    assert.deepEqual(rows.find((r) => r[0] === "end"), ["end", "End", "Tuesday 28 October 2014, midday", "Tuesday 28 October 2014, 1pm"],
+      "times as the core words them");
+    assert.equal(json("event", "list").length, 1, "the dry run wrote nothing");
+    await shot("packs-check");
+    await axe("the pack's dry run");
+
+    await driver.findElement(button("Import these changes")).click();
+    await banner("Submission pack from Kent (886) imported: 1 new, 1 changed");
+    assert.equal(lgaEvent(OPEN_DAY).venue, "County Hall");
+    assert.ok(lgaEvent(HOSTILE), "the new event is there");
+    assert.equal(json("event", "list").length, 2);
+    await shot("packs-imported");
+  });
+
+  it("shows the core's message for a damaged pack and writes nothing", async () => {
+    const good = readFileSync(submission("third.json"), "utf8");
+    const damaged = path.join(dir, "damaged.json");
+    writeFileSync(damaged, good.replace("County Hall", "County Hal"));
+    const before = JSON.stringify(json("event", "list"));
+    await choose(damaged);
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    const refused = spawnSync(CLI, ["pack", "import", damaged, "--dry-run"], { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" });
+    assert.notEqual(refused.status, 0, "the CLI refuses it too");
+    const message = refused.stderr.trim().replace(/^error: /, "");
+    assert.match(message, /^the pack is damaged: its digest does not match its contents/);
+    const text = await summary.getText();
+    assert.ok(text.includes(message.charAt(0).toUpperCase() + message.slice(1)), `${text}\nsays the core's message:\n${message}`);
+    const link = await summary.findElement(By.css("a"));
+    assert.equal(await driver.executeScript("return arguments[0].getAttribute(\"href\")", link), "#pack-file");
+    assert.match(await driver.findElement(By.id("pack-file-error")).getText(), /The pack is damaged/);
+    assert.equal(await driver.switchTo().activeElement().getAttribute("class"), "error-summary", "the summary takes the focus");
+    assert.equal(JSON.stringify(json("event", "list")), before, "nothing was written");
+    await driver.findElement(heading("h1", "Packs"));
+    await shot("packs-damaged");
+    await axe("the Packs screen with a damaged pack");
+  });
+
+  it("shows a change on both sides as a conflict and settles it with the person's choice", async () => {
+    const lgaId = String(lgaEvent(OPEN_DAY).id);
+    cli("event", "edit", lgaId, "--title", `${OPEN_DAY} 2014`);
+    kent("event", "edit", String(ids.openDay), "--venue", "The Hop Farm");
+    const file = submission("fourth.json");
+    await choose(file);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(), /0 new, 0 changed, 1 unchanged, 0 refused, 1 conflict\b/);
+    const dryRows = await changes(await driver.findElement(By.css("#pack-conflicts table")));
+    assert.deepEqual(dryRows.map((r) => r[0]), ["title", "venue"]);
+    await driver.findElement(button("Import these changes")).click();
+    await banner("1 conflict");
+    // The banner leads to the conflicts, further down.
+    await driver.findElement(By.linkText("Choose which version to keep for each conflict")).click();
+    assert.equal(await driver.switchTo().activeElement().getAttribute("id"), "conflicts-heading");
+    assert.match(await driver.getCurrentUrl(), /#\/packs$/, "still on the Packs screen");
+
+    const listed = json("pack", "conflicts");
+    assert.equal(listed.length, 1);
+    const id = listed[0].id;
+    const section = await driver.wait(until.elementLocated(By.id(`conflict-${id}`)), WAIT);
+    const heads = await Promise.all((await section.findElements(By.css("thead th"))).map((h) => h.getText()));
+    assert.deepEqual(heads, ["Field", "The LGA's version", "The council's version"]);
+    const rows = await changes(await section.findElement(By.css("table")));
+    assert.deepEqual(rows, [
+      ["title", "Title", `${OPEN_DAY} 2014`, OPEN_DAY],
+      ["venue", "Venue", "County Hall", "The Hop Farm"],
+    ]);
+    assert.equal(lgaEvent(`${OPEN_DAY} 2014`).venue, "County Hall", "nothing overwritten yet");
+    await shot("packs-conflict", { top: false });
+    await axe("a conflict");
+
+    // Keeping a version needs a choice.
+    await section.findElement(button("Keep this version")).click();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.match(await summary.getText(), /Choose which version to keep/);
+    await axe("a conflict with no choice made");
+    await driver.findElement(By.xpath(`//label[normalize-space()="Keep the council's"]`)).click();
+    await driver.findElement(By.id(`conflict-${id}`)).findElement(button("Keep this version")).click();
+    await banner(`The council's version of “${OPEN_DAY}” kept`);
+    assert.deepEqual(json("pack", "conflicts"), [], "no conflict waits");
+    const kept = json("event", "show", lgaId);
+    assert.equal(kept.venue, "The Hop Farm");
+    assert.equal(kept.title, OPEN_DAY);
+    await driver.wait(until.elementLocated(By.id("no-conflicts")), WAIT);
+    await shot("packs-conflict-settled");
+  });
+
+  it("saves the LGA's reply through the save dialog, and Kent's database takes it", async () => {
+    cli("event", "approve", String(lgaEvent(OPEN_DAY).id));
+    // A reply needs its council.
+    await driver.findElement(By.id("council")).clear();
+    await driver.findElement(button("Save pack")).click();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.match(await summary.getText(), /Enter the council the reply is for/);
+    assert.ok(await driver.findElement(By.id("council-error")).isDisplayed());
+
+    await driver.findElement(By.id("council")).sendKeys("Kent");
+    const file = path.join(dir, "reply-from-window.json");
+    await driver.findElement(button("Save pack")).click();
+    await answerSaveDialog("Save the pack", file);
+    const shown = await banner("Reply pack for Kent (886) saved: 2 events");
+    assert.match(await shown.getText(), new RegExp(`Saved to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    assert.ok(existsSync(file));
+    await shot("packs-reply-saved");
+
+    const dry = kentJson("pack", "import", file, "--dry-run");
+    assert.equal(dry.kind, "reply");
+    assert.equal(dry.refused, 0, JSON.stringify(dry));
+    assert.equal(dry.conflicts, 0, JSON.stringify(dry));
+    assert.equal(dry.items.length, 2);
+    const openDay = dry.items.find((i) => i.title === OPEN_DAY);
+    assert.equal(openDay.outcome, "changed", JSON.stringify(openDay));
+    assert.deepEqual(openDay.changes.map((c) => [c.field, c.new]).filter(([f]) => f === "status"), [["status", "approved"]]);
+  });
+
+  it("imports only the pack whose dry run was shown: a file changed since is refused, and shown again", async () => {
+    kent("event", "add", "--council", "886", "--title", "Kent film night", "--start", "2014-10-30T18:00", "--end", "2014-10-30T20:00");
+    const file = submission("fifth.json");
+    await choose(file);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(), /1 new, /);
+    // The file is replaced after the dry run was shown.
+    kent("event", "add", "--council", "886", "--title", "Kent disco", "--start", "2014-10-31T18:00", "--end", "2014-10-31T20:00");
+    submission("fifth.json");
+    const before = json("event", "list").length;
+    await driver.findElement(button("Import these changes")).click();
+    const summary = await driver.wait(until.elementLocated(By.css(".error-summary")), WAIT);
+    assert.ok((await summary.getText()).includes(`${file} has changed since its changes were shown; nothing was imported`), await summary.getText());
+    assert.equal(json("event", "list").length, before, "nothing was imported");
+    await driver.findElement(heading("h1", "Packs"));
+    await shot("packs-file-changed");
+    // Chosen again, it shows and imports what the file holds now.
+    await choose(file);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(), /2 new, /);
+    await driver.findElement(button("Import these changes")).click();
+    await banner("Submission pack from Kent (886) imported: 2 new");
+    assert.equal(json("event", "list").length, before + 2);
+  });
+
+  it("offers a council organiser their own submission and the LGA's reply", async () => {
+    cli("settings", "set", "--role", "council-organiser", "--council", "886");
+    await driver.wait(until.elementLocated(heading("h2", "Send your submission")), WAIT);
+    await driver.findElement(heading("h2", "Import the LGA's reply"));
+    assert.equal((await driver.findElements(By.css(".notification-banner"))).length, 0, "the LGA officer's banner is gone");
+    assert.match(await driver.findElement(By.css("main")).getText(), /Save Kent \(886\)'s submission pack/);
+    assert.equal((await driver.findElements(By.id("council"))).length, 0, "no council to choose");
+    await shot("packs-organiser");
+    await axe("the Packs screen for a council organiser");
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import type { PackReport } from "./bindings/PackReport";
+import { openingHash, parseRoute, sectionOf, sectionsFor } from "./route";
+import { fieldLabel, itemsWith, packChanges, packTitle, reportCounts, savedText, valueText } from "./packs";
+
+const report = (counts: Partial<PackReport>): PackReport => ({
+  kind: "submission",
+  council: "Kent (886)",
+  programme: "2014",
+  made_at: "2014-09-01T09:00:00Z",
+  dry_run: true,
+  created: 0,
+  changed: 0,
+  unchanged: 0,
+  refused: 0,
+  conflicts: 0,
+  items: [],
+  ...counts,
+});
+
+describe("packs as the window shows them", () => {
+  it("names fields for people", () => {
+    expect(fieldLabel("partner_councils")).toBe("Partner councils");
+    expect(fieldLabel("booking_url")).toBe("Booking web address");
+    expect(fieldLabel("title")).toBe("Title");
+  });
+
+  it("shows the core's wording of a value as it is, and anything else as the pack writes it", () => {
+    expect(valueText("Tuesday 28 October 2014, 10am")).toBe("Tuesday 28 October 2014, 10am");
+    expect(valueText("<b>Kent</b>")).toBe("<b>Kent</b>");
+    expect(valueText(null)).toBe("null");
+    expect(valueText(["318", "314"])).toBe('["318","314"]');
+    expect(valueText(40)).toBe("40");
+  });
+
+  it("counts what an import does and whether it changes anything", () => {
+    const r = report({ created: 1, changed: 2, unchanged: 1200, refused: 0, conflicts: 1 });
+    expect(reportCounts(r)).toBe("1 new, 2 changed, 1,200 unchanged, 0 refused, 1 conflict");
+    expect(packChanges(r)).toBe(4);
+    expect(packChanges(report({ unchanged: 3, refused: 2 }))).toBe(0);
+    expect(packChanges(report({ conflicts: 1 }))).toBe(1);
+    expect(reportCounts(report({ conflicts: 2 }))).toContain("2 conflicts");
+  });
+
+  it("says what a pack is and what was saved", () => {
+    expect(packTitle("submission", "Kent (886)")).toBe("Submission pack from Kent (886)");
+    expect(packTitle("reply", "Kent (886)")).toBe("The LGA's reply to Kent (886)");
+    expect(savedText({ file: "/tmp/a.json", kind: "reply", council: "Leeds (383)", events: 1 })).toBe(
+      "Reply pack for Leeds (383) saved: 1 event",
+    );
+    expect(savedText({ file: "/tmp/a.json", kind: "submission", council: "Kent (886)", events: 3 })).toBe(
+      "Submission pack from Kent (886) saved: 3 events",
+    );
+  });
+
+  it("keeps the pack's order within an outcome", () => {
+    const item = (title: string, outcome: "created" | "changed") => ({
+      uid: title, title, outcome, event_id: null, changes: [], reason: null, field: null, conflict: null, notes: [],
+    });
+    const r = report({ items: [item("b", "created"), item("a", "changed"), item("c", "created")] });
+    expect(itemsWith(r, "created").map((i) => i.title)).toEqual(["b", "c"]);
+  });
+
+  it("has its own section, in both roles' menus, that the app can reopen on", () => {
+    expect(parseRoute("#/packs")).toEqual({ screen: "packs" });
+    expect(sectionOf({ screen: "packs" })).toBe("packs");
+    expect(sectionsFor("lga_officer").map((s) => s.section)).toContain("packs");
+    expect(sectionsFor("council_organiser").map((s) => s.section)).toContain("packs");
+    expect(openingHash("", "packs")).toBe("#/packs");
+  });
+});
