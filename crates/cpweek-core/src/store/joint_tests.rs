@@ -410,3 +410,46 @@ fn a_joint_events_feed_read_back_by_its_lead_changes_nothing_and_keeps_the_partn
         assert_eq!(store.event(e.id).unwrap(), e);
     }
 }
+
+#[test]
+fn a_private_joint_event_is_in_each_running_councils_own_copy_and_no_public_feed() {
+    let mut store = seeded();
+    let e = store
+        .add_event(
+            &EventForm {
+                private: true,
+                ..joint()
+            },
+            at(2014, 9, 2, 9),
+        )
+        .unwrap()
+        .event;
+    // The lead (Richmond) and both partners (Kingston, Kent) run it: each
+    // one's own copy holds it; a council that does not run it never does.
+    for council in ["318", "314", "886", "Kent"] {
+        let own = store
+            .export_ics(&Scope::Council(council.into()), "", Privacy::IncludePrivate)
+            .unwrap();
+        assert_eq!(own.events, 1, "{council}");
+        assert!(own.body.contains(&e.uid), "{council}");
+        assert!(own.body.contains("CLASS:PRIVATE"), "{council}");
+    }
+    let surrey = store
+        .export_ics(&Scope::Council("936".into()), "", Privacy::IncludePrivate)
+        .unwrap();
+    assert_eq!(surrey.events, 0);
+    // Never in a public feed, the partners' own included.
+    for scope in [
+        Scope::National,
+        Scope::Region("London".into()),
+        Scope::Council("318".into()),
+        Scope::Council("314".into()),
+        Scope::Council("886".into()),
+    ] {
+        let public = store.export_ics(&scope, "", Privacy::PublicOnly).unwrap();
+        assert!(!public.body.contains(&e.uid), "{scope:?}");
+    }
+    for (_, feed) in store.published_feed_texts("").unwrap() {
+        assert!(!feed.body.contains(&e.uid));
+    }
+}
