@@ -453,3 +453,47 @@ fn a_private_joint_event_is_in_each_running_councils_own_copy_and_no_public_feed
         assert!(!feed.body.contains(&e.uid));
     }
 }
+
+#[test]
+fn the_queue_names_partners_in_the_cores_words_and_offers_decisions_by_role() {
+    let mut store = seeded();
+    let a = store
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
+    let b = store.add_event(&joint(), at(2014, 9, 2, 10)).unwrap().event;
+    let listed = store.review_queue(&QueueFilter::default()).unwrap();
+    assert_eq!(
+        listed.iter().map(|q| q.id).collect::<Vec<_>>(),
+        [a.id, b.id]
+    );
+    assert_eq!(listed[0].partners, None);
+    assert_eq!(
+        listed[1].partners.as_deref(),
+        Some("with Kingston upon Thames and Kent")
+    );
+    // An organiser sees the queue but may decide nothing.
+    assert!(listed.iter().all(|q| q.decisions.is_empty()));
+
+    be(&mut store, Role::LgaOfficer);
+    let listed = store.review_queue(&QueueFilter::default()).unwrap();
+    for q in &listed {
+        assert_eq!(q.decisions, [EventAction::Approve, EventAction::Return]);
+    }
+    // A council's change to an approved event: approving accepts it.
+    store
+        .review_event(a.id, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    be(&mut store, Role::CouncilOrganiser);
+    let mut form = store.event(a.id).unwrap().to_form();
+    form.venue = "County Hall".into();
+    store.edit_event(a.id, &form, at(2014, 9, 4, 9)).unwrap();
+    be(&mut store, Role::LgaOfficer);
+    let listed = store.review_queue(&QueueFilter::default()).unwrap();
+    assert_eq!(listed[0].awaiting, Awaiting::ChangedSinceApproved);
+    assert_eq!(listed[0].awaiting_label, "Changed since approved");
+    assert_eq!(
+        listed[0].decisions,
+        [EventAction::Approve, EventAction::Return]
+    );
+}
