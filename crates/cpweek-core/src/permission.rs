@@ -583,6 +583,19 @@ mod tests {
     }
 
     #[test]
+    fn roles_are_offered_in_order_with_their_labels() {
+        let labels: Vec<(&str, &str)> = Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect();
+        assert_eq!(
+            labels,
+            [
+                ("council_organiser", "council organiser"),
+                ("lga_officer", "LGA officer")
+            ]
+        );
+        assert_eq!(Role::default(), Role::ALL[0]);
+    }
+
+    #[test]
     fn only_an_lga_officer_asks_for_an_lga_led_slot() {
         assert!(check_lga_slot(Role::LgaOfficer).is_ok());
         let err = check_lga_slot(Role::CouncilOrganiser).unwrap_err();
