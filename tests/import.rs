@@ -420,3 +420,38 @@ for f in files:
     out.append({"file": str(f), "reads": reads, "balanced": balanced, "events": len(events), "overrides": overrides})
 print(json.dumps(out))
 "#;
+
+/// A message quotes text from the file as every message quotes user text:
+/// a 5,000-character title is cut short with an ellipsis, not repeated in
+/// full, in the refusal and in the list of faulty events.
+#[test]
+fn a_long_title_is_quoted_short_in_the_messages() {
+    let db = Db::new();
+    let title = "Kent care leavers' fair ".repeat(210);
+    assert!(title.chars().count() > 5_000);
+    let body = calendar(&[format!(
+        "BEGIN:VEVENT\r\nUID:long-title\r\nSUMMARY:{title}\r\n\
+         DTSTART:20141028T100000Z\r\nDTEND:20141028T090000Z\r\nEND:VEVENT\r\n"
+    )]);
+    let file = write(&db, "long.ics", body.as_bytes());
+    let out = db.run(&["import", "ics", &file, "--council", "886"]);
+    no_panic("long.ics", &out);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.contains("(UID long-title)"))
+        .unwrap_or_else(|| panic!("the faulty event is named: {err}"));
+    assert!(line.chars().count() < 300, "{line}");
+    let cut: String = title.chars().take(80).collect();
+    assert!(
+        line.contains(&format!("\"{cut}…\" (UID long-title)")),
+        "{line}"
+    );
+    assert!(line.contains("the event ends"), "{line}");
+    assert!(db.events("2014").is_empty(), "nothing is written");
+
+    let out = db.ok(&["import", "ics", &file, "--council", "886", "--skip-invalid"]);
+    assert!(out.contains(&format!("\"{cut}…\"")), "{out}");
+    assert!(!out.contains(&title), "{out}");
+}

@@ -276,3 +276,41 @@ fn event_show_lists_what_you_can_do_and_the_history_naming_you() {
     assert_eq!(history[2]["note"], "Venue flooded");
     assert_eq!(history[2]["role"], "lga_officer");
 }
+
+#[test]
+fn event_add_without_council_uses_the_settings_council_or_names_the_flag() {
+    let db = Db::new();
+    let args = |title: &'static str| {
+        [
+            "event",
+            "add",
+            "--title",
+            title,
+            "--start",
+            "2014-10-28T10:00",
+            "--end",
+            "2014-10-28T12:00",
+            "--json",
+        ]
+    };
+    // No council in the settings: refused, naming --council and how to set
+    // one; nothing written.
+    let stderr = refused(&db, &args("Whose event?"));
+    assert!(
+        stderr.starts_with("error: --council is required"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cpweek settings set --council"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(db.events("2014").is_empty());
+
+    // With Medway in the settings, the event is Medway's, as in the window.
+    db.ok(&["settings", "set", "--council", "Medway"]);
+    let added = db.json(&args("Medway care leavers' lunch"));
+    assert_eq!(added["council_name"], "Medway");
+    // --council still chooses another.
+    let mut kent = args("Kent care leavers' lunch").to_vec();
+    kent.extend(["--council", "Kent"]);
+    let added = db.json(&kent);
+    assert_eq!(added["council"], "886");
+}

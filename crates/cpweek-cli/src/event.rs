@@ -71,11 +71,13 @@ pub(crate) enum EventCommand {
     },
 }
 
-/// The event's fields as flags. For `add`, --council, --title, --start and
-/// --end are needed (--end may be left out for a one-day --all-day event).
+/// The event's fields as flags. For `add`, --title, --start and --end are
+/// needed (--end may be left out for a one-day --all-day event), and
+/// --council unless the settings name the person's council.
 #[derive(Debug, Args)]
 pub(crate) struct Fields {
     /// Council: DfE code or name, e.g. 886 or Kent (the lead council of a joint event)
+    /// [default on add: your council in the settings]
     #[arg(long, value_name = "CODE|NAME")]
     council: Option<String>,
     /// A council running the event with the lead council (DfE code or
@@ -226,8 +228,16 @@ pub(crate) fn run(
 ) -> Result<(), Error> {
     match command {
         EventCommand::Add { fields, json } => {
-            let mut form = EventForm::default();
+            let mut form = store.settings()?.new_event_form();
             fields.apply(&mut form);
+            if form.council.trim().is_empty() {
+                return Err(Error::invalid(
+                    "council",
+                    "--council is required, as no council is set in the settings: \
+                     give --council CODE|NAME, like --council Kent, \
+                     or set yours once with `cpweek settings set --council CODE`",
+                ));
+            }
             let saved = store.add_event(&form, now)?;
             print_saved(&saved, json, "Added");
         }

@@ -228,9 +228,6 @@ fn summary(store: &Store, programme: &str, json: bool) -> Result<(), Error> {
         s.events, s.councils_taking_part, s.councils, s.cancelled
     );
     let a = &s.attendance;
-    let n = |count: u32, one: &str, many: &str| {
-        format!("{count} {}", if count == 1 { one } else { many })
-    };
     let statuses: Vec<String> = a
         .by_status
         .iter()
@@ -248,13 +245,8 @@ fn summary(store: &Store, programme: &str, json: bool) -> Result<(), Error> {
         })
         .collect();
     println!(
-        "{} (accepted or held) from {}{}.\n",
-        n(
-            a.ministerial_engagements,
-            "ministerial engagement",
-            "ministerial engagements"
-        ),
-        n(a.requests, "request", "requests"),
+        "{}{}.\n",
+        a.headline,
         if statuses.is_empty() {
             String::new()
         } else {

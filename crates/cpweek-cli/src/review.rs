@@ -39,7 +39,7 @@ pub(crate) fn queue(store: &Store, args: ReviewArgs) -> Result<(), Error> {
     let rows: Vec<Vec<String>> = queue
         .iter()
         .map(|q| {
-            let council = match cpweek_core::event::with_councils(&q.partner_council_names) {
+            let council = match &q.partners {
                 Some(with) => format!("{} {with}", q.council_name),
                 None => q.council_name.clone(),
             };

@@ -256,6 +256,19 @@ pub fn request_actions(role: Role, status: RequestStatus, asked: &AskedBy) -> Ve
         .collect()
 }
 
+/// Refuses, with [`Error::Forbidden`], a request for an LGA-led slot (no
+/// council's event behind it) by anyone but an LGA officer: a council asks
+/// for one of its own events.
+pub fn check_lga_slot(role: Role) -> Result<()> {
+    if role == Role::LgaOfficer {
+        return Ok(());
+    }
+    Err(Error::Forbidden(format!(
+        "only an LGA officer can ask for an LGA-led slot without an event; a council asks for one of its events (give the event); your role is {}",
+        role.label()
+    )))
+}
+
 /// Refuses a change of the LGA's priority by anyone but an LGA officer.
 pub fn check_priority(role: Role) -> Result<()> {
     if role == Role::LgaOfficer {
@@ -702,5 +715,30 @@ mod tests {
             vec![Withdraw]
         );
         assert!(check_priority(Role::CouncilOrganiser).is_err());
+    }
+
+    #[test]
+    fn roles_are_offered_in_order_with_their_labels() {
+        let labels: Vec<(&str, &str)> = Role::ALL.iter().map(|r| (r.as_str(), r.label())).collect();
+        assert_eq!(
+            labels,
+            [
+                ("council_organiser", "council organiser"),
+                ("lga_officer", "LGA officer")
+            ]
+        );
+        assert_eq!(Role::default(), Role::ALL[0]);
+    }
+
+    #[test]
+    fn only_an_lga_officer_asks_for_an_lga_led_slot() {
+        assert!(check_lga_slot(Role::LgaOfficer).is_ok());
+        let err = check_lga_slot(Role::CouncilOrganiser).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Forbidden);
+        assert!(
+            err.to_string()
+                .starts_with("only an LGA officer can ask for an LGA-led slot"),
+            "{err}"
+        );
     }
 }

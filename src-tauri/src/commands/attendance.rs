@@ -60,7 +60,13 @@ pub struct RequestStatusName {
 #[ts(export)]
 pub struct RequestBoard {
     pub statuses: Vec<RequestStatusName>,
+    /// What the closed statuses, folded away, are called together
+    /// ([`RequestStatus::closed_label`]): "Declined and withdrawn".
+    pub closed_label: String,
     pub requests: Vec<Request>,
+    /// Whether the person in the settings may ask for an LGA-led slot
+    /// ([`permission::check_lga_slot`]).
+    pub may_ask_for_lga_slot: bool,
 }
 
 /// One request's page: the request with its history and the moves the
@@ -110,16 +116,28 @@ pub fn list_requests(
     state: State<'_, AppState>,
     filter: RequestListFilter,
 ) -> IpcResult<RequestBoard> {
-    let requests = state.store().requests(&filter.to_core())?;
-    let statuses = RequestStatus::ALL
-        .into_iter()
-        .map(|status| RequestStatusName {
-            status,
-            label: status.label().to_string(),
-            closed: status.is_closed(),
+    Ok(RequestBoard::load(&state.store(), &filter)?)
+}
+
+impl RequestBoard {
+    fn load(store: &Store, filter: &RequestListFilter) -> cpweek_core::Result<Self> {
+        let requests = store.requests(&filter.to_core())?;
+        let may_ask_for_lga_slot = permission::check_lga_slot(store.settings()?.role).is_ok();
+        let statuses = RequestStatus::ALL
+            .into_iter()
+            .map(|status| RequestStatusName {
+                status,
+                label: status.label().to_string(),
+                closed: status.is_closed(),
+            })
+            .collect();
+        Ok(RequestBoard {
+            statuses,
+            closed_label: RequestStatus::closed_label(),
+            requests,
+            may_ask_for_lga_slot,
         })
-        .collect();
-    Ok(RequestBoard { statuses, requests })
+    }
 }
 
 #[tauri::command(async)]
@@ -319,6 +337,41 @@ mod tests {
         let a = submitted(&mut store, first);
         let b = submitted(&mut store, second);
         (dir, store, a, b)
+    }
+
+    /// The board's folded group and its LGA-led slot link come from the
+    /// core: the closed statuses' name, and the permission rule that the
+    /// store applies when an organiser asks for a slot anyway.
+    #[test]
+    fn the_board_names_the_closed_group_and_offers_slots_by_the_cores_rule() {
+        let (_dir, mut store, _, _) = two_submitted();
+        let all = RequestListFilter::default();
+        role(&mut store, Role::CouncilOrganiser);
+        let board = RequestBoard::load(&store, &all).unwrap();
+        assert_eq!(board.requests.len(), 2);
+        assert_eq!(board.closed_label, "Declined and withdrawn");
+        let closed: Vec<&str> = board
+            .statuses
+            .iter()
+            .filter(|s| s.closed)
+            .map(|s| s.label.as_str())
+            .collect();
+        assert_eq!(closed, ["Declined", "Withdrawn"]);
+        assert!(!board.may_ask_for_lga_slot);
+        let slot = RequestForm {
+            person: "1".into(),
+            title: "LGA reception".into(),
+            ..Default::default()
+        };
+        let err = store.add_request(&slot, now()).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Forbidden);
+
+        role(&mut store, Role::LgaOfficer);
+        assert!(
+            RequestBoard::load(&store, &all)
+                .unwrap()
+                .may_ask_for_lga_slot
+        );
     }
 
     /// The window's moves go through the core's rules: an organiser is

@@ -5,6 +5,7 @@
 //! arguments on and say what the person in the settings may do.
 
 use cpweek_core::attendance::{person, Person, PersonForm, PersonKind};
+use cpweek_core::permission::{self, PersonAction};
 use cpweek_core::Store;
 use serde::Serialize;
 use tauri::State;
@@ -34,6 +35,18 @@ pub struct PeopleList {
     pub changeover_default: u32,
     pub changeover_max: u32,
     pub may_add: bool,
+    /// Why this person may not add people, in the core's words
+    /// ([`permission::check_person`]); none when they may.
+    pub add_refusal: Option<String>,
+}
+
+/// The core's refusal of `action` to the person in the settings, for the
+/// window to show instead of a form; none when they may.
+fn refusal(store: &Store, action: PersonAction) -> cpweek_core::Result<Option<String>> {
+    let role = store.settings()?.role;
+    Ok(permission::check_person(role, action)
+        .err()
+        .map(|e| e.to_string()))
 }
 
 impl PeopleList {
@@ -50,6 +63,7 @@ impl PeopleList {
             changeover_default: person::CHANGEOVER_DEFAULT,
             changeover_max: person::CHANGEOVER_MAX,
             may_add: store.settings()?.role.may_manage_people(),
+            add_refusal: refusal(store, PersonAction::Add)?,
         })
     }
 }
@@ -64,6 +78,9 @@ pub struct PersonPage {
     pub kind_label: String,
     pub form: PersonForm,
     pub may_edit: bool,
+    /// Why this person may not change them, in the core's words; none when
+    /// they may.
+    pub edit_refusal: Option<String>,
 }
 
 impl PersonPage {
@@ -72,6 +89,7 @@ impl PersonPage {
             kind_label: person.kind.label().to_string(),
             form: person.to_form(),
             may_edit: store.settings()?.role.may_manage_people(),
+            edit_refusal: refusal(store, PersonAction::Edit)?,
             person,
         })
     }
@@ -178,6 +196,8 @@ mod tests {
         let visitor = form(r#"{"name":"Jo Visitor","title":"Chair","kind":"other"}"#);
         let err = add(&mut store, &visitor).unwrap_err();
         assert_eq!(err.code, ErrorCode::Forbidden);
+        // The window says so before anyone tries, in the same words.
+        assert_eq!(list.add_refusal.as_deref(), Some(err.message.as_str()));
         assert!(
             err.message
                 .starts_with("only an LGA officer can add a person"),
@@ -186,6 +206,7 @@ mod tests {
         );
         let err = edit(&mut store, 1, &minister.form).unwrap_err();
         assert_eq!(err.code, ErrorCode::Forbidden);
+        assert_eq!(minister.edit_refusal.as_deref(), Some(err.message.as_str()));
         assert_eq!(store.people(None).unwrap(), list.people);
     }
 
@@ -197,7 +218,9 @@ mod tests {
     fn an_lga_officer_adds_and_changes_a_person_with_the_cores_field_errors() {
         let (_dir, mut store) = seeded();
         be(&mut store, Role::LgaOfficer);
-        assert!(PeopleList::load(&store).unwrap().may_add);
+        let list = PeopleList::load(&store).unwrap();
+        assert!(list.may_add);
+        assert_eq!(list.add_refusal, None);
         let count = store.people(None).unwrap().len();
 
         let bad = form(
@@ -218,6 +241,7 @@ mod tests {
         };
         let page = add(&mut store, &good).unwrap();
         assert!(page.may_edit);
+        assert_eq!(page.edit_refusal, None);
         assert_eq!(page.person.base_postcode.as_deref(), Some("M1 1AE"));
         assert_eq!(page.kind_label, "LGA member");
         assert_eq!(page.form.changeover_minutes, "20");

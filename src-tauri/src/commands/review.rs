@@ -4,6 +4,7 @@
 //! `Store::review_events`): one call, one transaction, all or none.
 
 use chrono::{DateTime, Utc};
+use cpweek_core::permission::{self, EventAction};
 use cpweek_core::store::{QueueFilter, Queued};
 use cpweek_core::Store;
 use serde::Serialize;
@@ -14,10 +15,34 @@ use crate::commands::events::ReviewAction;
 use crate::error::IpcResult;
 use crate::state::AppState;
 
+/// The review queue as the screen shows it: the events awaiting review,
+/// each with the decisions the person in the settings may make on it, and
+/// why they may make none, in the core's words.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ReviewQueue {
+    pub events: Vec<Queued>,
+    /// Why this person may not approve or return events (the core's
+    /// refusal, [`permission::check`]); none for an LGA officer.
+    pub refusal: Option<String>,
+}
+
+impl ReviewQueue {
+    fn load(store: &Store, filter: &QueueFilter) -> cpweek_core::Result<Self> {
+        let role = store.settings()?.role;
+        Ok(ReviewQueue {
+            events: store.review_queue(filter)?,
+            refusal: permission::check(role, EventAction::Approve)
+                .err()
+                .map(|e| e.to_string()),
+        })
+    }
+}
+
 /// The review queue, narrowed by `filter` (by council or region).
 #[tauri::command(async)]
-pub fn review_queue(state: State<'_, AppState>, filter: QueueFilter) -> IpcResult<Vec<Queued>> {
-    Ok(state.store().review_queue(&filter)?)
+pub fn review_queue(state: State<'_, AppState>, filter: QueueFilter) -> IpcResult<ReviewQueue> {
+    Ok(ReviewQueue::load(&state.store(), &filter)?)
 }
 
 /// What a decision on a selection did.
@@ -103,6 +128,11 @@ mod tests {
 
         let err = review_selection(&mut store, &ids, ReviewAction::Approve, now).unwrap_err();
         assert_eq!(err.code, ErrorCode::Forbidden);
+        // The screen says so before anyone tries, in the same words.
+        let seen = ReviewQueue::load(&store, &QueueFilter::default()).unwrap();
+        assert_eq!(seen.refusal.as_deref(), Some(err.message.as_str()));
+        assert_eq!(seen.events.len(), 3);
+        assert!(seen.events.iter().all(|q| q.decisions.is_empty()));
         assert!(ids
             .iter()
             .all(|&id| status(&store, id) == Status::Submitted));
@@ -114,6 +144,9 @@ mod tests {
                 ..Default::default()
             })
             .unwrap();
+        let seen = ReviewQueue::load(&store, &QueueFilter::default()).unwrap();
+        assert_eq!(seen.refusal, None);
+        assert!(seen.events.iter().all(|q| q.decisions.len() == 2));
         let unknown = ids.iter().max().unwrap() + 100;
         let err = review_selection(&mut store, &[ids[0], unknown], ReviewAction::Approve, now)
             .unwrap_err();

@@ -2,6 +2,7 @@
 //! dialog opened here, in Rust, so the window never names a path.
 
 use cpweek_core::file;
+use cpweek_core::permission::Role;
 use cpweek_core::store::{Screen, Settings, SettingsForm};
 use cpweek_core::Error;
 use serde::Serialize;
@@ -18,25 +19,47 @@ pub struct SettingsView {
     /// Where the database is; set by `CPWEEK_DB` or the default location.
     pub database: String,
     pub settings: Settings,
+    /// Every role, in the core's order ([`Role::ALL`]), with its label
+    /// ([`Role::label`]): the Settings screen's choices and the header.
+    pub roles: Vec<RoleName>,
+}
+
+/// A role with its label for people, as the core words it.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct RoleName {
+    pub role: Role,
+    pub label: String,
+}
+
+impl SettingsView {
+    fn of(store: &cpweek_core::Store, settings: Settings) -> Self {
+        SettingsView {
+            database: store.path().display().to_string(),
+            settings,
+            roles: Role::ALL
+                .into_iter()
+                .map(|role| RoleName {
+                    role,
+                    label: role.label().to_string(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, AppState>) -> IpcResult<SettingsView> {
     let store = state.store();
-    Ok(SettingsView {
-        database: store.path().display().to_string(),
-        settings: store.settings()?,
-    })
+    let settings = store.settings()?;
+    Ok(SettingsView::of(&store, settings))
 }
 
 #[tauri::command(async)]
 pub fn save_settings(state: State<'_, AppState>, form: SettingsForm) -> IpcResult<SettingsView> {
     let mut store = state.store();
     let settings = store.save_settings(&form)?;
-    Ok(SettingsView {
-        database: store.path().display().to_string(),
-        settings,
-    })
+    Ok(SettingsView::of(&store, settings))
 }
 
 /// Keeps the section the person is on, so the app opens there next time.

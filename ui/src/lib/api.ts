@@ -49,7 +49,7 @@ import type { ProgrammePreview } from "./bindings/ProgrammePreview";
 import type { ProgrammeStep } from "./bindings/ProgrammeStep";
 import type { SavedProgramme } from "./bindings/SavedProgramme";
 import type { QueueFilter } from "./bindings/QueueFilter";
-import type { Queued } from "./bindings/Queued";
+import type { ReviewQueue } from "./bindings/ReviewQueue";
 import type { ReviewedSelection } from "./bindings/ReviewedSelection";
 import type { Edition } from "./bindings/Edition";
 import type { ReleaseChanges } from "./bindings/ReleaseChanges";
@@ -149,7 +149,7 @@ export const api = {
     return call<SavedProgramme | null>("save_programme", { programme, edition, format, progress });
   },
   /** The LGA's review queue, narrowed by council or region. */
-  reviewQueue: (filter: QueueFilter) => call<Queued[]>("review_queue", { filter }),
+  reviewQueue: (filter: QueueFilter) => call<ReviewQueue>("review_queue", { filter }),
   /** Approves or returns every event in `ids` at once, or none of them. */
   reviewSelected: (ids: number[], review: ReviewAction) =>
     call<ReviewedSelection>("review_selected", { ids, review }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
-import { dayBars, headline, ministerialHeadline, outsideTheWeek, regionBars, share } from "./dashboard";
+import { dayBars, headline, outsideTheWeek, regionBars, share } from "./dashboard";
 
 const council = (code: string, name: string) => ({
   code, gss_code: `E0${code}`, name, display_name: name, region: "South East", region_code: "E12000008",
@@ -35,6 +35,7 @@ const summary: ProgrammeSummary = {
       { status: "held", label: "Held", count: 1 },
       { status: "declined", label: "Declined", count: 1 },
     ],
+    headline: "2 ministerial engagements (accepted or held) from 5 requests",
   },
 };
 
@@ -54,14 +55,6 @@ describe("dashboard drawing", () => {
     expect(headline(summary)).toBe("3 events from 1 of 152 councils. 1 cancelled.");
     expect(headline({ ...summary, events: 1, cancelled: 0 })).toBe("1 event from 1 of 152 councils.");
     expect(headline({ ...summary, events: 10_000, cancelled: 0 })).toBe("10,000 events from 1 of 152 councils.");
-  });
-
-  it("says how many ministerial engagements, from the core's count, and how many requests", () => {
-    expect(ministerialHeadline(summary.attendance)).toBe("2 ministerial engagements (accepted or held) from 5 requests.");
-    expect(ministerialHeadline({ ...summary.attendance, ministerial_engagements: 1, requests: 1 }))
-      .toBe("1 ministerial engagement (accepted or held) from 1 request.");
-    expect(ministerialHeadline({ ...summary.attendance, ministerial_engagements: 0, requests: 0 }))
-      .toBe("No one has been asked to attend yet.");
   });
 
   it("notes events outside the week", () => {

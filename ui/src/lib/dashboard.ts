@@ -4,7 +4,6 @@
 // the sentences.
 import type { Attention } from "./bindings/Attention";
 import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
-import type { RequestFigures } from "./bindings/RequestFigures";
 
 export type Bar = { label: string; count: number };
 
@@ -24,16 +23,6 @@ const events = (n: number) => (n === 1 ? "1 event" : `${n.toLocaleString("en-GB"
 export function headline(s: ProgrammeSummary): string {
   const text = `${events(s.events)} from ${s.councils_taking_part} of ${s.councils} councils.`;
   return s.cancelled ? `${text} ${s.cancelled.toLocaleString("en-GB")} cancelled.` : text;
-}
-
-const counted = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
-
-/** "2 ministerial engagements (accepted or held) from 5 requests." from the
- *  core's figures, or that no one has been asked yet. */
-export function ministerialHeadline(a: RequestFigures): string {
-  if (a.requests === 0) return "No one has been asked to attend yet.";
-  const engagements = counted(a.ministerial_engagements, "ministerial engagement", "ministerial engagements");
-  return `${engagements} (accepted or held) from ${counted(a.requests, "request", "requests")}.`;
 }
 
 /** Whether the attention list notes "Outside the week" beside the status. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Person } from "./bindings/Person";
-import { emptyPersonForm, homeBase, kindLabel } from "./people";
+import { emptyPersonForm, kindLabel } from "./people";
 import { parseRoute, sectionOf } from "./route";
 
 const minister: Person = {
@@ -12,6 +12,7 @@ const minister: Person = {
   office: "DfE private office",
   base_name: "Sanctuary Buildings",
   base_postcode: "SW1P 3BT",
+  home_label: "Sanctuary Buildings, SW1P 3BT",
   changeover_minutes: 15,
   notes: null,
   source: null,
@@ -38,12 +39,6 @@ describe("people routes", () => {
 describe("people as the window shows them", () => {
   it("starts the form empty, leaving every default to the core", () => {
     expect(Object.values(emptyPersonForm()).every((v) => v === "")).toBe(true);
-  });
-
-  it("shows the home base as its name and postcode, whichever are given", () => {
-    expect(homeBase(minister)).toBe("Sanctuary Buildings, SW1P 3BT");
-    expect(homeBase({ ...minister, base_name: null })).toBe("SW1P 3BT");
-    expect(homeBase({ ...minister, base_name: null, base_postcode: null })).toBe("");
   });
 
   it("labels a kind as the core does", () => {

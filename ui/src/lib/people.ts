@@ -1,7 +1,6 @@
 // The people who may be asked to attend, as the window shows them: the
 // form starts empty (the core fills in what is left out), and each
-// person's home base is the name and postcode the core stored.
-import type { Person } from "./bindings/Person";
+// person's home base is worded by the core (`home_label`).
 import type { PersonForm } from "./bindings/PersonForm";
 import type { PersonKind } from "./bindings/PersonKind";
 import type { PersonKindName } from "./bindings/PersonKindName";
@@ -19,11 +18,6 @@ export function emptyPersonForm(): PersonForm {
     notes: "",
     source: "",
   };
-}
-
-/** "Sanctuary Buildings, SW1P 3BT"; empty when neither is given. */
-export function homeBase(p: Person): string {
-  return [p.base_name, p.base_postcode].filter(Boolean).join(", ");
 }
 
 /** The core's label for a kind of person. */

@@ -1,16 +1,10 @@
-// The LGA's review queue as the window shows it: what each kind of change
-// is called, what a decision on a selection says afterwards, and which of
+// The LGA's review queue as the window shows it: the colour of each kind
+// of change, what a decision on a selection says afterwards, and which of
 // the selected events are still in the queue once it is loaded again.
-// Which events are in the queue, and what a decision does, are the core's.
+// Which events are in the queue, what each kind is called, who may decide
+// and what a decision does, are the core's.
 import type { Awaiting } from "./bindings/Awaiting";
 import type { Queued } from "./bindings/Queued";
-
-/** For people, as the core's `Awaiting::label` names them. */
-export const AWAITING_LABELS: Record<Awaiting, string> = {
-  new: "New",
-  resubmitted: "Resubmitted after return",
-  changed_since_approved: "Changed since approved",
-};
 
 /** The tag colour of each kind: new is blue, back again is orange, an
  *  approved event changed is yellow (it is public while it waits). */

@@ -39,7 +39,7 @@ function day(date: string, entries: DiaryEntry[]): DiaryDay {
 function week(days: DiaryDay[]): PersonWeek {
   const person = {
     id: 1, name: "Edward Timpson MP", title: "Minister", organisation: null, kind: "minister" as const, office: null,
-    base_name: null, base_postcode: "SW1P 3BT", changeover_minutes: 15, notes: null, source: null,
+    base_name: null, base_postcode: "SW1P 3BT", home_label: "SW1P 3BT", changeover_minutes: 15, notes: null, source: null,
   };
   return { person, home_label: "SW1P 3BT", days };
 }

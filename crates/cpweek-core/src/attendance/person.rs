@@ -93,6 +93,9 @@ pub struct Person {
     /// Where each day's travel starts and ends: a name and a postcode.
     pub base_name: Option<String>,
     pub base_postcode: Option<String>,
+    /// The home base for people: "Sanctuary Buildings, SW1P 3BT", either
+    /// alone, or none when neither is given ([`home_label`]).
+    pub home_label: Option<String>,
     pub changeover_minutes: u32,
     /// Background for briefing notes.
     pub notes: Option<String>,
@@ -117,6 +120,16 @@ pub struct PersonForm {
     pub changeover_minutes: String,
     pub notes: String,
     pub source: String,
+}
+
+/// A home base for people: its name and postcode, "Sanctuary Buildings,
+/// SW1P 3BT", either alone, or none when neither is given.
+pub fn home_label(name: Option<&str>, postcode: Option<&str>) -> Option<String> {
+    match (name, postcode) {
+        (Some(n), Some(p)) => Some(format!("{n}, {p}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_string()),
+        (None, None) => None,
+    }
 }
 
 impl Person {
@@ -227,6 +240,21 @@ fn changeover(text: &str) -> std::result::Result<u32, FieldError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_home_base_reads_as_its_name_and_postcode_whichever_are_given() {
+        let label = |n, p| home_label(n, p);
+        assert_eq!(
+            label(Some("Sanctuary Buildings"), Some("SW1P 3BT")).as_deref(),
+            Some("Sanctuary Buildings, SW1P 3BT")
+        );
+        assert_eq!(label(None, Some("SW1P 3BT")).as_deref(), Some("SW1P 3BT"));
+        assert_eq!(
+            label(Some("Sanctuary Buildings"), None).as_deref(),
+            Some("Sanctuary Buildings")
+        );
+        assert_eq!(label(None, None), None);
+    }
 
     fn form() -> PersonForm {
         PersonForm {

@@ -77,6 +77,29 @@ pub struct RequestFigures {
     pub requests: u32,
     /// Every status, in the order of a request's life, with its count.
     pub by_status: Vec<ReportStatus>,
+    /// The figures in a sentence, for people, without its full stop: "2
+    /// ministerial engagements (accepted or held) from 5 requests", or that
+    /// no one has been asked yet ([`headline`]).
+    pub headline: String,
+}
+
+/// The sentence the Dashboard and `cpweek programme summary` lead the
+/// attendance figures with, without its full stop.
+pub fn headline(ministerial_engagements: u32, requests: u32) -> String {
+    if requests == 0 {
+        return "No one has been asked to attend yet".to_string();
+    }
+    let counted =
+        |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!(
+        "{} (accepted or held) from {}",
+        counted(
+            ministerial_engagements,
+            "ministerial engagement",
+            "ministerial engagements"
+        ),
+        counted(requests, "request", "requests")
+    )
 }
 
 /// Requests and engagements for a region or a person.
@@ -126,10 +149,13 @@ where
     I::IntoIter: Clone,
 {
     let requests = requests.into_iter();
+    let ministerial_engagements = count(requests.clone().filter(|r| is_ministerial_engagement(r)));
+    let total = count(requests.clone());
     RequestFigures {
-        ministerial_engagements: count(requests.clone().filter(|r| is_ministerial_engagement(r))),
+        ministerial_engagements,
         engagements: count(requests.clone().filter(|r| r.status.is_engagement())),
-        requests: count(requests.clone()),
+        requests: total,
+        headline: headline(ministerial_engagements, total),
         by_status: RequestStatus::ALL
             .into_iter()
             .map(|status| ReportStatus {
@@ -236,5 +262,27 @@ pub fn report(
         by_region,
         by_person,
         declined: declined.into_values().collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline;
+
+    #[test]
+    fn the_headline_counts_engagements_and_requests_in_words() {
+        assert_eq!(
+            headline(2, 5),
+            "2 ministerial engagements (accepted or held) from 5 requests"
+        );
+        assert_eq!(
+            headline(1, 1),
+            "1 ministerial engagement (accepted or held) from 1 request"
+        );
+        assert_eq!(
+            headline(0, 3),
+            "0 ministerial engagements (accepted or held) from 3 requests"
+        );
+        assert_eq!(headline(0, 0), "No one has been asked to attend yet");
     }
 }

@@ -104,6 +104,27 @@ impl RequestStatus {
         !self.is_open() && !self.is_engagement()
     }
 
+    /// What the closed statuses are called together, for people, where
+    /// lists fold them away: "Declined and withdrawn".
+    pub fn closed_label() -> String {
+        let labels: Vec<&str> = RequestStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_closed())
+            .map(RequestStatus::label)
+            .collect();
+        let mut text = match labels.split_last() {
+            None => String::new(),
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        };
+        // One phrase: only its first word keeps its capital.
+        let lower = text.to_lowercase();
+        if let Some(first) = text.chars().next() {
+            text = format!("{first}{}", &lower[first.len_utf8()..]);
+        }
+        text
+    }
+
     /// In the person's diary (clashes with these are refused).
     pub fn is_engagement(self) -> bool {
         matches!(self, RequestStatus::Accepted | RequestStatus::Held)
@@ -394,6 +415,7 @@ mod tests {
     fn only_declined_and_withdrawn_are_closed() {
         let closed: Vec<_> = S::ALL.into_iter().filter(|s| s.is_closed()).collect();
         assert_eq!(closed, [S::Declined, S::Withdrawn]);
+        assert_eq!(S::closed_label(), "Declined and withdrawn");
     }
 
     #[test]

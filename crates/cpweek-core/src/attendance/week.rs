@@ -88,11 +88,11 @@ pub fn person_week(
         postcode: Some(pc.clone()),
         region: None,
     });
-    let home_label = match (&person.base_name, &person.base_postcode) {
-        (Some(n), Some(p)) => Some(format!("{n}, {p}")),
-        (None, Some(p)) => Some(p.clone()),
-        _ => None,
-    };
+    // Travel starts from the home base only when it has a postcode.
+    let home_label = person
+        .base_postcode
+        .as_ref()
+        .and_then(|_| person.home_label.clone());
     let days = dates
         .into_iter()
         .map(|date| {

@@ -122,6 +122,7 @@ impl FeedEvent {
     pub fn exposure(&self) -> Exposure<'_> {
         Exposure {
             council: &self.council,
+            partners: &self.partner_codes,
             visibility: self.visibility,
             status: self.status,
             was_approved: self.was_approved,

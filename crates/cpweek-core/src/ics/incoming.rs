@@ -9,6 +9,7 @@ use super::read::{Component, Prop, ReadError};
 use super::recur;
 use super::text;
 use super::zones::{self, Zone};
+use crate::text::quoted;
 
 /// The last year an event may end in: instants are stored as fixed-width
 /// `YYYY-MM-DDTHH:MM:SSZ` text.
@@ -149,7 +150,7 @@ pub fn parse_value(text: &str) -> Result<Value, String> {
     let form = || {
         format!(
             "\"{}\" is not a date or date-time; expected YYYYMMDD or YYYYMMDDTHHMMSS, with Z for UTC",
-            shown(t)
+            quoted(t)
         )
     };
     // Only ASCII is sliced below.
@@ -195,20 +196,6 @@ pub fn parse_value(text: &str) -> Result<Value, String> {
         });
     }
     Err(form())
-}
-
-/// Up to 40 characters of a value, with control characters shown as `�`,
-/// for messages.
-pub fn shown(text: &str) -> String {
-    let mut s: String = text
-        .chars()
-        .take(40)
-        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect();
-    if text.chars().nth(40).is_some() {
-        s.push('…');
-    }
-    s
 }
 
 /// A DTSTART/DTEND/RECURRENCE-ID/EXDATE value with its zone.
@@ -259,7 +246,7 @@ fn moment(p: &Prop, text: &str, zones: &Zones) -> Result<Moment, ReadError> {
             format!(
                 "{} has VALUE=DATE but \"{}\" is not a date (YYYYMMDD)",
                 p.name,
-                shown(text)
+                quoted(text)
             ),
         );
     }
@@ -274,7 +261,7 @@ fn moment(p: &Prop, text: &str, zones: &Zones) -> Result<Moment, ReadError> {
                         format!(
                             "{}: the VTIMEZONE for \"{}\" cannot be read ({why})",
                             p.name,
-                            shown(name)
+                            quoted(name)
                         ),
                     ),
                     None => fail(
@@ -282,7 +269,7 @@ fn moment(p: &Prop, text: &str, zones: &Zones) -> Result<Moment, ReadError> {
                         format!(
                             "{}: time zone \"{}\" is not known and the file has no VTIMEZONE for it; expected a name like Europe/London",
                             p.name,
-                            shown(name)
+                            quoted(name)
                         ),
                     ),
                 };
@@ -300,13 +287,13 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let form = || {
         format!(
             "DURATION \"{}\" is not a duration like PT1H30M",
-            shown(text)
+            quoted(text)
         )
     };
     let too_long = || {
         format!(
             "DURATION \"{}\" is longer than any event could be",
-            shown(text)
+            quoted(text)
         )
     };
     let t = text.trim();
@@ -400,7 +387,7 @@ pub fn incoming(event: &Component, zones: &Zones) -> Result<Incoming, ReadError>
     let sequence = match event.prop("SEQUENCE") {
         Some(p) => p.value.trim().parse::<u32>().map_err(|_| ReadError {
             line: p.line,
-            message: format!("SEQUENCE \"{}\" is not a whole number", shown(&p.value)),
+            message: format!("SEQUENCE \"{}\" is not a whole number", quoted(&p.value)),
         })?,
         None => 0,
     };
@@ -413,7 +400,7 @@ pub fn incoming(event: &Component, zones: &Zones) -> Result<Incoming, ReadError>
                     p.line,
                     format!(
                         "LAST-MODIFIED \"{}\" is not a UTC date-time like 20141020T120000Z",
-                        shown(&p.value)
+                        quoted(&p.value)
                     ),
                 )
             }

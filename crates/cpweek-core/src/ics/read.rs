@@ -9,10 +9,11 @@
 //! time zone that cannot be read) is that event's: it is listed in
 //! [`Calendar::faults`] and the other events are read.
 
-use super::incoming::{self, shown, Zones};
+use super::incoming::{self, Zones};
 pub use super::incoming::{occurrence_key, parse_value, Incoming, Recurrence, Span, Value};
 use super::text::{self, unescape};
 use super::zones::{self, Observance, Zone};
+use crate::text::quoted;
 
 /// Larger files are refused before they are read.
 pub const MAX_BYTES: u64 = 50 * 1024 * 1024;
@@ -145,7 +146,7 @@ pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
             first.line,
             format!(
                 "this is not an iCalendar file: expected BEGIN:VCALENDAR, found \"{}\"",
-                shown(&first.text)
+                quoted(&first.text)
             ),
         );
     }
@@ -194,17 +195,20 @@ pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
             }
             "END" => {
                 let Some(open) = stack.pop() else {
-                    return fail(line, format!("END:{} has no matching BEGIN", shown(&value)));
+                    return fail(
+                        line,
+                        format!("END:{} has no matching BEGIN", quoted(&value)),
+                    );
                 };
                 if !open.name.eq_ignore_ascii_case(value.trim()) {
                     return fail(
                         line,
                         format!(
                             "END:{} does not match BEGIN:{} on line {}; is an END:{} missing?",
-                            shown(value.trim()),
-                            shown(&open.name),
+                            quoted(value.trim()),
+                            quoted(&open.name),
                             open.line,
-                            shown(&open.name)
+                            quoted(&open.name)
                         ),
                     );
                 }
@@ -233,7 +237,7 @@ pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
                         line,
                         format!(
                             "\"{}\" is outside BEGIN:VCALENDAR ... END:VCALENDAR",
-                            shown(&name)
+                            quoted(&name)
                         ),
                     )
                 }
@@ -245,8 +249,8 @@ pub fn components(bytes: &[u8]) -> Result<Vec<Component>, ReadError> {
             open.line,
             format!(
                 "BEGIN:{} has no matching END:{}; the file may be cut short",
-                shown(&open.name),
-                shown(&open.name)
+                quoted(&open.name),
+                quoted(&open.name)
             ),
         );
     }
@@ -262,12 +266,12 @@ fn property(text: &str) -> Result<ical::property::Property, String> {
         Some(Ok(p)) => Ok(p),
         Some(Err(e)) => Err(format!(
             "\"{}\" cannot be read as a property ({})",
-            shown(text),
+            quoted(text),
             strip_line_prefix(&e.to_string())
         )),
         None => Err(format!(
             "\"{}\" cannot be read as a property (NAME:value)",
-            shown(text)
+            quoted(text)
         )),
     }
 }
@@ -348,7 +352,7 @@ pub fn parse(bytes: &[u8]) -> Result<Calendar, ReadError> {
         if top.name != "VCALENDAR" {
             return fail(
                 top.line,
-                format!("BEGIN:{} is outside a VCALENDAR", shown(&top.name)),
+                format!("BEGIN:{} is outside a VCALENDAR", quoted(&top.name)),
             );
         }
         if calendar.name.is_none() {
@@ -402,7 +406,10 @@ fn vtimezone(tz: &Component) -> Result<Zone, ReadError> {
             })?;
             zones::parse_offset(&p.value).ok_or_else(|| ReadError {
                 line: p.line,
-                message: format!("{name} \"{}\" is not an offset like +0100", shown(&p.value)),
+                message: format!(
+                    "{name} \"{}\" is not an offset like +0100",
+                    quoted(&p.value)
+                ),
             })
         };
         let start_prop = part.prop("DTSTART").ok_or_else(|| ReadError {
@@ -417,7 +424,7 @@ fn vtimezone(tz: &Component) -> Result<Zone, ReadError> {
                     start_prop.line,
                     format!(
                         "DTSTART \"{}\" in VTIMEZONE must be a local date-time",
-                        shown(&start_prop.value)
+                        quoted(&start_prop.value)
                     ),
                 )
             }
@@ -449,7 +456,7 @@ fn vtimezone(tz: &Component) -> Result<Zone, ReadError> {
                             r.line,
                             format!(
                                 "RDATE \"{}\" in VTIMEZONE must be a local date-time",
-                                shown(v)
+                                quoted(v)
                             ),
                         )
                     }

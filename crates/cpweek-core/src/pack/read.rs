@@ -30,7 +30,7 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
         Some(Value::String(f)) => {
             return Err(not_a_pack(&format!(
                 "its format is {:?}, not {FORMAT:?}",
-                crate::text::shown(f)
+                crate::text::quoted(f)
             )))
         }
         _ => {
@@ -59,7 +59,7 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
                 format!(
                     "the pack's format version {} is not one cpweek knows (it reads version {FORMAT_VERSION}); nothing was imported",
                     map.get("format_version")
-                        .map_or("(missing)".to_string(), |v| crate::text::shown(&v.to_string()).into_owned())
+                        .map_or("(missing)".to_string(), |v| crate::text::quoted(&v.to_string()))
                 ),
             ))
         }
@@ -76,7 +76,7 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
             "digest",
             format!(
             "its digest does not match its contents (the file says {}, its contents make {expected}): it was changed or cut short after it was made",
-            crate::text::shown(given)
+            crate::text::quoted(given)
         ),
         ));
     }

@@ -4,7 +4,9 @@
 //!
 //! - May this audience see it at all ([`Audience::may_see`])? Private
 //!   events (children in care may be present) are seen only in a council's
-//!   own copy of its own events; partners and the public never see them.
+//!   own copy of its own events (those it runs, as lead or partner: a
+//!   partner runs a joint event too); partners and the public never see
+//!   them.
 //! - Is it in this listing ([`Listing::holds`])? The national programme
 //!   holds approved events; a slice (region, council, theme) also holds
 //!   submitted ones; the published programme (documents, the schedule,
@@ -27,7 +29,8 @@ pub enum Audience {
     /// private events.
     Partners,
     /// A council's own copy of its own events (by DfE code): its private
-    /// events too, and no other council's.
+    /// events too (those it leads or is a partner in), and no other
+    /// council's.
     OwnCouncil(String),
 }
 
@@ -35,8 +38,10 @@ pub enum Audience {
 /// of an event (or of a record about one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Exposure<'a> {
-    /// The council's DfE code.
+    /// The lead council's DfE code.
     pub council: &'a str,
+    /// The partner councils' DfE codes (a joint event): they run it too.
+    pub partners: &'a [String],
     pub visibility: Visibility,
     pub status: Status,
     /// It has been in the national programme (approved) at some time.
@@ -44,9 +49,16 @@ pub struct Exposure<'a> {
 }
 
 impl<'a> Exposure<'a> {
+    /// Whether council `code` runs the event, as lead or partner (the rule
+    /// of [`Event::is_run_by`]).
+    pub fn is_run_by(&self, code: &str) -> bool {
+        self.council == code || self.partners.iter().any(|p| p == code)
+    }
+
     pub fn of(e: &'a Event) -> Exposure<'a> {
         Exposure {
             council: &e.council,
+            partners: &e.partner_councils,
             visibility: e.details.visibility,
             status: e.status,
             was_approved: e.was_approved,
@@ -115,7 +127,7 @@ impl Audience {
     pub fn may_see(&self, e: Exposure) -> bool {
         match e.visibility {
             Visibility::Public => true,
-            Visibility::Private => matches!(self, Audience::OwnCouncil(c) if c == e.council),
+            Visibility::Private => matches!(self, Audience::OwnCouncil(c) if e.is_run_by(c)),
         }
     }
 
@@ -138,6 +150,7 @@ mod tests {
     fn kent(visibility: Visibility, status: Status, was_approved: bool) -> Exposure<'static> {
         Exposure {
             council: "886",
+            partners: &[],
             visibility,
             status,
             was_approved,
@@ -153,6 +166,22 @@ mod tests {
         let public = kent(Visibility::Public, Status::Approved, true);
         assert!(Audience::Partners.may_see(public));
         assert!(Audience::OwnCouncil("383".into()).may_see(public));
+    }
+
+    #[test]
+    fn a_private_joint_event_is_in_each_running_councils_own_copy_only() {
+        let partners = ["314".to_string(), "383".to_string()];
+        let joint = Exposure {
+            partners: &partners,
+            ..kent(Visibility::Private, Status::Submitted, false)
+        };
+        for code in ["886", "314", "383"] {
+            assert!(Audience::OwnCouncil(code.into()).may_see(joint), "{code}");
+            assert!(Audience::OwnCouncil(code.into()).reaches(joint), "{code}");
+        }
+        assert!(!Audience::OwnCouncil("315".into()).may_see(joint));
+        assert!(!Audience::Partners.may_see(joint));
+        assert!(!Audience::Partners.reaches(joint));
     }
 
     #[test]

@@ -103,20 +103,10 @@ pub fn address(typed: &str) -> Result<SocketAddr> {
     Ok(SocketAddr::new(ip, port(typed_port)?))
 }
 
-/// What was typed, quoted for a message: trimmed, control characters
-/// escaped, and cut short if long.
+/// What was typed, quoted for a message: trimmed, in quotation marks, as
+/// [`crate::text::quoted`] shows user text in every message.
 fn shown(typed: &str) -> String {
-    let text = typed.trim();
-    let mut out: String = text
-        .chars()
-        .take(60)
-        .collect::<String>()
-        .escape_debug()
-        .collect();
-    if text.chars().count() > 60 {
-        out.push('…');
-    }
-    format!("\"{out}\"")
+    format!("\"{}\"", crate::text::quoted(typed.trim()))
 }
 
 #[cfg(test)]

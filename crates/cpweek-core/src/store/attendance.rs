@@ -371,11 +371,8 @@ fn checked_request(
     actor: &Actor,
     form: &RequestForm,
 ) -> Result<NewRequest> {
-    if form.event.trim().is_empty() && actor.role != Role::LgaOfficer {
-        return Err(Error::Forbidden(format!(
-            "only an LGA officer can ask for an LGA-led slot without an event; a council asks for one of its events (give the event); your role is {}",
-            actor.role.label()
-        )));
+    if form.event.trim().is_empty() {
+        permission::check_lga_slot(actor.role)?;
     }
     let mut errors: Vec<FieldError> = Vec::new();
     let mut keep_field = |r: std::result::Result<Option<String>, FieldError>| match r {

@@ -40,15 +40,33 @@ fn read_feed(
     audience: &Audience,
     listing: Listing,
 ) -> Result<Vec<FeedEvent>> {
+    // Partners first: a partner council runs a joint event too, so its own
+    // copy holds the event even when it is private.
+    let mut partners: HashMap<i64, Vec<(String, String)>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT p.event_id, c.display_name, c.code FROM event_partners p
+         JOIN councils c ON c.code = p.council_code ORDER BY p.event_id, p.position",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        partners
+            .entry(row.get(0)?)
+            .or_default()
+            .push((row.get(1)?, row.get(2)?));
+    }
     let (clause, values) = events::where_clause(w);
     let mut stmt = conn.prepare_cached(&format!("{SELECT}{clause} ORDER BY e.starts_at, e.id"))?;
     let mut rows = stmt.query(params_from_iter(values.iter()))?;
     let mut ids = Vec::new();
     let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let e = read(row, programme)?;
+        let mut e = read(row, programme)?;
+        let id = row.get::<_, i64>(0)?;
+        if let Some(list) = partners.remove(&id) {
+            (e.partners, e.partner_codes) = list.into_iter().unzip();
+        }
         if audience.publishes(listing, e.exposure()) {
-            ids.push(row.get::<_, i64>(0)?);
+            ids.push(id);
             out.push(e);
         }
     }
@@ -61,17 +79,6 @@ fn read_feed(
         while let Some(row) = rows.next()? {
             if let Some(&i) = at.get(&row.get::<_, i64>(0)?) {
                 out[i].themes.push(row.get(1)?);
-            }
-        }
-        let mut stmt = conn.prepare_cached(
-            "SELECT p.event_id, c.display_name, c.code FROM event_partners p
-             JOIN councils c ON c.code = p.council_code ORDER BY p.event_id, p.position",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            if let Some(&i) = at.get(&row.get::<_, i64>(0)?) {
-                out[i].partners.push(row.get(1)?);
-                out[i].partner_codes.push(row.get(2)?);
             }
         }
     }
@@ -465,8 +472,11 @@ pub(crate) struct Stored {
 
 impl Stored {
     fn exposure(&self) -> Exposure<'_> {
+        // Only partners' reach is asked of it, and partners never see a
+        // private event, so who else runs the event does not matter here.
         Exposure {
             council: &self.council,
+            partners: &[],
             visibility: self.visibility,
             status: self.status,
             was_approved: self.was_approved,

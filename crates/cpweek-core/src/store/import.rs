@@ -92,18 +92,19 @@ pub struct Skipped {
 
 impl std::fmt::Display for Skipped {
     /// `line 12: "Title" (UID abc): why`, as the CLI lists it, on one line:
-    /// a hidden character from the file (a line break in a title) is shown
-    /// escaped ([`crate::text::shown`]), so it cannot start a line of its
-    /// own.
+    /// the title and UID from the file are quoted as every message quotes
+    /// user text ([`crate::text::quoted`]: a hidden character such as a
+    /// line break in a title escaped, so it cannot start a line of its own,
+    /// and a long one cut short).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::text::shown;
+        use crate::text::{quoted, shown};
         write!(f, "line {}: ", self.line)?;
         match &self.title {
-            Some(t) => write!(f, "\"{}\"", shown(t))?,
+            Some(t) => write!(f, "\"{}\"", quoted(t))?,
             None => f.write_str("(no title)")?,
         }
         if let Some(u) = &self.uid {
-            write!(f, " (UID {})", shown(u))?;
+            write!(f, " (UID {})", quoted(u))?;
         }
         write!(f, ": {}", shown(&self.reason))
     }

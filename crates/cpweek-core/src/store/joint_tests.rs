@@ -410,3 +410,90 @@ fn a_joint_events_feed_read_back_by_its_lead_changes_nothing_and_keeps_the_partn
         assert_eq!(store.event(e.id).unwrap(), e);
     }
 }
+
+#[test]
+fn a_private_joint_event_is_in_each_running_councils_own_copy_and_no_public_feed() {
+    let mut store = seeded();
+    let e = store
+        .add_event(
+            &EventForm {
+                private: true,
+                ..joint()
+            },
+            at(2014, 9, 2, 9),
+        )
+        .unwrap()
+        .event;
+    // The lead (Richmond) and both partners (Kingston, Kent) run it: each
+    // one's own copy holds it; a council that does not run it never does.
+    for council in ["318", "314", "886", "Kent"] {
+        let own = store
+            .export_ics(&Scope::Council(council.into()), "", Privacy::IncludePrivate)
+            .unwrap();
+        assert_eq!(own.events, 1, "{council}");
+        assert!(own.body.contains(&e.uid), "{council}");
+        assert!(own.body.contains("CLASS:PRIVATE"), "{council}");
+    }
+    let surrey = store
+        .export_ics(&Scope::Council("936".into()), "", Privacy::IncludePrivate)
+        .unwrap();
+    assert_eq!(surrey.events, 0);
+    // Never in a public feed, the partners' own included.
+    for scope in [
+        Scope::National,
+        Scope::Region("London".into()),
+        Scope::Council("318".into()),
+        Scope::Council("314".into()),
+        Scope::Council("886".into()),
+    ] {
+        let public = store.export_ics(&scope, "", Privacy::PublicOnly).unwrap();
+        assert!(!public.body.contains(&e.uid), "{scope:?}");
+    }
+    for (_, feed) in store.published_feed_texts("").unwrap() {
+        assert!(!feed.body.contains(&e.uid));
+    }
+}
+
+#[test]
+fn the_queue_names_partners_in_the_cores_words_and_offers_decisions_by_role() {
+    let mut store = seeded();
+    let a = store
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
+    let b = store.add_event(&joint(), at(2014, 9, 2, 10)).unwrap().event;
+    let listed = store.review_queue(&QueueFilter::default()).unwrap();
+    assert_eq!(
+        listed.iter().map(|q| q.id).collect::<Vec<_>>(),
+        [a.id, b.id]
+    );
+    assert_eq!(listed[0].partners, None);
+    assert_eq!(
+        listed[1].partners.as_deref(),
+        Some("with Kingston upon Thames and Kent")
+    );
+    // An organiser sees the queue but may decide nothing.
+    assert!(listed.iter().all(|q| q.decisions.is_empty()));
+
+    be(&mut store, Role::LgaOfficer);
+    let listed = store.review_queue(&QueueFilter::default()).unwrap();
+    for q in &listed {
+        assert_eq!(q.decisions, [EventAction::Approve, EventAction::Return]);
+    }
+    // A council's change to an approved event: approving accepts it.
+    store
+        .review_event(a.id, &Review::Approve, at(2014, 9, 3, 9))
+        .unwrap();
+    be(&mut store, Role::CouncilOrganiser);
+    let mut form = store.event(a.id).unwrap().to_form();
+    form.venue = "County Hall".into();
+    store.edit_event(a.id, &form, at(2014, 9, 4, 9)).unwrap();
+    be(&mut store, Role::LgaOfficer);
+    let listed = store.review_queue(&QueueFilter::default()).unwrap();
+    assert_eq!(listed[0].awaiting, Awaiting::ChangedSinceApproved);
+    assert_eq!(listed[0].awaiting_label, "Changed since approved");
+    assert_eq!(
+        listed[0].decisions,
+        [EventAction::Approve, EventAction::Return]
+    );
+}

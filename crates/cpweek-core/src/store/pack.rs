@@ -150,7 +150,7 @@ impl Store {
                 "programme",
                 format!(
                     "the pack is for programme {}, which this database does not hold (it holds {}); nothing was imported",
-                    crate::text::shown(&pack.programme),
+                    crate::text::quoted(&pack.programme),
                     held.join(", ")
                 ),
             ));
@@ -165,7 +165,7 @@ impl Store {
                 "council",
                 format!(
                     "the pack is for council {}, which is not in this database's list of councils; nothing was imported",
-                    crate::text::shown(&pack.council.code)
+                    crate::text::quoted(&pack.council.code)
                 ),
             ));
         };
@@ -313,14 +313,14 @@ fn one(
         conflict: None,
         notes: Vec::new(),
     };
-    let shown = |t: &str| crate::text::shown(t).into_owned();
+
     if !seen.insert(record.uid.clone()) {
         return Ok(refused(
             item,
             "uid",
             format!(
                 "UID {} is repeated in the pack; its first record was taken",
-                shown(&record.uid)
+                crate::text::quoted(&record.uid)
             ),
         ));
     }
@@ -330,7 +330,7 @@ fn one(
             "council",
             format!(
                 "the record is for council {}, but this is {}'s pack: a pack speaks only for its own council's events",
-                shown(&record.council),
+                crate::text::quoted(&record.council),
                 council.label()
             ),
         ));
@@ -341,8 +341,8 @@ fn one(
             "programme",
             format!(
                 "the record is for programme {}, but the pack is for {}",
-                shown(&record.programme),
-                shown(&pack.programme)
+                crate::text::quoted(&record.programme),
+                crate::text::quoted(&pack.programme)
             ),
         ));
     }
@@ -371,7 +371,7 @@ fn one(
                 "uid",
                 format!(
                     "UID {} is event {} of {} ({}) here, not {}'s",
-                    shown(&record.uid),
+                    crate::text::quoted(&record.uid),
                     old.id,
                     old.council_name,
                     old.council,
@@ -402,7 +402,7 @@ fn one(
                 field,
                 format!(
                     "{field} {:?} is not a UTC time like 2014-09-02T09:00:00Z",
-                    shown(stamp)
+                    crate::text::quoted(stamp)
                 ),
             ));
         }

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::attendance::person::{Person, PersonFields, PersonKind};
+use crate::attendance::person::{self, Person, PersonFields, PersonKind};
 use crate::error::{Error, Result};
 
 use super::events::conversion;
@@ -23,6 +23,10 @@ fn read(r: &Row) -> rusqlite::Result<Person> {
             .find(|k| k.as_str() == kind)
             .ok_or_else(|| conversion(4, format!("unknown kind of person {kind}")))?,
         office: r.get(5)?,
+        home_label: person::home_label(
+            r.get_ref(6)?.as_str_or_null()?,
+            r.get_ref(7)?.as_str_or_null()?,
+        ),
         base_name: r.get(6)?,
         base_postcode: r.get(7)?,
         changeover_minutes: r.get(8)?,

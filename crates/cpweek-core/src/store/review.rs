@@ -42,11 +42,21 @@ pub struct Queued {
     pub council: String,
     pub council_name: String,
     pub partner_council_names: Vec<String>,
+    /// The partners for people, after the lead council's name: `with
+    /// Kingston upon Thames and Kent` ([`crate::event::with_councils`]);
+    /// none for an event of one council.
+    pub partners: Option<String>,
     pub region: String,
     pub status: Status,
     /// When it happens, for people.
     pub when: String,
     pub awaiting: Awaiting,
+    /// Why, for people: "Changed since approved" ([`Awaiting::label`]).
+    pub awaiting_label: String,
+    /// The decisions the person in the settings may make on it now
+    /// (approve, return: [`crate::review::actions`] by their role); none
+    /// for a council organiser.
+    pub decisions: Vec<EventAction>,
     /// The council's last change (add, edit or import): who made it...
     pub changed_by: Option<String>,
     /// ...when, in the programme's zone with its offset (RFC 3339)...
@@ -128,6 +138,7 @@ impl Store {
             .map(|p: &Programme| p.time_zone)
             .unwrap_or(time::LONDON);
         let history = steps(&self.conn, &first.programme)?;
+        let role = self.settings()?.role;
         let none: Vec<Step> = Vec::new();
         Ok(events
             .into_iter()
@@ -138,8 +149,15 @@ impl Store {
                     .iter()
                     .rev()
                     .find(|s| s.action.is_council_change(s.role));
+                let decisions = review::actions(role, e.status, Some(awaiting))
+                    .into_iter()
+                    .filter(|a| matches!(a, EventAction::Approve | EventAction::Return))
+                    .collect();
                 Some(Queued {
                     id: e.id,
+                    partners: crate::event::with_councils(&e.partner_council_names),
+                    awaiting_label: awaiting.label().to_string(),
+                    decisions,
                     when: e.when(),
                     title: e.details.title,
                     council: e.council,

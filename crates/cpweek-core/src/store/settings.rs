@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use super::Store;
 use crate::error::{Error, FieldError, Result};
+use crate::event::EventForm;
 use crate::permission::Actor;
 pub use crate::permission::Role;
 
@@ -103,6 +104,16 @@ impl Settings {
         Actor {
             name: self.name.clone(),
             role: self.role,
+        }
+    }
+
+    /// A new event's form as it starts, before anything is typed: led by
+    /// the person's own council when the settings name one (the window's
+    /// form and `cpweek event add` without `--council` both start here).
+    pub fn new_event_form(&self) -> EventForm {
+        EventForm {
+            council: self.my_council.clone().unwrap_or_default(),
+            ..EventForm::default()
         }
     }
 }

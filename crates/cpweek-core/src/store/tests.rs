@@ -571,6 +571,9 @@ fn settings_keep_my_council_as_its_code_and_my_role() {
     assert_eq!(saved.my_council_name.as_deref(), Some("Kent"));
     assert_eq!(saved.role, Role::LgaOfficer);
     assert_eq!(store.settings().unwrap(), saved);
+    // A new event is led by my council unless another is chosen.
+    assert_eq!(saved.new_event_form().council, "886");
+    assert_eq!(Settings::default().new_event_form(), EventForm::default());
 
     let err = store
         .save_settings(&SettingsForm {

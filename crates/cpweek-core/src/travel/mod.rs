@@ -556,7 +556,7 @@ fn because(why: &Unusable, side: &str) -> String {
         Unusable::NotAPostcode(t) => {
             format!(
                 "the place {side} has \"{}\", which is not a postcode",
-                shown(t)
+                crate::text::quoted(t)
             )
         }
         Unusable::UnknownDistrict(d) => {

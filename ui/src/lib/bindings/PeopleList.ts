@@ -9,4 +9,9 @@ import type { PersonKindName } from "./PersonKindName";
  * hint); and whether the person in the settings may add people
  * ([`cpweek_core::permission::check_person`]).
  */
-export type PeopleList = { people: Array<Person>, kinds: Array<PersonKindName>, changeover_default: number, changeover_max: number, may_add: boolean, };
+export type PeopleList = { people: Array<Person>, kinds: Array<PersonKindName>, changeover_default: number, changeover_max: number, may_add: boolean, 
+/**
+ * Why this person may not add people, in the core's words
+ * ([`permission::check_person`]); none when they may.
+ */
+add_refusal: string | null, };

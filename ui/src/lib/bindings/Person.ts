@@ -16,7 +16,12 @@ office: string | null,
 /**
  * Where each day's travel starts and ends: a name and a postcode.
  */
-base_name: string | null, base_postcode: string | null, changeover_minutes: number, 
+base_name: string | null, base_postcode: string | null, 
+/**
+ * The home base for people: "Sanctuary Buildings, SW1P 3BT", either
+ * alone, or none when neither is given ([`home_label`]).
+ */
+home_label: string | null, changeover_minutes: number, 
 /**
  * Background for briefing notes.
  */

@@ -7,4 +7,9 @@ import type { PersonForm } from "./PersonForm";
  * save them unchanged (the change form starts from it), and whether the
  * person in the settings may change them.
  */
-export type PersonPage = { person: Person, kind_label: string, form: PersonForm, may_edit: boolean, };
+export type PersonPage = { person: Person, kind_label: string, form: PersonForm, may_edit: boolean, 
+/**
+ * Why this person may not change them, in the core's words; none when
+ * they may.
+ */
+edit_refusal: string | null, };

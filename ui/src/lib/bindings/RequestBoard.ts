@@ -6,4 +6,14 @@ import type { RequestStatusName } from "./RequestStatusName";
  * The requests board: every status in workflow order (the board's
  * columns, also when empty) and the requests its filter chose.
  */
-export type RequestBoard = { statuses: Array<RequestStatusName>, requests: Array<Request>, };
+export type RequestBoard = { statuses: Array<RequestStatusName>, 
+/**
+ * What the closed statuses, folded away, are called together
+ * ([`RequestStatus::closed_label`]): "Declined and withdrawn".
+ */
+closed_label: string, requests: Array<Request>, 
+/**
+ * Whether the person in the settings may ask for an LGA-led slot
+ * ([`permission::check_lga_slot`]).
+ */
+may_ask_for_lga_slot: boolean, };

@@ -21,4 +21,10 @@ requests: number,
 /**
  * Every status, in the order of a request's life, with its count.
  */
-by_status: Array<ReportStatus>, };
+by_status: Array<ReportStatus>, 
+/**
+ * The figures in a sentence, for people, without its full stop: "2
+ * ministerial engagements (accepted or held) from 5 requests", or that
+ * no one has been asked yet ([`headline`]).
+ */
+headline: string, };
