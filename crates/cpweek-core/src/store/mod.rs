@@ -14,6 +14,7 @@ mod migrations;
 mod opening;
 mod pack;
 mod pack_conflicts;
+mod pack_requests;
 mod people;
 mod programme_preview;
 mod published;
