@@ -411,6 +411,8 @@ mod joint_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]
+mod pack_request_tests;
+#[cfg(test)]
 mod pack_tests;
 #[cfg(test)]
 mod programme_preview_tests;

@@ -807,26 +807,41 @@ fn write_change(
     let updated = stamp(&record.updated_at).max(here.updated_at.clone());
     tx.prepare_cached("UPDATE requests SET updated_at = ?2 WHERE id = ?1")?
         .execute(params![here.id, updated])?;
-    let mut said: Vec<String> = Vec::new();
-    if let Some(n) = note {
-        said.push(n.to_string());
-    }
-    if status != here.status {
-        said.extend(checked.status_note.clone());
+    // The move, with its note (a status's note stays the note of its
+    // move), then the LGA's priority as an entry of its own.
+    let status_note = if status != here.status {
+        checked.status_note.clone()
+    } else {
+        None
+    };
+    let first = match (note, status_note) {
+        (Some(n), Some(s)) => Some(format!("{n}; {s}")),
+        (Some(n), None) => Some(n.to_string()),
+        (None, s) => s,
+    };
+    if take || status != here.status || note.is_some() {
+        let change = Change {
+            request_id: here.id,
+            action,
+            from: Some(here.status),
+            to: status,
+            note: first.as_deref(),
+            override_reason: None,
+        };
+        requests::record(tx, person, &change, now)?;
     }
     if let Some(p) = priority {
-        said.push(format!("Priority {} to {p}", here.priority));
+        let said = format!("Priority {} to {p}", here.priority);
+        let change = Change {
+            request_id: here.id,
+            action,
+            from: Some(status),
+            to: status,
+            note: Some(&said),
+            override_reason: None,
+        };
+        requests::record(tx, person, &change, now)?;
     }
-    let joined = said.join("; ");
-    let change = Change {
-        request_id: here.id,
-        action,
-        from: Some(here.status),
-        to: status,
-        note: (!joined.is_empty()).then_some(joined.as_str()),
-        override_reason: None,
-    };
-    requests::record(tx, person, &change, now)?;
     let after = record_of(tx, &catalogue.programmes, here.id)?;
     Ok(Written {
         after: Some(after),
