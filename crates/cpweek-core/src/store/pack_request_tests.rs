@@ -638,3 +638,79 @@ mod round_trip {
         }
     }
 }
+
+mod hostile {
+    use super::*;
+
+    const FIELDS: [&str; 19] = [
+        "uid",
+        "programme",
+        "council",
+        "event",
+        "person",
+        "role",
+        "start",
+        "end",
+        "whole_event",
+        "case",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "priority",
+        "status",
+        "status_note",
+        "created_at",
+        "updated_at",
+        "seen",
+    ];
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            (0u8..8).prop_map(Value::from),
+            "\\PC{0,40}".prop_map(Value::from),
+            "[\\x00-\\x1f\u{202e}\u{200b}a-z]{0,20}".prop_map(Value::from),
+            Just(json!("2014-10-28T10:00:00+14:00")),
+            Just(json!("9999-12-31T23:59:59Z")),
+            Just(json!("accepted")),
+            Just(json!("held")),
+            Just(json!("forwarded")),
+            Just(json!({"key": null, "name": "A", "title": "B"})),
+            Just(json!({"key": "trowler", "name": "", "title": ""})),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// A pack's requests edited at random (its digest made again) are
+        /// taken or refused, never a panic; a submission never moves a
+        /// request past `submitted` nor sets the LGA's priority of a known one.
+        #[test]
+        fn any_edited_request_is_taken_or_refused_and_never_decided(
+            edits in proptest::collection::vec((0usize..2, 0usize..FIELDS.len(), value()), 1..6)
+        ) {
+            let mut council = kent();
+            let event = council.add_event(&kent_form(), at(2014, 9, 2, 9)).unwrap().event;
+            ask(&mut council, event.id, "1", "", "");
+            ask(&mut council, event.id, "2", "10:30", "11:00");
+            let bytes = edited(&submission(&council, 9), |v| {
+                for (i, field, value) in &edits {
+                    v["requests"][*i][FIELDS[*field]] = value.clone();
+                }
+            });
+            let mut l = lga();
+            let _ = l.import_pack(&bytes, ImportMode::DryRun, at(2014, 9, 12, 9));
+            let _ = l.import_pack(&bytes, ImportMode::Write, at(2014, 9, 12, 9));
+            let _ = l.import_pack(&bytes, ImportMode::Write, at(2014, 9, 12, 10));
+            for r in l.requests(&RequestFilter::default()).unwrap() {
+                prop_assert!(
+                    matches!(r.status, RequestStatus::Draft | RequestStatus::Submitted | RequestStatus::Withdrawn),
+                    "{:?}", r
+                );
+            }
+        }
+    }
+}
