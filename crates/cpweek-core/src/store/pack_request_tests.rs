@@ -105,6 +105,61 @@ fn a_request_gets_a_uid_once_that_never_changes() {
 }
 
 #[test]
+fn migration_15_gives_every_existing_request_its_own_uid_and_keeps_its_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let mut store = Store::open(&path, Open::CreateIfMissing, at(2014, 9, 1, 9)).unwrap();
+    store.init().unwrap();
+    be(&mut store, Role::CouncilOrganiser);
+    let event = store
+        .add_event(&kent_form(), at(2014, 9, 2, 9))
+        .unwrap()
+        .event;
+    let ids: Vec<i64> = ["1", "2", "3"]
+        .into_iter()
+        .map(|p| ask(&mut store, event.id, p, "", ""))
+        .collect();
+    make(&mut store, ids[0], RequestAction::Submit, "Please", 9);
+    // Put the database back as version 14 left it.
+    let conflicts_14 = {
+        let sql = include_str!("migrations/0013_pack.sql");
+        let start = sql.find("CREATE TABLE pack_conflicts").unwrap();
+        let end = start + sql[start..].find(") STRICT;").unwrap() + ") STRICT;".len();
+        sql[start..end].to_string()
+    };
+    store
+        .conn
+        .execute_batch(&format!(
+            "DROP INDEX requests_uid;
+             DROP TRIGGER requests_uid_required;
+             DROP TRIGGER requests_uid_kept;
+             ALTER TABLE requests DROP COLUMN uid;
+             DROP TABLE request_exchanges;
+             DROP TABLE pack_conflicts;
+             {conflicts_14}
+             DELETE FROM schema_migrations WHERE version = 15;"
+        ))
+        .unwrap();
+    drop(store);
+    let store = Store::open(&path, Open::Existing, at(2014, 9, 3, 9)).unwrap();
+    let uids: std::collections::BTreeSet<String> = ids
+        .iter()
+        .map(|id| store.request(*id).unwrap().uid)
+        .collect();
+    assert_eq!(uids.len(), 3, "{uids:?}");
+    for uid in &uids {
+        let (id, domain) = uid.split_once('@').unwrap();
+        assert_eq!(domain, "cpweek.local.gov.uk");
+        let parsed = uuid::Uuid::parse_str(id).unwrap();
+        assert_eq!(parsed.get_version_num(), 4, "{uid}");
+    }
+    let history = store.request(ids[0]).unwrap().history.unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(history[1].note.as_deref(), Some("Please"));
+    assert_eq!(kents_requests(&store).len(), 3);
+}
+
+#[test]
 fn the_councils_requests_go_to_the_lga_and_its_decisions_come_back() {
     let mut council = kent();
     let event = council
