@@ -578,3 +578,97 @@ fn a_pack_cannot_accept_its_own_request_nor_ask_for_another_councils_event() {
         1
     );
 }
+
+#[test]
+fn a_request_moved_differently_on_both_sides_waits_beside_the_events_conflicts() {
+    let (kent, lga) = two();
+    let e = add(&kent, "Kent care leavers' awards", &[]);
+    let q = kent.json(&[
+        "request",
+        "add",
+        "--json",
+        "--event",
+        &e["id"].to_string(),
+        "--person",
+        "1",
+        "--from",
+        "10:30",
+        "--to",
+        "11:00",
+    ]);
+    import(&lga, &export(&kent, "kent.json", false));
+    let id_lga = lga.events("2014")[0]["id"].to_string();
+    // Each side moves the event its own way; the part wanted follows each.
+    kent.ok(&[
+        "event",
+        "edit",
+        &e["id"].to_string(),
+        "--start",
+        "2014-10-28T11:00",
+        "--end",
+        "2014-10-28T13:00",
+    ]);
+    lga.ok(&[
+        "event",
+        "edit",
+        &id_lga,
+        "--start",
+        "2014-10-28T10:15",
+        "--end",
+        "2014-10-28T14:00",
+    ]);
+    let r = import(&lga, &export(&kent, "kent2.json", false));
+    assert_eq!(counts(&r), [0, 0, 0, 0, 1], "{r}");
+    assert_eq!(request_counts(&r), [0, 0, 0, 0, 1], "{r}");
+
+    let listed = lga.json(&["pack", "conflicts", "--json"]);
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    // The event's conflict is as it always was; the request's says so.
+    assert!(listed[0].get("record").is_none(), "{}", listed[0]);
+    assert_eq!(listed[0]["here"]["title"], "Kent care leavers' awards");
+    let c = &listed[1];
+    assert_eq!(c["record"], "request");
+    assert_eq!(c["uid"], q["uid"]);
+    assert_eq!(c["there"]["start"], "2014-10-28T11:30:00+00:00");
+    let text = lga.ok(&["pack", "conflicts"]);
+    assert!(
+        text.contains(&format!(
+            "Conflict {}: request {} Edward Timpson MP to visit: Kent care leavers' awards",
+            c["id"], c["request_id"]
+        )),
+        "{text}"
+    );
+
+    let event_conflict = listed[0]["id"].to_string();
+    lga.ok(&["pack", "resolve", &event_conflict, "--keep", "council"]);
+    let done = lga.ok(&["pack", "resolve", &c["id"].to_string(), "--keep", "council"]);
+    assert!(
+        done.contains(&format!(
+            "the council's version of request {} (Edward Timpson MP to visit",
+            c["request_id"]
+        )),
+        "{done}"
+    );
+    let kept = lga.json(&["request", "show", &c["request_id"].to_string(), "--json"]);
+    assert_eq!(kept["start"], "2014-10-28T11:30:00+00:00");
+    let last = kept["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "conflict_kept_council");
+    assert!(lga
+        .json(&["pack", "conflicts", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // The reply then settles the council without a conflict of its own.
+    let back = import(&kent, &export(&lga, "reply.json", true));
+    assert_eq!(request_counts(&back)[3..], [0, 0], "{back}");
+    // Both hold the same request (each stamped its own move of it).
+    let without_stamp = |db: &Db| {
+        let mut list = kents_requests(db);
+        for r in &mut list {
+            r.as_object_mut().unwrap().remove("updated_at");
+        }
+        list
+    };
+    assert_eq!(without_stamp(&lga), without_stamp(&kent));
+}

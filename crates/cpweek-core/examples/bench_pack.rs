@@ -7,7 +7,8 @@
 //! importing it new at the LGA, the same pack again (every record
 //! unchanged), and a pack where every record changed. `EVENTS=N` changes
 //! the number of events; one in ten events has a ministerial request
-//! (submitted), which travels in the same pack. Run it with
+//! (submitted), which travels in the same pack (`REQUESTS=0` for none).
+//! Run it with
 //! `scripts/bench-pack`.
 
 use std::time::Instant;
@@ -67,8 +68,13 @@ fn main() {
         };
         ids.push(council.add_event(&form, now).expect("an event").event.id);
     }
+    let with_requests = std::env::var("REQUESTS").map_or(true, |v| v != "0");
     let mut requests = 0;
-    for (i, id) in ids.iter().enumerate().filter(|(i, _)| i % 10 == 0) {
+    for (i, id) in ids
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| with_requests && i % 10 == 0)
+    {
         let form = RequestForm {
             event: id.to_string(),
             person: (1 + (i / 10) % 4).to_string(),
