@@ -14,6 +14,8 @@ mod migrations;
 mod opening;
 mod pack;
 mod pack_conflicts;
+mod pack_request_check;
+mod pack_request_conflicts;
 mod pack_requests;
 mod people;
 mod programme_preview;

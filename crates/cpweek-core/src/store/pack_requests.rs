@@ -20,24 +20,22 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::events::{self, conversion};
+use super::pack_request_check::{check, shown, Checked, Refusal};
+use super::pack_request_conflicts::open_conflict;
 use super::requests::{self, Change, NewRequest};
-use super::{pack_conflicts::capitalised, settings, Store};
-use crate::attendance::request::PRIORITY;
 use crate::attendance::{RequestHistoryAction, RequestRole, RequestStatus};
 use crate::catalogue::Catalogue;
 use crate::council::Council;
 use crate::error::{Error, Result};
-use crate::event::{Event, Status};
-use crate::pack::report::{
-    FieldChange, Outcome, PackCounts, PackRequestConflict, PackRequestItem, Resolved,
-};
+use crate::event::Status;
+use crate::pack::report::{FieldChange, Outcome, PackCounts, PackRequestItem};
 use crate::pack::request::{
     content_digest, created_from_submission, status_from, PersonRef, RequestContent, RequestRecord,
     StatusTaken,
 };
 use crate::pack::rules::{self, Exchange};
 use crate::pack::{Pack, PackKind, Side};
-use crate::permission::{self, Actor, PackAction};
+use crate::permission::Actor;
 use crate::programme::Programme;
 use crate::time;
 
@@ -121,7 +119,11 @@ pub(super) fn records(
 }
 
 /// Request `id` as a pack record (`seen` none), if it is an event's.
-fn record_of(conn: &Connection, programmes: &[Programme], id: i64) -> Result<RequestRecord> {
+pub(super) fn record_of(
+    conn: &Connection,
+    programmes: &[Programme],
+    id: i64,
+) -> Result<RequestRecord> {
     conn.prepare_cached(&format!("{SELECT} WHERE q.id = ?1"))?
         .query_row([id], |r| read(r, programmes))
         .optional()?
@@ -140,7 +142,7 @@ fn exchanged(conn: &Connection, uid: &str, side: Side) -> Result<Option<String>>
         .optional()?)
 }
 
-fn set_exchanged(
+pub(super) fn set_exchanged(
     conn: &Connection,
     uid: &str,
     side: Side,
@@ -154,246 +156,6 @@ fn set_exchanged(
     )?
     .execute(params![uid, side.as_str(), digest, time::to_store(now)])?;
     Ok(())
-}
-
-/// A record that passed every check: what it asks for, as it would be
-/// stored here.
-struct Checked {
-    event: Event,
-    person_id: i64,
-    content: RequestContent,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    status_note: Option<String>,
-}
-
-/// A record refused: the field at fault and why.
-type Refusal = (&'static str, String);
-
-fn shown(text: &str) -> String {
-    crate::text::shown(text).into_owned()
-}
-
-/// Checks one record against this database and the rules `cpweek request
-/// add` applies: the event is one of the council's own here, the person is
-/// on the list, the text fields pass their rules, the part wanted lies
-/// within the event (a whole event's request takes the event's times here).
-fn check(
-    tx: &Connection,
-    catalogue: &Catalogue,
-    council: &str,
-    record: &RequestRecord,
-) -> Result<std::result::Result<Checked, Refusal>> {
-    let event_id: Option<i64> = tx
-        .prepare_cached("SELECT id FROM events WHERE uid = ?1")?
-        .query_row([&record.event], |r| r.get(0))
-        .optional()?;
-    let Some(event_id) = event_id else {
-        return Ok(Err((
-            "event",
-            format!(
-                "the request is for event {}, which this database does not hold (a pack carries the council's events with its requests: was the event refused?)",
-                shown(&record.event)
-            ),
-        )));
-    };
-    let event = events::get(tx, &catalogue.programmes, event_id)?;
-    if event.council != council {
-        return Ok(Err((
-            "event",
-            format!(
-                "the request is for event {} (\"{}\") of {} ({}) here, not one of this council's: a council asks only for its own events",
-                event.id,
-                shown(&event.details.title),
-                event.council_name,
-                event.council
-            ),
-        )));
-    }
-    if event.programme != record.programme {
-        return Ok(Err((
-            "event",
-            format!(
-                "the request is for programme {}, but its event {} is in programme {}",
-                shown(&record.programme),
-                event.id,
-                event.programme
-            ),
-        )));
-    }
-    let person = match person_here(tx, &record.person)? {
-        Ok(p) => p,
-        Err(why) => return Ok(Err(("person", why))),
-    };
-    let mut texts = Vec::new();
-    for (field, rule, value) in [
-        ("case", crate::text::CASE, &record.case),
-        (
-            "contact_name",
-            crate::text::CONTACT_NAME,
-            &record.contact_name,
-        ),
-        (
-            "contact_email",
-            crate::text::CONTACT_EMAIL,
-            &record.contact_email,
-        ),
-        (
-            "contact_phone",
-            crate::text::CONTACT_PHONE,
-            &record.contact_phone,
-        ),
-        ("status_note", crate::text::NOTE, &record.status_note),
-    ] {
-        match rule.optional(value.as_deref().unwrap_or_default()) {
-            Ok(v) => texts.push(v),
-            Err(e) => return Ok(Err((field, e.message))),
-        }
-    }
-    let [case, contact_name, contact_email, contact_phone, status_note]: [Option<String>; 5] =
-        texts.try_into().expect("five text fields");
-    if !PRIORITY.contains(&record.priority) {
-        return Ok(Err((
-            "priority",
-            format!(
-                "priority {} is not a whole number from 1 (lowest) to 5 (highest)",
-                record.priority
-            ),
-        )));
-    }
-    for (field, stamp) in [
-        ("created_at", &record.created_at),
-        ("updated_at", &record.updated_at),
-    ] {
-        if time::from_store(stamp).is_err() {
-            return Ok(Err((
-                field,
-                format!(
-                    "{field} \"{}\" is not a UTC time like 2014-09-02T09:00:00Z",
-                    shown(stamp)
-                ),
-            )));
-        }
-    }
-    let (event_start, event_end) = (event.start.to_utc(), event.end.to_utc());
-    let (start, end) = if record.whole_event {
-        if event.all_day {
-            return Ok(Err((
-                "whole_event",
-                "the event lasts all day: a request for it says which part is wanted (whole_event false, with its start and end)".to_string(),
-            )));
-        }
-        (event_start, event_end)
-    } else {
-        let parse = |field: &'static str, text: &str| {
-            DateTime::parse_from_rfc3339(text)
-                .map(|t| t.to_utc())
-                .map_err(|_| {
-                    (
-                        field,
-                        format!(
-                            "{field} \"{}\" is not an RFC 3339 time like 2014-10-28T10:00:00+00:00",
-                            shown(text)
-                        ),
-                    )
-                })
-        };
-        let start = match parse("start", &record.start) {
-            Ok(t) => t,
-            Err(e) => return Ok(Err(e)),
-        };
-        let end = match parse("end", &record.end) {
-            Ok(t) => t,
-            Err(e) => return Ok(Err(e)),
-        };
-        if end <= start {
-            return Ok(Err(("end", "end must be after start".to_string())));
-        }
-        if start < event_start || end > event_end {
-            return Ok(Err((
-                if start < event_start { "start" } else { "end" },
-                format!(
-                    "the part wanted must lie within the event here ({} to {})",
-                    event.start.to_rfc3339(),
-                    event.end.to_rfc3339()
-                ),
-            )));
-        }
-        (start, end)
-    };
-    let content = RequestContent {
-        programme: record.programme.clone(),
-        council: council.to_string(),
-        event: record.event.clone(),
-        person: person.1,
-        role: record.role,
-        start: time::to_store(start),
-        end: time::to_store(end),
-        whole_event: record.whole_event,
-        case,
-        contact_name,
-        contact_email,
-        contact_phone,
-    };
-    Ok(Ok(Checked {
-        event,
-        person_id: person.0,
-        content,
-        start,
-        end,
-        status_note,
-    }))
-}
-
-/// The person a record names, here: by seed key, or (added by hand, no
-/// key) by exactly the same name and title among the people added by hand.
-fn person_here(
-    conn: &Connection,
-    wanted: &PersonRef,
-) -> Result<std::result::Result<(i64, PersonRef), String>> {
-    let found: Vec<(i64, Option<String>, String, String)> = match &wanted.key {
-        Some(key) => conn
-            .prepare_cached("SELECT id, seed_key, name, title FROM people WHERE seed_key = ?1")?
-            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?,
-        None => conn
-            .prepare_cached(
-                "SELECT id, seed_key, name, title FROM people
-                 WHERE seed_key IS NULL AND name = ?1 AND title = ?2",
-            )?
-            .query_map([&wanted.name, &wanted.title], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-            })?
-            .collect::<rusqlite::Result<_>>()?,
-    };
-    Ok(match found.as_slice() {
-        [(id, key, name, title)] => Ok((
-            *id,
-            PersonRef {
-                key: key.clone(),
-                name: name.clone(),
-                title: title.clone(),
-            },
-        )),
-        [] => Err(match &wanted.key {
-            Some(key) => format!(
-                "{} (seed key {}) is not on this database's list of people who may be asked; `cpweek init` adds the seeded people",
-                shown(&wanted.name),
-                shown(key)
-            ),
-            None => format!(
-                "nobody added by hand here is called {} with the title {}: a person added by hand is matched by exactly the same name and title; add them (`cpweek person add`) or correct the name",
-                shown(&wanted.name),
-                shown(&wanted.title)
-            ),
-        }),
-        many => Err(format!(
-            "{} people here are called {} with the title {}; tell them apart before importing",
-            many.len(),
-            shown(&wanted.name),
-            shown(&wanted.title)
-        )),
-    })
 }
 
 /// Imports the pack's requests (after its events), adding each item to
@@ -426,15 +188,15 @@ fn refused(mut item: PackRequestItem, (field, reason): Refusal) -> PackRequestIt
 }
 
 /// A request's row as an import compares it.
-struct Here {
-    id: i64,
-    asked_by: String,
-    status: RequestStatus,
-    priority: u8,
-    updated_at: String,
+pub(super) struct Here {
+    pub id: i64,
+    pub asked_by: String,
+    pub status: RequestStatus,
+    pub priority: u8,
+    pub updated_at: String,
 }
 
-fn here_by_uid(conn: &Connection, uid: &str) -> Result<Option<Here>> {
+pub(super) fn here_by_uid(conn: &Connection, uid: &str) -> Result<Option<Here>> {
     Ok(conn
         .prepare_cached(
             "SELECT id, asked_by, status, priority, updated_at FROM requests WHERE uid = ?1",
@@ -726,10 +488,10 @@ fn stamp(text: &str) -> String {
 }
 
 /// What a change from a record did.
-struct Written {
+pub(super) struct Written {
     /// The request after the change, if anything changed.
-    after: Option<RequestRecord>,
-    notes: Vec<String>,
+    pub after: Option<RequestRecord>,
+    pub notes: Vec<String>,
 }
 
 /// Writes what `record` changes of request `here`: its content when
@@ -737,7 +499,7 @@ struct Written {
 /// later of the two last changes; one history entry. Nothing written when
 /// nothing changes.
 #[allow(clippy::too_many_arguments)]
-fn write_change(
+pub(super) fn write_change(
     tx: &Transaction,
     catalogue: &Catalogue,
     kind: PackKind,
@@ -847,258 +609,4 @@ fn write_change(
         after: Some(after),
         notes,
     })
-}
-
-/// Keeps both versions: the pack's record waits in `pack_conflicts` (an
-/// older version of the same record waiting there is replaced by it).
-#[allow(clippy::too_many_arguments)]
-fn open_conflict(
-    tx: &Transaction,
-    before: &RequestRecord,
-    request_id: i64,
-    record: &RequestRecord,
-    from: Side,
-    incoming: &str,
-    mut item: PackRequestItem,
-    now: DateTime<Utc>,
-) -> Result<PackRequestItem> {
-    tx.prepare_cached(
-        "DELETE FROM pack_conflicts
-         WHERE uid = ?1 AND resolved_at IS NULL AND request_id IS NOT NULL",
-    )?
-    .execute([&record.uid])?;
-    let event_id: i64 = tx
-        .prepare_cached("SELECT event_id FROM requests WHERE id = ?1")?
-        .query_row([request_id], |r| r.get(0))?;
-    let json = serde_json::to_string(record).expect("JSON of a record");
-    tx.prepare_cached(
-        "INSERT INTO pack_conflicts (event_id, request_id, uid, side, record, digest, opened_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        event_id,
-        request_id,
-        record.uid,
-        from.as_str(),
-        json,
-        incoming,
-        time::to_store(now)
-    ])?;
-    let id = tx.last_insert_rowid();
-    item.outcome = Outcome::Conflict;
-    item.conflict = Some(id);
-    item.changes = FieldChange::between_requests(before, record);
-    item.reason = Some(format!(
-        "changed here and in {} pack since the last exchange: both versions are kept until a person chooses (`cpweek pack resolve {id} --keep lga|council`)",
-        from.possessive()
-    ));
-    Ok(item)
-}
-
-/// Open request conflict `id`, with the digest of the pack's version.
-fn conflict(
-    conn: &Connection,
-    programmes: &[Programme],
-    id: i64,
-) -> Result<Option<(PackRequestConflict, String)>> {
-    let row: Option<(i64, String, String, String, String, String, bool)> = conn
-        .prepare_cached(
-            "SELECT request_id, uid, side, record, digest, opened_at, resolved_at IS NOT NULL
-             FROM pack_conflicts WHERE id = ?1 AND request_id IS NOT NULL",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })
-        .optional()?;
-    let Some((request_id, uid, side, record, digest, opened_at, resolved)) = row else {
-        return Ok(None);
-    };
-    if resolved {
-        return Err(Error::Conflict(format!(
-            "pack conflict {id} was already resolved"
-        )));
-    }
-    let from = Side::parse(&side).ok_or_else(|| conversion(2, format!("unknown side {side}")))?;
-    let there: RequestRecord = serde_json::from_str(&record)
-        .map_err(|e| conversion(3, format!("a stored pack request record: {e}")))?;
-    let here = record_of(conn, programmes, request_id)?;
-    Ok(Some((
-        PackRequestConflict {
-            id,
-            record: "request".into(),
-            request_id,
-            uid,
-            title: format!("{}: {}", here.label(), event_title(conn, &here.event)?),
-            from,
-            fields: FieldChange::between_requests(&here, &there),
-            here,
-            there,
-            opened_at,
-        },
-        digest,
-    )))
-}
-
-fn event_title(conn: &Connection, uid: &str) -> Result<String> {
-    Ok(conn
-        .prepare_cached("SELECT title FROM events WHERE uid = ?1")?
-        .query_row([uid], |r| r.get(0))
-        .optional()?
-        .unwrap_or_default())
-}
-
-impl Store {
-    /// The requests' conflicts waiting for a person's choice, oldest first.
-    pub fn pack_request_conflicts(&self) -> Result<Vec<PackRequestConflict>> {
-        let programmes = self.programmes()?;
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM pack_conflicts
-                 WHERE resolved_at IS NULL AND request_id IS NOT NULL ORDER BY id",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(ids
-            .into_iter()
-            .map(|id| conflict(&self.conn, &programmes, id))
-            .collect::<Result<Vec<_>>>()?
-            .into_iter()
-            .flatten()
-            .map(|(c, _)| c)
-            .collect())
-    }
-
-    /// Every conflict waiting for a choice, events' and requests', by
-    /// number.
-    pub fn all_pack_conflicts(&self) -> Result<Vec<crate::pack::report::AnyPackConflict>> {
-        use crate::pack::report::AnyPackConflict;
-        let mut all: Vec<AnyPackConflict> = self
-            .pack_conflicts()?
-            .into_iter()
-            .map(AnyPackConflict::Event)
-            .chain(
-                self.pack_request_conflicts()?
-                    .into_iter()
-                    .map(AnyPackConflict::Request),
-            )
-            .collect();
-        all.sort_by_key(AnyPackConflict::id);
-        Ok(all)
-    }
-
-    /// Settles conflict `id`, an event's or a request's, by keeping one
-    /// side's version ([`Store::resolve_pack_conflict`] for events).
-    pub fn resolve_any_pack_conflict(
-        &mut self,
-        id: i64,
-        keep: Side,
-        now: DateTime<Utc>,
-    ) -> Result<Resolved> {
-        let is_request: bool = self
-            .conn
-            .prepare_cached("SELECT request_id IS NOT NULL FROM pack_conflicts WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
-            .unwrap_or(false);
-        if !is_request {
-            return self
-                .resolve_pack_conflict(id, keep, now)
-                .map(|e| Resolved::Event(Box::new(e)));
-        }
-        let catalogue = self.catalogue()?;
-        let request_id = self.write(|tx| resolve(tx, &catalogue, id, keep, now))?;
-        Ok(Resolved::Request(Box::new(self.request(request_id)?)))
-    }
-}
-
-/// Settles request conflict `id`: the pack's side's version is written
-/// here (as an import would), or this database's is kept and goes back to
-/// the other side in the next pack, which says the other's was seen.
-fn resolve(
-    tx: &Transaction,
-    catalogue: &Catalogue,
-    id: i64,
-    keep: Side,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    let Some((c, digest)) = conflict(tx, &catalogue.programmes, id)? else {
-        return Err(Error::NotFound {
-            what: "pack conflict",
-            id: id.to_string(),
-        });
-    };
-    let s = settings::read(tx)?;
-    permission::check_pack(
-        s.role,
-        s.my_council.as_deref(),
-        PackAction::Resolve { from: c.from },
-        &c.here.council,
-    )?;
-    let person = s.person();
-    let action = match keep {
-        Side::Council => RequestHistoryAction::ConflictKeptCouncil,
-        Side::Lga => RequestHistoryAction::ConflictKeptLga,
-    };
-    let kept_note = format!(
-        "{} version kept (pack conflict {id})",
-        capitalised(keep.possessive())
-    );
-    let here = here_by_uid(tx, &c.uid)?.ok_or_else(|| Error::NotFound {
-        what: "request",
-        id: c.request_id.to_string(),
-    })?;
-    if keep == c.from {
-        let checked = match check(tx, catalogue, &c.here.council, &c.there)? {
-            Ok(checked) => checked,
-            Err((field, why)) => {
-                return Err(Error::Conflict(format!(
-                    "conflict {id}: {} version no longer passes the request rules ({field}: {why}); keep the other version",
-                    c.from.possessive()
-                )))
-            }
-        };
-        let kind = match c.from {
-            Side::Council => PackKind::Submission,
-            Side::Lga => PackKind::Reply,
-        };
-        write_change(
-            tx,
-            catalogue,
-            kind,
-            &person,
-            &here,
-            &c.there,
-            &checked,
-            true,
-            action,
-            Some(&kept_note),
-            now,
-        )?;
-    } else {
-        // This version goes back to the other side as a change of its own.
-        tx.prepare_cached("UPDATE requests SET updated_at = ?2 WHERE id = ?1")?
-            .execute(params![here.id, time::to_store(now)])?;
-        let change = Change {
-            request_id: here.id,
-            action,
-            from: Some(here.status),
-            to: here.status,
-            note: Some(&kept_note),
-            override_reason: None,
-        };
-        requests::record(tx, &person, &change, now)?;
-    }
-    set_exchanged(tx, &c.uid, c.from, &digest, now)?;
-    tx.prepare_cached("UPDATE pack_conflicts SET resolved_at = ?2, kept = ?3 WHERE id = ?1")?
-        .execute(params![id, time::to_store(now), keep.as_str()])?;
-    Ok(here.id)
 }
