@@ -14,7 +14,9 @@
 //!   decides, and a reply carries only the LGA's decisions (and its
 //!   priority: the council sees it on its request page already);
 //! - content changed on both sides since the last exchange is a conflict,
-//!   kept in `pack_conflicts` (with `request_id`) until a person chooses.
+//!   kept in `pack_conflicts` (with `request_id`) until a person chooses
+//!   (`pack_request_conflicts.rs`); `pack_request_check.rs` holds the
+//!   checks a record passes.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
@@ -496,7 +498,8 @@ pub(super) struct Written {
 
 /// Writes what `record` changes of request `here`: its content when
 /// `take`, the status [`status_from`] allows, a reply's priority; the
-/// later of the two last changes; one history entry. Nothing written when
+/// later of the two last changes; the history (the move with its note,
+/// and a change of priority as an entry of its own). Nothing written when
 /// nothing changes.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn write_change(
