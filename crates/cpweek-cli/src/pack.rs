@@ -20,7 +20,8 @@ use crate::output::{self, shown};
 #[derive(Debug, Subcommand)]
 pub(crate) enum PackCommand {
     /// Write a council's submission pack (its events, private ones too,
-    /// every field) for the LGA, or with --reply the LGA's reply to it
+    /// every field, and the ministerial requests it asked for) for the
+    /// LGA, or with --reply the LGA's reply to it (its decisions)
     Export {
         /// The council, by DfE code or name
         #[arg(long, value_name = "CODE")]
