@@ -4,7 +4,9 @@
 //! implementation of the documented recipe, `tests/pack_check/edit_pack.py`)
 //! cannot approve its own events; a damaged pack, a newer format version
 //! and a record for another council are refused, by name; a change on both
-//! sides waits for a person's choice.
+//! sides waits for a person's choice. Ministerial requests travel in the
+//! pack (format version 2) and the LGA's decisions come back; a pack
+//! cannot accept its own request, nor ask for another council's event.
 
 mod common;
 
@@ -262,10 +264,10 @@ fn a_damaged_pack_and_a_newer_format_are_refused_whole_with_a_clear_message() {
         "{err}"
     );
 
-    let newer = edited(&pack, "newer.json", &["format_version=2"]);
+    let newer = edited(&pack, "newer.json", &["format_version=3"]);
     let err = fails(&lga, &["pack", "import", newer.to_str().unwrap()]);
     assert!(
-        err.starts_with("error: the pack was made by a newer cpweek (format version 2; this cpweek reads up to version 1)"),
+        err.starts_with("error: the pack was made by a newer cpweek (format version 3; this cpweek reads up to version 2)"),
         "{err}"
     );
     let elsewhere = edited(
@@ -388,4 +390,285 @@ fn a_change_on_both_sides_waits_for_a_choice_and_resolving_it_settles_both() {
         (k["venue"].clone(), k["title"].clone()),
         (now["venue"].clone(), now["title"].clone())
     );
+}
+
+/// Kent's requests as the LGA's and the council's packs carry them, `seen`
+/// left out: what both databases must agree on.
+fn kents_requests(db: &Db) -> Vec<Value> {
+    let file = db.file("requests-check.json");
+    let p = file.to_str().unwrap().to_string();
+    db.ok(&["pack", "export", "--council", "886", "--force", "-o", &p]);
+    let pack: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let mut list: Vec<Value> = pack["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .cloned()
+        .map(|mut r| {
+            r.as_object_mut().unwrap().remove("seen");
+            r
+        })
+        .collect();
+    list.sort_by(|a, b| a["uid"].as_str().cmp(&b["uid"].as_str()));
+    list
+}
+
+fn request_counts(r: &Value) -> [u64; 5] {
+    ["created", "changed", "unchanged", "refused", "conflicts"]
+        .map(|k| r["request_counts"][k].as_u64().unwrap())
+}
+
+/// Kent's event with a request for the minister (person 1) to speak,
+/// submitted to the LGA; gives the request.
+fn kent_asks(kent: &Db) -> Value {
+    let e = add(kent, "Kent care leavers' awards", &[]);
+    let q = kent.json(&[
+        "request",
+        "add",
+        "--json",
+        "--event",
+        &e["id"].to_string(),
+        "--person",
+        "1",
+        "--role",
+        "speak",
+        "--case",
+        "Care leavers designed the awards",
+        "--contact-name",
+        "Sam Contact",
+    ]);
+    kent.ok(&[
+        "request",
+        "submit",
+        &q["id"].to_string(),
+        "--note",
+        "The minister's visit would mean a lot",
+    ]);
+    q
+}
+
+#[test]
+fn requests_travel_to_the_lga_and_its_decisions_come_back() {
+    let (kent, lga) = two();
+    let q = kent_asks(&kent);
+    let pack = export(&kent, "kent.json", false);
+    let text = std::fs::read_to_string(&pack).unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["format_version"], 2);
+    assert_eq!(doc["requests"][0]["uid"], q["uid"]);
+    assert_eq!(doc["requests"][0]["person"]["key"], "timpson");
+
+    let shown = lga.ok(&["pack", "import", pack.to_str().unwrap(), "--dry-run"]);
+    assert!(
+        shown.contains(
+            "Ministerial requests: 1 created, 0 changed, 0 unchanged, 0 refused, 0 conflicts."
+        ),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Edward Timpson MP to speak: Kent care leavers' awards"),
+        "{shown}"
+    );
+    let r = import(&lga, &pack);
+    assert_eq!(request_counts(&r), [1, 0, 0, 0, 0], "{r}");
+    assert_eq!(r["requests"][0]["outcome"], "created");
+    assert_eq!(kents_requests(&lga), kents_requests(&kent));
+    let id = r["requests"][0]["request_id"].to_string();
+    let at_lga = lga.json(&["request", "show", &id, "--json"]);
+    assert_eq!(at_lga["status"], "submitted");
+    assert_eq!(at_lga["history"][0]["action"], "imported_from_pack");
+    assert_eq!(at_lga["history"][0]["who"], "Lee");
+
+    lga.ok(&["request", "forward", &id]);
+    lga.ok(&["request", "decline", &id, "--note", "In Brussels that day"]);
+    let reply = export(&lga, "reply.json", true);
+    let back = import(&kent, &reply);
+    assert_eq!(request_counts(&back), [0, 1, 0, 0, 0], "{back}");
+    let fields: Vec<&str> = back["requests"][0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["status", "status_note"]);
+    assert_eq!(kents_requests(&kent), kents_requests(&lga));
+    let at_kent = kent.json(&["request", "show", &q["id"].to_string(), "--json"]);
+    assert_eq!(at_kent["status"], "declined");
+    let last = at_kent["history"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["action"], "decided_by_pack");
+    assert_eq!(last["who"], "Kim");
+    assert_eq!(last["note"], "In Brussels that day");
+    let page = kent.ok(&["request", "show", &q["id"].to_string()]);
+    assert!(
+        page.contains("The LGA's decision, from its reply"),
+        "{page}"
+    );
+
+    // Again: nothing changes on either side.
+    assert_eq!(request_counts(&import(&lga, &pack)), [0, 0, 1, 0, 0]);
+    assert_eq!(request_counts(&import(&kent, &reply)), [0, 0, 1, 0, 0]);
+    assert_eq!(kents_requests(&kent), kents_requests(&lga));
+}
+
+#[test]
+fn a_pack_cannot_accept_its_own_request_nor_ask_for_another_councils_event() {
+    let (kent, lga) = two();
+    kent_asks(&kent);
+    let surrey = lga.json(&[
+        "event",
+        "add",
+        "--json",
+        "--council",
+        "936",
+        "--title",
+        "Surrey's awards",
+        "--start",
+        "2014-10-29T10:00",
+        "--end",
+        "2014-10-29T12:00",
+    ]);
+    let pack = export(&kent, "kent.json", false);
+    let accepting = edited(&pack, "accepting.json", &["requests.0.status=\"accepted\""]);
+    let shown = lga.ok(&["pack", "import", accepting.to_str().unwrap()]);
+    assert!(
+        shown.contains("note: the pack says accepted, which only the LGA decides: not taken (the request stays submitted)"),
+        "{shown}"
+    );
+    let listed = lga.json(&["request", "list", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["status"], "submitted");
+
+    let surreys = format!("\"{}\"", surrey["uid"].as_str().unwrap());
+    let forged = edited(
+        &pack,
+        "forged.json",
+        &[
+            &format!("requests.0.event={surreys}"),
+            "requests.0.uid=\"forged@example.org\"",
+        ],
+    );
+    let out = lga.run(&["pack", "import", forged.to_str().unwrap(), "--json"]);
+    assert!(!out.status.success());
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(request_counts(&r), [0, 0, 0, 1, 0], "{r}");
+    assert_eq!(r["requests"][0]["field"], "event");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("error: request forged@example.org ("),
+        "{err}"
+    );
+    assert!(
+        err.contains("refused (event): the request is for event"),
+        "{err}"
+    );
+    assert!(
+        err.contains("of Surrey (936) here, not one of this council's"),
+        "{err}"
+    );
+    assert_eq!(
+        lga.json(&["request", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_request_moved_differently_on_both_sides_waits_beside_the_events_conflicts() {
+    let (kent, lga) = two();
+    let e = add(&kent, "Kent care leavers' awards", &[]);
+    let q = kent.json(&[
+        "request",
+        "add",
+        "--json",
+        "--event",
+        &e["id"].to_string(),
+        "--person",
+        "1",
+        "--from",
+        "10:30",
+        "--to",
+        "11:00",
+    ]);
+    import(&lga, &export(&kent, "kent.json", false));
+    let id_lga = lga.events("2014")[0]["id"].to_string();
+    // Each side moves the event its own way; the part wanted follows each.
+    kent.ok(&[
+        "event",
+        "edit",
+        &e["id"].to_string(),
+        "--start",
+        "2014-10-28T11:00",
+        "--end",
+        "2014-10-28T13:00",
+    ]);
+    lga.ok(&[
+        "event",
+        "edit",
+        &id_lga,
+        "--start",
+        "2014-10-28T10:15",
+        "--end",
+        "2014-10-28T14:00",
+    ]);
+    let r = import(&lga, &export(&kent, "kent2.json", false));
+    assert_eq!(counts(&r), [0, 0, 0, 0, 1], "{r}");
+    assert_eq!(request_counts(&r), [0, 0, 0, 0, 1], "{r}");
+
+    let listed = lga.json(&["pack", "conflicts", "--json"]);
+    let listed = listed.as_array().unwrap();
+    assert_eq!(listed.len(), 2);
+    // The event's conflict is as it always was; the request's says so.
+    assert!(listed[0].get("record").is_none(), "{}", listed[0]);
+    assert_eq!(listed[0]["here"]["title"], "Kent care leavers' awards");
+    let c = &listed[1];
+    assert_eq!(c["record"], "request");
+    assert_eq!(c["uid"], q["uid"]);
+    assert_eq!(c["there"]["start"], "2014-10-28T11:30:00+00:00");
+    let text = lga.ok(&["pack", "conflicts"]);
+    assert!(
+        text.contains(&format!(
+            "Conflict {}: request {} Edward Timpson MP to visit: Kent care leavers' awards",
+            c["id"], c["request_id"]
+        )),
+        "{text}"
+    );
+
+    let event_conflict = listed[0]["id"].to_string();
+    lga.ok(&["pack", "resolve", &event_conflict, "--keep", "council"]);
+    let done = lga.ok(&["pack", "resolve", &c["id"].to_string(), "--keep", "council"]);
+    assert!(
+        done.contains(&format!(
+            "the council's version of request {} (Edward Timpson MP to visit",
+            c["request_id"]
+        )),
+        "{done}"
+    );
+    let kept = lga.json(&["request", "show", &c["request_id"].to_string(), "--json"]);
+    assert_eq!(kept["start"], "2014-10-28T11:30:00+00:00");
+    let last = kept["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["action"], "conflict_kept_council");
+    assert!(lga
+        .json(&["pack", "conflicts", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+    // The reply then settles the council without a conflict of its own.
+    let back = import(&kent, &export(&lga, "reply.json", true));
+    assert_eq!(request_counts(&back)[3..], [0, 0], "{back}");
+    // Both hold the same request (each stamped its own move of it).
+    let without_stamp = |db: &Db| {
+        let mut list = kents_requests(db);
+        for r in &mut list {
+            r.as_object_mut().unwrap().remove("updated_at");
+        }
+        list
+    };
+    assert_eq!(without_stamp(&lga), without_stamp(&kent));
 }

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use cpweek_core::file::Kind;
-use cpweek_core::pack::report::{Outcome, PackConflict, PackReport};
+use cpweek_core::pack::report::{
+    AnyPackConflict, FieldChange, Outcome, PackConflict, PackReport, PackRequestConflict, Resolved,
+};
 use cpweek_core::pack::{PackKind, Side};
 use cpweek_core::store::ImportMode;
 use cpweek_core::{Error, FieldError, Store};
@@ -18,7 +20,8 @@ use crate::output::{self, shown};
 #[derive(Debug, Subcommand)]
 pub(crate) enum PackCommand {
     /// Write a council's submission pack (its events, private ones too,
-    /// every field) for the LGA, or with --reply the LGA's reply to it
+    /// every field, and the ministerial requests it asked for) for the
+    /// LGA, or with --reply the LGA's reply to it (its decisions)
     Export {
         /// The council, by DfE code or name
         #[arg(long, value_name = "CODE")]
@@ -114,7 +117,7 @@ pub(crate) fn run(
             refusals(&report)
         }
         PackCommand::Conflicts { json } => {
-            let conflicts = store.pack_conflicts()?;
+            let conflicts = store.all_pack_conflicts()?;
             if json {
                 output::json(&conflicts);
             } else {
@@ -132,16 +135,26 @@ pub(crate) fn run(
                     ),
                 )
             })?;
-            let event = store.resolve_pack_conflict(id, keep, now)?;
+            let resolved = store.resolve_any_pack_conflict(id, keep, now)?;
             if json {
-                output::json(&event);
+                output::json(&resolved);
             } else {
-                println!(
-                    "Conflict {id} resolved: {} version of event {} (\"{}\") kept.",
-                    keep.possessive(),
-                    event.id,
-                    shown(&event.details.title)
-                );
+                match &resolved {
+                    Resolved::Event(event) => println!(
+                        "Conflict {id} resolved: {} version of event {} (\"{}\") kept.",
+                        keep.possessive(),
+                        event.id,
+                        shown(&event.details.title)
+                    ),
+                    Resolved::Request(request) => println!(
+                        "Conflict {id} resolved: {} version of request {} ({} to {}, \"{}\") kept.",
+                        keep.possessive(),
+                        request.id,
+                        shown(&request.person_name),
+                        request.role.label(),
+                        shown(&request.title)
+                    ),
+                }
             }
             Ok(())
         }
@@ -199,6 +212,27 @@ fn refusals(report: &PackReport) -> Result<(), Error> {
                 ),
             )
         })
+        .chain(
+            report
+                .requests
+                .iter()
+                .filter(|i| i.outcome == Outcome::Refused)
+                .map(|i| {
+                    FieldError::new(
+                        "request",
+                        format!(
+                            "request {} ({}) refused{}: {}",
+                            i.uid,
+                            i.title,
+                            i.field
+                                .as_deref()
+                                .map(|f| format!(" ({f})"))
+                                .unwrap_or_default(),
+                            i.reason.as_deref().unwrap_or_default()
+                        ),
+                    )
+                }),
+        )
         .collect();
     if errors.is_empty() {
         return Ok(());
@@ -231,34 +265,118 @@ fn print_report(r: &PackReport) {
         }
     );
     for i in &r.items {
-        let what = match i.outcome {
-            Outcome::Created => "created",
-            Outcome::Changed => "changed",
-            Outcome::Unchanged => "unchanged",
-            Outcome::Refused => "refused",
-            Outcome::Conflict => "conflict",
-        };
-        println!("  {what:<9}  {}  \"{}\"", shown(&i.uid), shown(&i.title));
-        if i.outcome != Outcome::Conflict {
-            for c in &i.changes {
-                println!("      {}: {} -> {}", c.field, value(&c.old), value(&c.new));
-            }
+        print_item(
+            i.outcome,
+            &i.uid,
+            &format!("\"{}\"", shown(&i.title)),
+            &i.changes,
+            i.reason.as_deref(),
+            &i.notes,
+        );
+    }
+    if r.requests.is_empty() {
+        return;
+    }
+    let c = &r.request_counts;
+    println!(
+        "Ministerial requests: {} created, {} changed, {} unchanged, {} refused, {} {}.",
+        c.created,
+        c.changed,
+        c.unchanged,
+        c.refused,
+        c.conflicts,
+        if c.conflicts == 1 {
+            "conflict"
+        } else {
+            "conflicts"
         }
-        if let Some(reason) = &i.reason {
-            println!("      {}", shown(reason));
-        }
-        for n in &i.notes {
-            println!("      note: {}", shown(n));
-        }
+    );
+    for i in &r.requests {
+        print_item(
+            i.outcome,
+            &i.uid,
+            &shown(&i.title),
+            &i.changes,
+            i.reason.as_deref(),
+            &i.notes,
+        );
     }
 }
 
-fn print_conflicts(conflicts: &[PackConflict]) {
+/// One record's line, and its changes, reason and notes below it.
+fn print_item(
+    outcome: Outcome,
+    uid: &str,
+    title: &str,
+    changes: &[FieldChange],
+    reason: Option<&str>,
+    notes: &[String],
+) {
+    let what = match outcome {
+        Outcome::Created => "created",
+        Outcome::Changed => "changed",
+        Outcome::Unchanged => "unchanged",
+        Outcome::Refused => "refused",
+        Outcome::Conflict => "conflict",
+    };
+    println!("  {what:<9}  {}  {title}", shown(uid));
+    if outcome != Outcome::Conflict {
+        for c in changes {
+            println!("      {}: {} -> {}", c.field, value(&c.old), value(&c.new));
+        }
+    }
+    if let Some(reason) = reason {
+        println!("      {}", shown(reason));
+    }
+    for n in notes {
+        println!("      note: {}", shown(n));
+    }
+}
+
+fn print_conflicts(conflicts: &[AnyPackConflict]) {
     if conflicts.is_empty() {
         println!("No conflicts wait for a choice.");
         return;
     }
     for c in conflicts {
+        match c {
+            AnyPackConflict::Event(c) => print_event_conflict(c),
+            AnyPackConflict::Request(c) => print_request_conflict(c),
+        }
+    }
+}
+
+fn print_request_conflict(c: &PackRequestConflict) {
+    println!(
+        "Conflict {}: request {} {} ({}), from {} pack at {}:",
+        c.id,
+        c.request_id,
+        shown(&c.title),
+        shown(&c.uid),
+        c.from.possessive(),
+        shown(&c.opened_at)
+    );
+    print_fields(c.from, &c.fields);
+    println!(
+        "  Keep one: cpweek pack resolve {} --keep lga|council",
+        c.id
+    );
+}
+
+fn print_fields(from: Side, fields: &[FieldChange]) {
+    let (here, there) = match from {
+        Side::Council => ("LGA (here)", "council"),
+        Side::Lga => ("council (here)", "LGA"),
+    };
+    for f in fields {
+        println!("    {}:", f.field);
+        println!("      {here:<15} {}", value(&f.old));
+        println!("      {there:<15} {}", value(&f.new));
+    }
+}
+
+fn print_event_conflict(c: &PackConflict) {
+    {
         println!(
             "Conflict {}: event {} \"{}\" ({}), from {} pack at {}:",
             c.id,
@@ -268,15 +386,7 @@ fn print_conflicts(conflicts: &[PackConflict]) {
             c.from.possessive(),
             shown(&c.opened_at)
         );
-        let (here, there) = match c.from {
-            Side::Council => ("LGA (here)", "council"),
-            Side::Lga => ("council (here)", "LGA"),
-        };
-        for f in &c.fields {
-            println!("    {}:", f.field);
-            println!("      {here:<15} {}", value(&f.old));
-            println!("      {there:<15} {}", value(&f.new));
-        }
+        print_fields(c.from, &c.fields);
         println!(
             "  Keep one: cpweek pack resolve {} --keep lga|council",
             c.id
@@ -293,6 +403,16 @@ fn value(v: &Value) -> String {
         Value::Array(items) => {
             let parts: Vec<String> = items.iter().map(value).collect();
             format!("[{}]", parts.join(", "))
+        }
+        // A person: their name and title (and seed key, when seeded).
+        Value::Object(map) => {
+            let text = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or_default();
+            let key = map
+                .get("key")
+                .and_then(Value::as_str)
+                .map(|k| format!(" [{}]", shown(k)))
+                .unwrap_or_default();
+            format!("\"{}\", {}{key}", shown(text("name")), shown(text("title")))
         }
         other => shown(&other.to_string()).into_owned(),
     }

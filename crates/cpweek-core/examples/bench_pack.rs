@@ -6,11 +6,15 @@
 //! JSON line of timings in milliseconds: writing the pack at the council,
 //! importing it new at the LGA, the same pack again (every record
 //! unchanged), and a pack where every record changed. `EVENTS=N` changes
-//! the number of events. Run it with `scripts/bench-pack`.
+//! the number of events; one in ten events has a ministerial request
+//! (submitted), which travels in the same pack (`REQUESTS=0` for none).
+//! Run it with
+//! `scripts/bench-pack`.
 
 use std::time::Instant;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use cpweek_core::attendance::{MoveNote, RequestAction, RequestForm};
 use cpweek_core::event::EventForm;
 use cpweek_core::pack::PackKind;
 use cpweek_core::store::{ImportMode, Open, Role, SettingsForm};
@@ -64,6 +68,27 @@ fn main() {
         };
         ids.push(council.add_event(&form, now).expect("an event").event.id);
     }
+    let with_requests = std::env::var("REQUESTS").map_or(true, |v| v != "0");
+    let mut requests = 0;
+    for (i, id) in ids
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| with_requests && i % 10 == 0)
+    {
+        let form = RequestForm {
+            event: id.to_string(),
+            person: (1 + (i / 10) % 4).to_string(),
+            role: "speak".into(),
+            case: "Care leavers will present the awards they designed".into(),
+            contact_name: "Kim Organiser".into(),
+            ..Default::default()
+        };
+        let q = council.add_request(&form, now).expect("a request");
+        council
+            .move_request(q.id, RequestAction::Submit, &MoveNote::default(), now)
+            .expect("submitted");
+        requests += 1;
+    }
 
     let t = Instant::now();
     let pack = council
@@ -77,6 +102,7 @@ fn main() {
         .expect("import");
     let import_new_ms = t.elapsed().as_secs_f64() * 1000.0;
     assert_eq!(r.created, count);
+    assert_eq!(r.request_counts.created, requests);
 
     let t = Instant::now();
     let r = lga
@@ -84,6 +110,7 @@ fn main() {
         .expect("again");
     let import_again_ms = t.elapsed().as_secs_f64() * 1000.0;
     assert_eq!(r.unchanged, count);
+    assert_eq!(r.request_counts.unchanged, requests);
 
     for id in &ids {
         let mut form = council.event(*id).expect("event").to_form();
@@ -101,7 +128,7 @@ fn main() {
     assert_eq!(r.changed, count);
 
     println!(
-        "{{\"events\": {count}, \"pack_bytes\": {}, \"export_ms\": {export_ms:.0}, \"import_new_ms\": {import_new_ms:.0}, \"import_again_ms\": {import_again_ms:.0}, \"import_changed_ms\": {import_changed_ms:.0}}}",
+        "{{\"events\": {count}, \"requests\": {requests}, \"pack_bytes\": {}, \"export_ms\": {export_ms:.0}, \"import_new_ms\": {import_new_ms:.0}, \"import_again_ms\": {import_again_ms:.0}, \"import_changed_ms\": {import_changed_ms:.0}}}",
         pack.bytes.len()
     );
 }

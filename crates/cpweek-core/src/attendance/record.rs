@@ -48,6 +48,9 @@ pub struct RequestForm {
 pub struct Request {
     #[ts(type = "number")]
     pub id: i64,
+    /// Made once, never changed: the request's identity in every database
+    /// (packs carry it).
+    pub uid: String,
     pub programme: String,
     pub status: RequestStatus,
     pub status_label: String,
@@ -140,10 +143,22 @@ pub enum RequestHistoryAction {
     EventMoved,
     /// Its event was cancelled.
     EventCancelled,
+    /// Taken from a pack: the council's submission at the LGA, or the
+    /// LGA's reply at the council (`docs/pack-format.md`).
+    ImportedFromPack,
+    /// Changed by the council's pack (its details, or a submission or
+    /// withdrawal made at the council).
+    UpdatedByPack,
+    /// The LGA's decision (status, note, priority) taken from its reply.
+    DecidedByPack,
+    /// A person settled a pack's conflict by keeping the council's version.
+    ConflictKeptCouncil,
+    /// A person settled a pack's conflict by keeping the LGA's version.
+    ConflictKeptLga,
 }
 
 impl RequestHistoryAction {
-    pub const ALL: [RequestHistoryAction; 10] = [
+    pub const ALL: [RequestHistoryAction; 15] = [
         RequestHistoryAction::Drafted,
         RequestHistoryAction::Edited,
         RequestHistoryAction::Submitted,
@@ -154,6 +169,11 @@ impl RequestHistoryAction {
         RequestHistoryAction::Held,
         RequestHistoryAction::EventMoved,
         RequestHistoryAction::EventCancelled,
+        RequestHistoryAction::ImportedFromPack,
+        RequestHistoryAction::UpdatedByPack,
+        RequestHistoryAction::DecidedByPack,
+        RequestHistoryAction::ConflictKeptCouncil,
+        RequestHistoryAction::ConflictKeptLga,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -168,6 +188,11 @@ impl RequestHistoryAction {
             RequestHistoryAction::Held => "held",
             RequestHistoryAction::EventMoved => "event_moved",
             RequestHistoryAction::EventCancelled => "event_cancelled",
+            RequestHistoryAction::ImportedFromPack => "imported_from_pack",
+            RequestHistoryAction::UpdatedByPack => "updated_by_pack",
+            RequestHistoryAction::DecidedByPack => "decided_by_pack",
+            RequestHistoryAction::ConflictKeptCouncil => "conflict_kept_council",
+            RequestHistoryAction::ConflictKeptLga => "conflict_kept_lga",
         }
     }
 
@@ -189,6 +214,15 @@ impl RequestHistoryAction {
             RequestHistoryAction::Held => "Marked held",
             RequestHistoryAction::EventMoved => "The event's time or place changed",
             RequestHistoryAction::EventCancelled => "The event was cancelled",
+            RequestHistoryAction::ImportedFromPack => "Imported from a pack",
+            RequestHistoryAction::UpdatedByPack => "Changed by the council's pack",
+            RequestHistoryAction::DecidedByPack => "The LGA's decision, from its reply",
+            RequestHistoryAction::ConflictKeptCouncil => {
+                "Pack conflict settled: the council's version kept"
+            }
+            RequestHistoryAction::ConflictKeptLga => {
+                "Pack conflict settled: the LGA's version kept"
+            }
         }
     }
 

@@ -10,6 +10,7 @@
 
 pub mod read;
 pub mod report;
+pub mod request;
 pub mod rules;
 pub mod shown;
 pub mod work;
@@ -25,8 +26,12 @@ use crate::time;
 
 /// The `format` member every pack carries.
 pub const FORMAT: &str = "cpweek-pack";
-/// The newest format version this cpweek writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest format version this cpweek writes and reads: 2, which
+/// carries ministerial requests. Version 1 (events only; its `requests`
+/// always empty) is still read.
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest format version this cpweek reads.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// Which way a pack goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -120,11 +125,11 @@ pub struct Pack {
     /// When it was made, UTC (`2014-09-02T09:00:00Z`).
     pub made_at: String,
     pub events: Vec<EventRecord>,
-    /// Ministerial requests: a later version of cpweek fills this in; in
-    /// format version 1 it is always empty, and an import refuses a
-    /// pack that has any.
+    /// Ministerial requests the council asked for (format version 2); in
+    /// format version 1 it is always empty, and a reader refuses a
+    /// version-1 pack that has any.
     #[serde(default)]
-    pub requests: Vec<Value>,
+    pub requests: Vec<request::RequestRecord>,
     /// `sha256:` and 64 lower-case hex digits over [`canonical`] of the
     /// document without this member.
     pub digest: String,

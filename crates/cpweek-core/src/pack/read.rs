@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{document_digest, Pack, FORMAT, FORMAT_VERSION};
+use super::{document_digest, Pack, FORMAT, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 use crate::error::{Error, Result};
 
 /// Reads and checks a pack: JSON, the format and its version, the digest,
@@ -44,7 +44,7 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
         _ => None,
     };
     match version {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) if (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v) => {}
         Some(v) if v > u64::from(FORMAT_VERSION) => {
             return Err(Error::invalid(
                 "format_version",
@@ -57,7 +57,7 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
             return Err(Error::invalid(
                 "format_version",
                 format!(
-                    "the pack's format version {} is not one cpweek knows (it reads version {FORMAT_VERSION}); nothing was imported",
+                    "the pack's format version {} is not one cpweek knows (it reads versions {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}); nothing was imported",
                     map.get("format_version")
                         .map_or("(missing)".to_string(), |v| crate::text::quoted(&v.to_string()))
                 ),
@@ -80,6 +80,19 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
         ),
         ));
     }
+    if version == Some(1) {
+        let has_requests = match map.get("requests") {
+            None | Some(Value::Null) => false,
+            Some(Value::Array(items)) => !items.is_empty(),
+            Some(_) => true,
+        };
+        if has_requests {
+            return Err(Error::invalid(
+                "requests",
+                "the pack says format version 1, whose \"requests\" is always empty, but it holds requests: it was edited by hand or made by something other than cpweek; nothing was imported",
+            ));
+        }
+    }
     let pack: Pack = serde_json::from_slice(bytes).map_err(|e| {
         Error::invalid(
             "file",
@@ -91,12 +104,6 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
             ),
         )
     })?;
-    if !pack.requests.is_empty() {
-        return Err(Error::invalid(
-            "requests",
-            "the pack holds ministerial requests, which this cpweek cannot import yet; nothing was imported",
-        ));
-    }
     Ok(pack)
 }
 

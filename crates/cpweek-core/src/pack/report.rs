@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::request::RequestRecord;
 use super::{EventRecord, PackKind, Side};
 
 /// What became of one record.
@@ -29,13 +30,25 @@ pub enum Outcome {
 #[ts(export, rename = "PackFieldChange")]
 pub struct FieldChange {
     pub field: String,
-    #[ts(type = "string | number | boolean | string[] | null")]
+    #[ts(
+        type = "string | number | boolean | string[] | { key: string | null, name: string, title: string } | null"
+    )]
     pub old: Value,
-    #[ts(type = "string | number | boolean | string[] | null")]
+    #[ts(
+        type = "string | number | boolean | string[] | { key: string | null, name: string, title: string } | null"
+    )]
     pub new: Value,
 }
 
 impl FieldChange {
+    /// Each field that differs between two request records.
+    pub fn between_requests(old: &RequestRecord, new: &RequestRecord) -> Vec<FieldChange> {
+        old.differences(new)
+            .into_iter()
+            .map(|(field, old, new)| FieldChange { field, old, new })
+            .collect()
+    }
+
     /// Each field that differs between `old` and `new`.
     pub fn between(old: &EventRecord, new: &EventRecord) -> Vec<FieldChange> {
         old.differences(new)
@@ -84,6 +97,112 @@ pub struct PackReport {
     pub refused: usize,
     pub conflicts: usize,
     pub items: Vec<PackItem>,
+    /// The pack's ministerial requests, record by record (format
+    /// version 2); the counts above are the events'.
+    pub requests: Vec<PackRequestItem>,
+    /// How many requests were created, changed, ... .
+    pub request_counts: PackCounts,
+}
+
+/// How many records of one kind each outcome had.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct PackCounts {
+    pub created: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub refused: usize,
+    pub conflicts: usize,
+}
+
+impl PackCounts {
+    pub fn count(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Created => self.created += 1,
+            Outcome::Changed => self.changed += 1,
+            Outcome::Unchanged => self.unchanged += 1,
+            Outcome::Refused => self.refused += 1,
+            Outcome::Conflict => self.conflicts += 1,
+        }
+    }
+}
+
+/// One request record of the pack and what the import made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PackRequestItem {
+    pub uid: String,
+    /// For people: who, to do what, at which event
+    /// (`Edward Timpson MP to speak: Kent celebrates its care leavers`).
+    pub title: String,
+    pub outcome: Outcome,
+    /// The request here, once created or when it was already here.
+    #[ts(type = "number | null")]
+    pub request_id: Option<i64>,
+    /// For a changed record: each field, old and new.
+    pub changes: Vec<FieldChange>,
+    /// For a refused record: why.
+    pub reason: Option<String>,
+    /// For a refused record: the field at fault, when one is.
+    pub field: Option<String>,
+    /// For a conflict: its number, for `cpweek pack resolve`.
+    #[ts(type = "number | null")]
+    pub conflict: Option<i64>,
+    /// What else a person should know (a status in the pack not taken).
+    pub notes: Vec<String>,
+}
+
+/// A request changed on both sides since the last exchange, waiting for a
+/// person to choose which version to keep. Its number is in the same
+/// series as the events' conflicts (`cpweek pack resolve ID`).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PackRequestConflict {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Always `"request"`: tells it from an event's conflict in
+    /// `cpweek pack conflicts --json`.
+    pub record: String,
+    #[ts(type = "number")]
+    pub request_id: i64,
+    pub uid: String,
+    pub title: String,
+    /// The side the pack came from; this database is the other side.
+    pub from: Side,
+    /// This database's version, as it is now.
+    pub here: RequestRecord,
+    /// The pack's version.
+    pub there: RequestRecord,
+    /// The fields that differ: `old` here, `new` in the pack.
+    pub fields: Vec<FieldChange>,
+    /// When the import found it (UTC).
+    pub opened_at: String,
+}
+
+/// The conflicts waiting for a choice: events' and requests', by number.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(untagged)]
+#[ts(export)]
+pub enum AnyPackConflict {
+    Event(PackConflict),
+    Request(PackRequestConflict),
+}
+
+impl AnyPackConflict {
+    pub fn id(&self) -> i64 {
+        match self {
+            AnyPackConflict::Event(c) => c.id,
+            AnyPackConflict::Request(c) => c.id,
+        }
+    }
+}
+
+/// What settling a conflict kept: an event, or a request.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Resolved {
+    Event(Box<crate::event::Event>),
+    Request(Box<crate::attendance::Request>),
 }
 
 /// A record changed on both sides since the last exchange, waiting for a

@@ -74,13 +74,13 @@ fn a_pack_written_reads_back_and_a_damaged_or_newer_one_is_refused_whole() {
     );
 
     let mut newer: Value = serde_json::from_slice(&bytes).unwrap();
-    newer["format_version"] = json!(2);
+    newer["format_version"] = json!(3);
     newer["digest"] = json!(document_digest(&newer));
     let e = read::read(&serde_json::to_vec(&newer).unwrap()).unwrap_err();
     assert_eq!(e.field_errors()[0].field, "format_version");
     assert!(
         e.to_string().contains(
-            "made by a newer cpweek (format version 2; this cpweek reads up to version 1)"
+            "made by a newer cpweek (format version 3; this cpweek reads up to version 2)"
         ),
         "{e}"
     );

@@ -412,6 +412,7 @@ fn checked_request(
     match (person_id, role, priority, target) {
         (Some(person_id), Some(role), Some(priority), Some(t)) if errors.is_empty() => {
             Ok(NewRequest {
+                uid: requests::new_uid(),
                 programme_id: t.programme_id,
                 event_id: t.event_id,
                 person_id,

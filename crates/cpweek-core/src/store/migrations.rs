@@ -69,6 +69,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "programme_releases",
         include_str!("migrations/0014_programme_releases.sql"),
     ),
+    (
+        15,
+        "request_packs",
+        include_str!("migrations/0015_request_packs.sql"),
+    ),
     (16, "practice", include_str!("migrations/0016_practice.sql")),
 ];
 

@@ -14,6 +14,9 @@ mod migrations;
 mod opening;
 mod pack;
 mod pack_conflicts;
+mod pack_request_check;
+mod pack_request_conflicts;
+mod pack_requests;
 mod people;
 mod practice;
 mod programme_preview;
@@ -411,6 +414,8 @@ mod ics_tests;
 mod joint_tests;
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod pack_request_tests;
 #[cfg(test)]
 mod pack_tests;
 #[cfg(test)]

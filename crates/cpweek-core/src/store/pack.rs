@@ -51,6 +51,8 @@ pub struct PackFile {
     pub bytes: Vec<u8>,
     /// How many events it holds.
     pub events: usize,
+    /// How many ministerial requests it holds.
+    pub requests: usize,
     /// The file name to suggest: `cpweek-submission-886-2014.json`.
     pub suggested_name: String,
 }
@@ -106,10 +108,20 @@ impl Store {
             code: council.code.clone(),
             name: council.display_name.clone(),
         };
-        let bytes = pack::write(pack::new_pack(kind, &programme.id, head, now, records));
+        let mut made = pack::new_pack(kind, &programme.id, head, now, records);
+        made.requests = super::pack_requests::records(
+            &self.conn,
+            &catalogue.programmes,
+            &programme.id,
+            &council.code,
+            other,
+        )?;
+        let requests = made.requests.len();
+        let bytes = pack::write(made);
         Ok(PackFile {
             bytes,
             events,
+            requests,
             suggested_name: format!(
                 "cpweek-{}-{}-{}.json",
                 kind.as_str(),
@@ -253,6 +265,8 @@ fn import(
         refused: 0,
         conflicts: 0,
         items: Vec::with_capacity(pack.events.len()),
+        requests: Vec::with_capacity(pack.requests.len()),
+        request_counts: Default::default(),
     };
     let mut seen = HashSet::new();
     // The council's events in the programme, read at once (most records
@@ -279,6 +293,18 @@ fn import(
         }
         report.items.push(item);
     }
+    // The requests after the events: a request for an event the same pack
+    // creates or moves finds it as it now is.
+    super::pack_requests::import(
+        tx,
+        catalogue,
+        pack,
+        council,
+        &person,
+        &mut report.requests,
+        &mut report.request_counts,
+        now,
+    )?;
     Ok(report)
 }
 
@@ -439,7 +465,8 @@ fn one(
     let base = exchanged(tx, &record.uid, from)?;
     let waiting: Option<i64> = tx
         .prepare_cached(
-            "SELECT id FROM pack_conflicts WHERE uid = ?1 AND resolved_at IS NULL AND digest = ?2",
+            "SELECT id FROM pack_conflicts
+             WHERE uid = ?1 AND resolved_at IS NULL AND digest = ?2 AND request_id IS NULL",
         )?
         .query_row(params![record.uid, incoming], |r| r.get(0))
         .optional()?;

@@ -22,7 +22,10 @@ impl Store {
         let programmes = self.programmes()?;
         let ids: Vec<i64> = self
             .conn
-            .prepare_cached("SELECT id FROM pack_conflicts WHERE resolved_at IS NULL ORDER BY id")?
+            .prepare_cached(
+                "SELECT id FROM pack_conflicts
+                 WHERE resolved_at IS NULL AND request_id IS NULL ORDER BY id",
+            )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         ids.into_iter()
@@ -117,7 +120,7 @@ impl Store {
     }
 }
 
-fn capitalised(text: &str) -> String {
+pub(super) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -144,7 +147,7 @@ fn conflict(
     let row = conn
         .prepare_cached(
             "SELECT event_id, uid, side, record, digest, opened_at, resolved_at IS NOT NULL
-             FROM pack_conflicts WHERE id = ?1",
+             FROM pack_conflicts WHERE id = ?1 AND request_id IS NULL",
         )?
         .query_row([id], |r| {
             Ok(Row {
@@ -211,8 +214,10 @@ pub(super) fn open_conflict(
     mut item: PackItem,
     now: DateTime<Utc>,
 ) -> Result<PackItem> {
-    tx.prepare_cached("DELETE FROM pack_conflicts WHERE uid = ?1 AND resolved_at IS NULL")?
-        .execute([&record.uid])?;
+    tx.prepare_cached(
+        "DELETE FROM pack_conflicts WHERE uid = ?1 AND resolved_at IS NULL AND request_id IS NULL",
+    )?
+    .execute([&record.uid])?;
     let json = serde_json::to_string(record).expect("JSON of a record");
     tx.prepare_cached(
         "INSERT INTO pack_conflicts (event_id, uid, side, record, digest, opened_at)

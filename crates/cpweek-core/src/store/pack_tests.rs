@@ -9,7 +9,7 @@ use crate::pack::report::PackReport;
 use crate::pack::{document_digest, PackKind, Side};
 
 /// Kent's database: a council organiser of Kent.
-fn kent() -> Store {
+pub(super) fn kent() -> Store {
     let mut s = seeded();
     s.save_settings(&SettingsForm {
         role: Some(Role::CouncilOrganiser),
@@ -21,7 +21,7 @@ fn kent() -> Store {
 }
 
 /// The LGA's database: an LGA officer.
-fn lga() -> Store {
+pub(super) fn lga() -> Store {
     let mut s = seeded();
     s.save_settings(&SettingsForm {
         role: Some(Role::LgaOfficer),
@@ -32,19 +32,19 @@ fn lga() -> Store {
     s
 }
 
-fn submission(s: &Store, hour: u32) -> Vec<u8> {
+pub(super) fn submission(s: &Store, hour: u32) -> Vec<u8> {
     s.export_pack("886", PackKind::Submission, "", at(2014, 9, 10, hour))
         .unwrap()
         .bytes
 }
 
-fn reply(s: &Store, hour: u32) -> Vec<u8> {
+pub(super) fn reply(s: &Store, hour: u32) -> Vec<u8> {
     s.export_pack("886", PackKind::Reply, "", at(2014, 9, 11, hour))
         .unwrap()
         .bytes
 }
 
-fn import(s: &mut Store, bytes: &[u8], hour: u32) -> PackReport {
+pub(super) fn import(s: &mut Store, bytes: &[u8], hour: u32) -> PackReport {
     s.import_pack(bytes, ImportMode::Write, at(2014, 9, 12, hour))
         .unwrap()
 }
@@ -72,7 +72,7 @@ fn outcomes(r: &PackReport) -> (usize, usize, usize, usize, usize) {
 
 /// A pack's JSON changed by `edit`, its digest made again (as anyone can:
 /// the digest is not a signature).
-fn edited(bytes: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
+pub(super) fn edited(bytes: &[u8], edit: impl FnOnce(&mut Value)) -> Vec<u8> {
     let mut v: Value = serde_json::from_slice(bytes).unwrap();
     edit(&mut v);
     v["digest"] = json!(document_digest(&v));

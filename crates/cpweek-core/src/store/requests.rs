@@ -18,6 +18,9 @@ use super::events::{conversion, instant};
 /// A request's own columns as the store writes them.
 #[derive(Debug, Clone)]
 pub(crate) struct NewRequest {
+    /// Made once ([`new_uid`]) and never changed: the request's identity
+    /// in every database (packs match requests by it).
+    pub uid: String,
     pub programme_id: String,
     pub event_id: Option<i64>,
     pub person_id: i64,
@@ -53,7 +56,8 @@ const SELECT: &str = "SELECT q.id, q.programme_id, q.event_id, q.person_id, p.na
         q.asked_by, ac.display_name, q.priority, q.status,
         (SELECT override_reason FROM request_history h
           WHERE h.request_id = q.id AND h.override_reason IS NOT NULL ORDER BY h.id DESC LIMIT 1),
-        q.updated_at, (SELECT count(*) FROM request_history h WHERE h.request_id = q.id)
+        q.updated_at, (SELECT count(*) FROM request_history h WHERE h.request_id = q.id),
+        q.uid
      FROM requests q
      JOIN people p ON p.id = q.person_id
      LEFT JOIN events e ON e.id = q.event_id
@@ -89,6 +93,7 @@ fn read(r: &Row, programmes: &[Programme], role: Role) -> rusqlite::Result<Reque
     let (local_start, local_end) = (start.with_timezone(&tz), end.with_timezone(&tz));
     Ok(Request {
         id: r.get(0)?,
+        uid: r.get(30)?,
         programme: programme_id.clone(),
         status,
         status_label: status.label().to_string(),
@@ -192,9 +197,9 @@ pub(crate) fn insert(conn: &Connection, q: &NewRequest, now: DateTime<Utc>) -> R
             "INSERT INTO requests (programme_id, event_id, person_id, role, starts_at, ends_at,
                  whole_event, slot_title, slot_venue, slot_address, slot_postcode, slot_region,
                  case_text, contact_name, contact_email, contact_phone, asked_by, priority,
-                 status, created_at, updated_at)
+                 status, created_at, updated_at, uid)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                     ?17, ?18, 'draft', ?19, ?19)",
+                     ?17, ?18, 'draft', ?19, ?19, ?20)",
         )?
         .execute(params![
             q.programme_id,
@@ -216,6 +221,7 @@ pub(crate) fn insert(conn: &Connection, q: &NewRequest, now: DateTime<Utc>) -> R
             q.asked_by,
             q.priority,
             time::to_store(now),
+            q.uid,
         ]);
     match result {
         Ok(_) => Ok(conn.last_insert_rowid()),
@@ -227,7 +233,13 @@ pub(crate) fn insert(conn: &Connection, q: &NewRequest, now: DateTime<Utc>) -> R
     }
 }
 
-fn is_unique_violation(e: &rusqlite::Error) -> bool {
+/// A new request's UID: a random UUID and the app's domain, as events'
+/// UIDs are made.
+pub(crate) fn new_uid() -> String {
+    format!("{}@cpweek.local.gov.uk", uuid::Uuid::new_v4())
+}
+
+pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
     matches!(
         e,
         rusqlite::Error::SqliteFailure(f, _)

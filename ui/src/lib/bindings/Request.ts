@@ -10,7 +10,12 @@ import type { RequestStatus } from "./RequestStatus";
  * A stored request, with what it is for (its event's or its slot's title,
  * times, place and council) and what the viewer may do with it now.
  */
-export type Request = { id: number, programme: string, status: RequestStatus, status_label: string, 
+export type Request = { id: number, 
+/**
+ * Made once, never changed: the request's identity in every database
+ * (packs carry it).
+ */
+uid: string, programme: string, status: RequestStatus, status_label: string, 
 /**
  * None for an LGA-led slot.
  */

@@ -3,4 +3,4 @@
 /**
  * What happened to a request.
  */
-export type RequestHistoryAction = "drafted" | "edited" | "submitted" | "forwarded" | "accepted" | "declined" | "withdrawn" | "held" | "event_moved" | "event_cancelled";
+export type RequestHistoryAction = "drafted" | "edited" | "submitted" | "forwarded" | "accepted" | "declined" | "withdrawn" | "held" | "event_moved" | "event_cancelled" | "imported_from_pack" | "updated_by_pack" | "decided_by_pack" | "conflict_kept_council" | "conflict_kept_lga";
