@@ -19,6 +19,8 @@
 
 pub mod briefing;
 mod html;
+#[cfg(test)]
+mod long_text_tests;
 mod pdf;
 pub mod programme;
 pub mod report;
