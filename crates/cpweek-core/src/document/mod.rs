@@ -29,7 +29,7 @@ mod tests;
 
 pub use briefing::{briefing, Briefing};
 pub use html::html;
-pub use pdf::pdf;
+pub use pdf::{pdf, pdf_input_digest};
 pub use programme::programme;
 pub use report::{report, Paper};
 

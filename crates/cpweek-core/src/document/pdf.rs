@@ -52,6 +52,23 @@ pub fn pdf(doc: &Document) -> Result<Vec<u8>> {
     })
 }
 
+/// What a document's PDF is made from, as a SHA-256 digest in hex: the
+/// cpweek version, the template and the data the template reads. Two
+/// documents with the same digest give the same PDF bytes (the PDF is made
+/// from nothing else: no clock, no system font), so a PDF already made from
+/// an input with this digest can be kept instead of being typeset again.
+pub fn pdf_input_digest(doc: &Document) -> String {
+    use sha2::{Digest, Sha256};
+    let data = serde_json::to_string(&data(doc)).unwrap_or_default();
+    let mut hash = Sha256::new();
+    for part in [env!("CARGO_PKG_VERSION"), TEMPLATE, &data] {
+        // Each part's length first, so no two inputs run together alike.
+        hash.update((part.len() as u64).to_be_bytes());
+        hash.update(part.as_bytes());
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Sets the document's data with the template and writes the PDF.
 fn set(data: String) -> Result<Vec<u8>> {
     let world = Sheet {
@@ -108,7 +125,7 @@ fn plain(text: &str) -> String {
 
 /// How long a run of text without a space may be before it is given
 /// places to break (below this it fits a line, or a table's cell, as it is).
-const LONG_WORD: usize = 20;
+const LONG_WORD: usize = 40;
 
 /// How many characters in a row (no URL punctuation among them) a long word
 /// keeps together before it may break after any of them: more than any real
