@@ -19,6 +19,8 @@
 
 pub mod briefing;
 mod html;
+#[cfg(test)]
+mod long_text_tests;
 mod pdf;
 pub mod programme;
 pub mod report;
@@ -27,7 +29,7 @@ mod tests;
 
 pub use briefing::{briefing, Briefing};
 pub use html::html;
-pub use pdf::pdf;
+pub use pdf::{pdf, pdf_input_digest};
 pub use programme::programme;
 pub use report::{report, Paper};
 

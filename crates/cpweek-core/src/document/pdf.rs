@@ -52,6 +52,23 @@ pub fn pdf(doc: &Document) -> Result<Vec<u8>> {
     })
 }
 
+/// What a document's PDF is made from, as a SHA-256 digest in hex: the
+/// cpweek version, the template and the data the template reads. Two
+/// documents with the same digest give the same PDF bytes (the PDF is made
+/// from nothing else: no clock, no system font), so a PDF already made from
+/// an input with this digest can be kept instead of being typeset again.
+pub fn pdf_input_digest(doc: &Document) -> String {
+    use sha2::{Digest, Sha256};
+    let data = serde_json::to_string(&data(doc)).unwrap_or_default();
+    let mut hash = Sha256::new();
+    for part in [env!("CARGO_PKG_VERSION"), TEMPLATE, &data] {
+        // Each part's length first, so no two inputs run together alike.
+        hash.update((part.len() as u64).to_be_bytes());
+        hash.update(part.as_bytes());
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Sets the document's data with the template and writes the PDF.
 fn set(data: String) -> Result<Vec<u8>> {
     let world = Sheet {
@@ -106,6 +123,73 @@ fn plain(text: &str) -> String {
         .collect()
 }
 
+/// How long a run of text without a space may be before it is given
+/// places to break. Shorter, it fits a line as it is (half a line at most),
+/// and an everyday e-mail address or booking link stays whole, as most are
+/// in the programme (breaking them all made its PDF a fifth slower).
+const LONG_WORD: usize = 40;
+
+/// How many characters in a row (no URL punctuation among them) a long word
+/// keeps together before it may break after any of them: more than any real
+/// word, so that a word is never split without a hyphen just because it
+/// comes at the end of a line.
+const LONG_STRETCH: usize = 30;
+
+/// Characters after which a long word (a URL, an e-mail address) may break.
+fn breaks_after(c: char) -> bool {
+    matches!(
+        c,
+        '/' | '.' | '@' | '-' | '_' | '?' | '&' | '=' | '#' | ':' | ',' | ';' | '+' | '~' | '%'
+    )
+}
+
+/// Text as the template places it ([`plain`]), with places to break in any
+/// long run of text without a space: a URL, an e-mail address or a
+/// 300-letter word would otherwise run off the page, as Typst only breaks
+/// lines at spaces, hyphens and a few other places. A long word may break
+/// after the punctuation of a URL or address, and a long stretch of letters
+/// or digits after any of them. The places are marked with zero-width
+/// spaces, which the template sets as a hair's width of space (a place to
+/// break that is not copied with the text), so the PDF's text is still the
+/// text as written (the HTML keeps the text as written).
+pub(super) fn shown(text: &str) -> String {
+    let text = plain(text);
+    if text
+        .split_whitespace()
+        .all(|w| w.chars().count() <= LONG_WORD)
+    {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut word: Vec<char> = Vec::new();
+    let flush = |word: &mut Vec<char>, out: &mut String| {
+        if word.len() <= LONG_WORD {
+            out.extend(word.iter());
+        } else {
+            let last = word.len() - 1;
+            let mut stretch = 0;
+            for (i, &c) in word.iter().enumerate() {
+                out.push(c);
+                stretch = if breaks_after(c) { 0 } else { stretch + 1 };
+                if i < last && (breaks_after(c) || stretch > LONG_STRETCH) {
+                    out.push('\u{200B}');
+                }
+            }
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_whitespace() {
+            flush(&mut word, &mut out);
+            out.push(c);
+        } else {
+            word.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 /// The document as the data the template reads. Tables are filled out to
 /// their width here, and numbered paragraphs carry their numbers, so the
 /// template only places what it is given.
@@ -120,29 +204,29 @@ fn data(doc: &Document) -> Value {
             Block::Heading { text, .. } => json!({
                 "kind": "heading",
                 "level": level.unwrap_or(Level::One).number(),
-                "text": plain(text),
+                "text": shown(text),
             }),
-            Block::Paragraph(text) => json!({"kind": "paragraph", "text": plain(text)}),
+            Block::Paragraph(text) => json!({"kind": "paragraph", "text": shown(text)}),
             Block::Numbered { depth, text } => json!({
                 "kind": "numbered",
                 "sub": *depth == Depth::Sub,
                 "number": number.unwrap_or_default(),
-                "text": plain(text),
+                "text": shown(text),
             }),
             Block::Bullets(items) => json!({
                 "kind": "bullets",
-                "items": items.iter().map(|i| plain(i)).collect::<Vec<_>>(),
+                "items": items.iter().map(|i| shown(i)).collect::<Vec<_>>(),
             }),
             Block::Table(table) => {
                 let columns = table.columns().max(1);
                 let row = |cells: &[String]| -> Vec<String> {
                     (0..columns)
-                        .map(|c| cells.get(c).map(|t| plain(t)).unwrap_or_default())
+                        .map(|c| cells.get(c).map(|t| shown(t)).unwrap_or_default())
                         .collect()
                 };
                 json!({
                     "kind": "table",
-                    "caption": plain(&table.caption),
+                    "caption": shown(&table.caption),
                     "columns": columns,
                     "header": row(&table.header),
                     "rows": table.rows.iter().map(|r| row(r)).collect::<Vec<_>>(),
@@ -152,20 +236,23 @@ fn data(doc: &Document) -> Value {
                 "kind": "details",
                 "details": details
                     .iter()
-                    .map(|d| json!({"label": plain(&d.label), "value": plain(&d.value)}))
+                    .map(|d| json!({"label": shown(&d.label), "value": shown(&d.value)}))
                     .collect::<Vec<_>>(),
             }),
             Block::Notice { title, paragraphs } => json!({
                 "kind": "notice",
-                "title": plain(title),
-                "paragraphs": paragraphs.iter().map(|p| plain(p)).collect::<Vec<_>>(),
+                "title": shown(title),
+                "paragraphs": paragraphs.iter().map(|p| shown(p)).collect::<Vec<_>>(),
             }),
             Block::PageBreak => json!({"kind": "page-break"}),
         })
         .collect();
     json!({
+        // The title as the PDF's metadata says it (and a reader's window
+        // shows it), and as it is set on the first page.
         "title": plain(&doc.title),
-        "subtitle": doc.subtitle.as_deref().map(plain),
+        "title_shown": shown(&doc.title),
+        "subtitle": doc.subtitle.as_deref().map(shown),
         "lang": doc.lang.tag(),
         "contents": doc.contents,
         "contents_depth": doc.contents_depth.number(),

@@ -8,7 +8,7 @@ use super::briefing::{
 use super::*;
 use std::process::Command;
 
-fn sample() -> Briefing {
+pub(super) fn sample() -> Briefing {
     Briefing {
         person: Attendee {
             name: "Edward Timpson MP".into(),
@@ -494,7 +494,7 @@ fn durations_read_as_people_say_them() {
 
 /// Runs a poppler tool on a PDF and returns what it printed. A missing
 /// tool fails the test, saying how to install it.
-fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
+pub(super) fn poppler(tool: &str, pdf: &[u8], args: &[&str]) -> String {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = dir.path().join("document.pdf");
     std::fs::write(&path, pdf).expect("the PDF written");
@@ -524,7 +524,7 @@ fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn info_field<'a>(info: &'a str, field: &str) -> &'a str {
+pub(super) fn info_field<'a>(info: &'a str, field: &str) -> &'a str {
     info.lines()
         .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
         .unwrap_or_else(|| panic!("no {field} in\n{info}"))
@@ -561,7 +561,7 @@ fn a_briefing_pdf_is_tagged_with_its_text_selectable_and_fonts_embedded() {
     assert_fonts_embedded(&pdf);
 }
 
-fn assert_fonts_embedded(pdf: &[u8]) {
+pub(super) fn assert_fonts_embedded(pdf: &[u8]) {
     let fonts = poppler("pdffonts", pdf, &[]);
     let mut lines = fonts.lines();
     let header = lines.next().expect("a header line");

@@ -99,7 +99,21 @@ impl Store {
     /// `edition`, the feeds as the feed server serves them now (the live
     /// data).
     pub fn site(&self, programme: &str, edition: Edition, base: &BaseUrl) -> Result<Site> {
+        self.make_site(programme, edition, base, None)
+    }
+
+    /// [`Store::site`], keeping the programme's PDF that `folder` already
+    /// has when it was made from the same input ([`site::kept`]).
+    fn make_site(
+        &self,
+        programme: &str,
+        edition: Edition,
+        base: &BaseUrl,
+        folder: Option<&Path>,
+    ) -> Result<Site> {
         let published = self.published_programme(programme, edition)?;
+        let kept_pdf =
+            folder.and_then(|dir| site::kept::read(dir, &site::programme_pdf_path(&published)));
         let feeds: Vec<SiteFeed> = self
             .published_feed_texts(&published.id)?
             .into_iter()
@@ -124,6 +138,7 @@ impl Store {
             councils: &listed,
             base,
             changes: &changes,
+            kept_pdf: kept_pdf.as_ref(),
         })?;
         Ok(Site {
             events: published.events.len(),
@@ -135,7 +150,9 @@ impl Store {
     /// Makes the static site (see [`Store::site`]) and writes it into `dir`
     /// (made if missing): each file whole, unchanged files left untouched,
     /// files the site no longer has removed from its own folders
-    /// ([`site::OWNED_FOLDERS`]); nothing else in `dir` is touched.
+    /// ([`site::OWNED_FOLDERS`]); nothing else in `dir` is touched. The
+    /// programme's PDF that `dir` already has is kept, not typeset again,
+    /// while what it is made from is unchanged ([`site::kept`]).
     pub fn publish_site(
         &self,
         dir: &Path,
@@ -147,7 +164,7 @@ impl Store {
         if dir.as_os_str().is_empty() {
             return Err(Error::invalid("dir", "give a folder for the site"));
         }
-        let made = self.site(programme, edition, base)?;
+        let made = self.make_site(programme, edition, base, Some(dir))?;
         let to_write: Vec<FolderFile> = made
             .files
             .iter()
@@ -176,3 +193,7 @@ impl Store {
 #[cfg(test)]
 #[path = "site_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "site_kept_tests.rs"]
+mod kept_tests;

@@ -95,7 +95,8 @@ fn the_site_serves_every_feed_and_nothing_private() {
     assert_eq!(site.events, 3);
     let feeds = s.published_feeds().unwrap();
     let councils = s.councils(None).unwrap();
-    assert_eq!(site.files.len(), feeds.len() + 4 + councils.len() + 2);
+    // The programme in four formats and the PDF's digest file.
+    assert_eq!(site.files.len(), feeds.len() + 5 + councils.len() + 2);
     for feed in &feeds {
         let path = feed.path.trim_start_matches('/');
         let file = site.files.iter().find(|f| f.path == path).unwrap();

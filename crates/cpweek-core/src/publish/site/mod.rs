@@ -14,6 +14,8 @@
 //!   ([`crate::publish::programme::export`]).
 //! - `listings/<code>.html`: each council's listing
 //!   ([`crate::publish::listing`]).
+//! - `programme/<name>.pdf.digest`: what the PDF was made from, so that
+//!   publishing again can keep it when that has not changed ([`kept`]).
 //! - `changes.atom`: the numbered releases and their changes, as an Atom
 //!   feed ([`crate::publish::programme::feed`]).
 //! - `index.html`: links to all of them ([`index`]), last, so that a
@@ -22,6 +24,7 @@
 //! Writing them to a folder is [`crate::folder`]'s.
 
 mod index;
+pub mod kept;
 
 use crate::error::Result;
 use crate::publish::listing::{self, ListedCouncil};
@@ -58,6 +61,10 @@ pub struct SiteInput<'a> {
     /// The releases and their changes as an Atom feed
     /// ([`crate::publish::programme::feed`]).
     pub changes: &'a [u8],
+    /// The programme's PDF as the site's folder already has it, if any
+    /// ([`kept::read`]): kept when the programme's document is made from
+    /// the same input, typeset again otherwise.
+    pub kept_pdf: Option<&'a kept::KeptPdf>,
 }
 
 /// One file of the site.
@@ -86,6 +93,12 @@ fn programme_path(programme: &PublishedProgramme, format: ProgrammeFormat) -> St
     format!("programme/{name}.{}", format.kind().extension())
 }
 
+/// The path of the programme's PDF in the site (where the site's folder may
+/// already have it, see [`kept`]).
+pub fn programme_pdf_path(programme: &PublishedProgramme) -> String {
+    programme_path(programme, ProgrammeFormat::Pdf)
+}
+
 /// A council's listing's path: `listings/886.html`.
 fn listing_path(council: &ListedCouncil) -> String {
     format!("listings/{}.html", slug(council.code))
@@ -94,10 +107,16 @@ fn listing_path(council: &ListedCouncil) -> String {
 /// Every file of the site, in the order to write them (the index last).
 pub fn make(input: &SiteInput) -> Result<Vec<SiteFile>> {
     let p = input.programme;
+    let document = crate::document::programme(p);
+    let pdf_input = crate::document::pdf_input_digest(&document);
     // The PDF is the slowest by far: it is typeset on a thread of its own
-    // while the rest is made.
+    // while the rest is made, unless the one already published was made
+    // from the same input.
     let (pdf, rest) = std::thread::scope(|s| {
-        let pdf = s.spawn(|| programme::export(p, ProgrammeFormat::Pdf));
+        let pdf = s.spawn(|| match input.kept_pdf {
+            Some(kept) if kept.input == pdf_input => Ok(kept.bytes.clone()),
+            _ => crate::document::pdf(&document),
+        });
         let rest = the_rest(input);
         let pdf = pdf
             .join()
@@ -105,12 +124,21 @@ pub fn make(input: &SiteInput) -> Result<Vec<SiteFile>> {
         (pdf, rest)
     });
     let mut files = rest?;
+    let pdf = pdf?;
+    let pdf_path = programme_path(p, ProgrammeFormat::Pdf);
     // After the feeds and the programme's HTML.
     files.insert(
         input.feeds.len() + 1,
         SiteFile {
-            path: programme_path(p, ProgrammeFormat::Pdf),
-            bytes: pdf?,
+            path: kept::digest_path(&pdf_path),
+            bytes: kept::record(&pdf_input, &pdf).into_bytes(),
+        },
+    );
+    files.insert(
+        input.feeds.len() + 1,
+        SiteFile {
+            path: pdf_path,
+            bytes: pdf,
         },
     );
     let documents: Vec<ProgrammeFile> = [

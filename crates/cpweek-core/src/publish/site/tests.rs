@@ -34,19 +34,28 @@ const COUNCILS: [ListedCouncil; 2] = [
 ];
 
 fn site(base: &str) -> Vec<SiteFile> {
+    site_keeping(base, None)
+}
+
+fn programme() -> PublishedProgramme {
     let mut p = sample::programme(vec![
         sample::hostile_kent(),
         sample::event(2, LEEDS, "Leeds tea", date(28), 9, 60),
         sample::event(3, KENT, "Kent walk", date(27), 9, 60),
     ]);
     p.name = format!("Corporate Parenting Week {HOSTILE}");
+    p
+}
+
+fn site_keeping(base: &str, kept_pdf: Option<&kept::KeptPdf>) -> Vec<SiteFile> {
     let base = BaseUrl::parse(base).unwrap();
     make(&SiteInput {
-        programme: &p,
+        programme: &programme(),
         feeds: &feeds(),
         councils: &COUNCILS,
         base: &base,
         changes: b"<feed/>\n",
+        kept_pdf,
     })
     .unwrap()
 }
@@ -73,6 +82,7 @@ fn the_site_holds_every_feed_format_and_listing_and_the_index_last() {
             "feeds/theme/script-alert-x-script-co.ics".into(),
             format!("programme/{name}.html"),
             format!("programme/{name}.pdf"),
+            format!("programme/{name}.pdf.digest"),
             format!("programme/{name}.csv"),
             format!("programme/{name}.json"),
             "listings/886.html".into(),
@@ -116,7 +126,10 @@ fn the_index_links_everything_from_the_public_address_and_keeps_text_as_text() {
     ));
     assert!(index.contains("<a href=\"https://cpw.example.org.uk/2014/feeds/national.ics\">"));
     assert!(index.contains("<td>Theme: &lt;script&gt;"));
-    for f in files.iter().filter(|f| f.path != "index.html") {
+    for f in files
+        .iter()
+        .filter(|f| f.path != "index.html" && !f.path.ends_with(".digest"))
+    {
         if !f.path.starts_with("feeds/") {
             let url = format!("\"https://cpw.example.org.uk/2014/{}\"", f.path);
             assert!(index.contains(&url), "no link to {}", f.path);
@@ -131,4 +144,37 @@ fn the_index_links_everything_from_the_public_address_and_keeps_text_as_text() {
     assert!(other_index.contains("href=\"webcal://127.0.0.1:8080/feeds/national.ics\""));
     assert!(other_index.contains("href=\"http://127.0.0.1:8080/listings/886.html\""));
     assert!(!other_index.contains("cpw.example.org.uk"));
+}
+
+#[test]
+fn a_pdf_made_from_the_same_input_is_kept_and_any_other_made_again() {
+    let name = "corporate-parenting-week-script-alert-x-script-co";
+    let pdf_path = format!("programme/{name}.pdf");
+    let files = site("https://cpw.example.org.uk/2014/");
+    let made = files.iter().find(|f| f.path == pdf_path).unwrap();
+    // The sidecar records what the PDF was made from and the PDF's digest.
+    let input = crate::document::pdf_input_digest(&crate::document::programme(&programme()));
+    let sidecar = text(&files, &format!("{pdf_path}.digest"));
+    assert_eq!(
+        sidecar,
+        format!(
+            "cpweek programme PDF\ninput {input}\npdf {}\n",
+            crate::pack::sha256_hex(&made.bytes)
+        )
+    );
+    // The same input: the kept bytes are published as they are, not typeset.
+    let kept = kept::KeptPdf {
+        input: input.clone(),
+        bytes: b"%PDF-kept".to_vec(),
+    };
+    let again = site_keeping("https://cpw.example.org.uk/2014/", Some(&kept));
+    let pdf = again.iter().find(|f| f.path == pdf_path).unwrap();
+    assert_eq!(pdf.bytes, b"%PDF-kept");
+    // Another input (another programme, version or template): made again.
+    let stale = kept::KeptPdf {
+        input: "0".repeat(64),
+        bytes: b"%PDF-kept".to_vec(),
+    };
+    let again = site_keeping("https://cpw.example.org.uk/2014/", Some(&stale));
+    assert_eq!(again, files);
 }
