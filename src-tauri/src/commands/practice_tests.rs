@@ -6,9 +6,7 @@
 
 use chrono::{TimeZone, Utc};
 use cpweek_core::permission::{PracticeAction, Role};
-use cpweek_core::practice::{
-    ConsentKind, OutcomeForm, PracticeForm, PracticeStatus, PracticeStep,
-};
+use cpweek_core::practice::{ConsentKind, OutcomeForm, PracticeForm, PracticeStatus, PracticeStep};
 use cpweek_core::store::{Open, SettingsForm};
 use cpweek_core::{ErrorCode, Store};
 
@@ -65,7 +63,12 @@ fn a_step_crosses_ipc_as_the_window_sends_it() {
     }
     let back: PracticeStep =
         serde_json::from_str(r#"{"step":"return","note":"Add a figure"}"#).unwrap();
-    assert_eq!(back, PracticeStep::Return { note: "Add a figure".into() });
+    assert_eq!(
+        back,
+        PracticeStep::Return {
+            note: "Add a figure".into()
+        }
+    );
     assert!(serde_json::from_str::<PracticeStep>(r#"{"step":"delete"}"#).is_err());
 }
 
@@ -73,20 +76,35 @@ fn a_step_crosses_ipc_as_the_window_sends_it() {
 fn an_entry_goes_from_the_form_to_published_with_what_each_person_may_do() {
     let (_dir, mut store) = store();
     let now = Utc.with_ymd_and_hms(2014, 9, 2, 9, 0, 0).unwrap();
-    as_(&mut store, Role::CouncilOrganiser, Some("Kent"), "Sam Green");
+    as_(
+        &mut store,
+        Role::CouncilOrganiser,
+        Some("Kent"),
+        "Sam Green",
+    );
 
     // A bad e-mail: the core names the field; nothing is saved.
     let mut bad = form();
     bad.contact_email = "sam at kent".into();
     let err = save(&mut store, None, &bad, now).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
-    assert!(err.fields.iter().any(|f| f.field == "contact_email"), "{:?}", err.fields);
-    assert!(store.practice_entries(&Default::default()).unwrap().is_empty());
+    assert!(
+        err.fields.iter().any(|f| f.field == "contact_email"),
+        "{:?}",
+        err.fields
+    );
+    assert!(store
+        .practice_entries(&Default::default())
+        .unwrap()
+        .is_empty());
 
     let id = save(&mut store, None, &form(), now).unwrap().id;
     let p = page(&store, store.practice_entry(id).unwrap()).unwrap();
     assert_eq!(p.entry.status, PracticeStatus::Draft);
-    assert_eq!(p.actions, vec![PracticeAction::Edit, PracticeAction::Submit]);
+    assert_eq!(
+        p.actions,
+        vec![PracticeAction::Edit, PracticeAction::Submit]
+    );
     assert_eq!(p.history.len(), 1);
     let p = step_as_set(&mut store, id, &PracticeStep::Submit, now).unwrap();
     assert_eq!(p.entry.status, PracticeStatus::Submitted);
@@ -109,7 +127,10 @@ fn an_entry_goes_from_the_form_to_published_with_what_each_person_may_do() {
     let err = step_as_set(&mut store, id, &one_word, now).unwrap_err();
     assert_eq!(err.code, ErrorCode::InvalidInput);
     assert_eq!(err.fields[0].field, "consent_checked_by");
-    assert_eq!(store.practice_entry(id).unwrap().status, PracticeStatus::Approved);
+    assert_eq!(
+        store.practice_entry(id).unwrap().status,
+        PracticeStatus::Approved
+    );
 
     let full = PracticeStep::Publish {
         consent: cpweek_core::practice::ConsentForm {
@@ -127,12 +148,25 @@ fn an_entry_goes_from_the_form_to_published_with_what_each_person_may_do() {
 fn an_organiser_of_another_council_is_refused() {
     let (_dir, mut store) = store();
     let now = Utc.with_ymd_and_hms(2014, 9, 2, 9, 0, 0).unwrap();
-    as_(&mut store, Role::CouncilOrganiser, Some("Kent"), "Sam Green");
+    as_(
+        &mut store,
+        Role::CouncilOrganiser,
+        Some("Kent"),
+        "Sam Green",
+    );
     let id = save(&mut store, None, &form(), now).unwrap().id;
-    as_(&mut store, Role::CouncilOrganiser, Some("Leeds"), "Ali Khan");
+    as_(
+        &mut store,
+        Role::CouncilOrganiser,
+        Some("Leeds"),
+        "Ali Khan",
+    );
     let p = page(&store, store.practice_entry(id).unwrap()).unwrap();
     assert!(p.actions.is_empty(), "{:?}", p.actions);
     let err = step_as_set(&mut store, id, &PracticeStep::Submit, now).unwrap_err();
     assert_eq!(err.code, ErrorCode::Forbidden);
-    assert_eq!(store.practice_entry(id).unwrap().status, PracticeStatus::Draft);
+    assert_eq!(
+        store.practice_entry(id).unwrap().status,
+        PracticeStatus::Draft
+    );
 }
