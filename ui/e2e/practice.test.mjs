@@ -75,6 +75,17 @@ async function heading(text) {
 /** The entry page's status tag. */
 const tag = async () => (await driver.wait(until.elementLocated(By.id("practice-status")), WAIT)).getText();
 
+/** What the entry's page offers, as the core's action names. */
+const LABELS = {
+  "Change entry": "edit", "Submit to the LGA": "submit", "Approve entry": "approve",
+  "Return entry": "return", "Check consent and publish": "publish",
+};
+async function offered() {
+  const labels = await driver.executeScript(
+    `return [...document.querySelectorAll("main button, main a.button")].map((b) => b.textContent.trim())`);
+  return labels.map((l) => LABELS[l]).filter(Boolean).sort();
+}
+
 /** Opens the entry's page from the list (the list is loaded afresh). */
 async function openEntry() {
   await open("#/week", "Week");
@@ -174,6 +185,7 @@ describe("good practice in the window", { timeout: 300_000 }, () => {
     assert.equal(await driver.executeScript("return document.querySelectorAll('h1 img, h1 b').length"), 0, "the title's markup is text");
     assert.equal(await driver.executeScript("return window.pwned"), null, "nothing a title says ran");
     assert.equal((await driver.findElements(button("Approve entry"))).length, 0, "an organiser does not approve");
+    assert.deepEqual(await offered(), [...show(ids.entry).actions].sort(), "the page offers what the core allows the organiser");
     await shot("practice-entry-draft");
     await axe("a draft entry's page");
 
@@ -223,6 +235,7 @@ describe("good practice in the window", { timeout: 300_000 }, () => {
     officer();
     await openEntry();
     await driver.wait(until.elementLocated(button("Return entry")), WAIT);
+    assert.deepEqual(await offered(), [...show(ids.entry).actions].sort(), "the page offers what the core allows the officer");
     await press("Return entry");
     const expected = cliError("practice", "return", String(ids.entry), "--note", "");
     const [message] = await summary();
