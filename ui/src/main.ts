@@ -5,6 +5,7 @@ import "./briefing.css";
 import "./programme.css";
 import "./review.css";
 import "./packs.css";
+import "./practice.css";
 import App from "./App.svelte";
 
 mount(App, { target: document.getElementById("app")! });

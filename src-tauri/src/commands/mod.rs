@@ -9,6 +9,7 @@ pub mod events;
 pub mod feeds;
 pub mod packs;
 pub mod people;
+pub mod practice;
 pub mod programme;
 pub mod reference;
 pub mod releases;

@@ -58,6 +58,12 @@ import type { PackPreview } from "./bindings/PackPreview";
 import type { PackReport } from "./bindings/PackReport";
 import type { PackSide } from "./bindings/PackSide";
 import type { SavedPack } from "./bindings/SavedPack";
+import type { PracticeEntry } from "./bindings/PracticeEntry";
+import type { PracticeFilter } from "./bindings/PracticeFilter";
+import type { PracticeForm } from "./bindings/PracticeForm";
+import type { PracticePage } from "./bindings/PracticePage";
+import type { PracticeStep } from "./bindings/PracticeStep";
+import type { SavedPractice } from "./bindings/SavedPractice";
 
 /** Whether a rejection is the app's typed error (it always should be). */
 export function isIpcError(e: unknown): e is IpcError {
@@ -173,6 +179,15 @@ export const api = {
   importChosenPack: (token: string) => call<PackReport>("import_chosen_pack", { token }),
   /** Settles a conflict by keeping one side's version. */
   settlePackConflict: (id: number, keep: PackSide) => call<Event>("settle_pack_conflict", { id, keep }),
+  /** Practice entries matching every filter (the core's `PracticeFilter`). */
+  listPractice: (filter: PracticeFilter) => call<PracticeEntry[]>("list_practice", { filter }),
+  /** An entry's page: the entry, what the person may do now, its history. */
+  getPractice: (id: number) => call<PracticePage>("get_practice", { id }),
+  getPracticeForm: (id: number) => call<PracticeForm>("get_practice_form", { id }),
+  /** Adds an entry (`id` null) or changes entry `id`. */
+  savePractice: (id: number | null, form: PracticeForm) => call<SavedPractice>("save_practice", { id, form }),
+  /** Submits, approves, returns or publishes an entry. */
+  practiceStep: (id: number, step: PracticeStep) => call<PracticePage>("practice_step", { id, step }),
 };
 
 export function emptyFilter(programme: string): EventFilter {

@@ -15,6 +15,11 @@ export type Route =
   | { screen: "programme" }
   | { screen: "review" }
   | { screen: "packs" }
+  | { screen: "practice" }
+  | { screen: "practice-add" }
+  | { screen: "practice-entry"; id: number }
+  | { screen: "practice-edit"; id: number }
+  | { screen: "practice-publish"; id: number }
   | { screen: "import" }
   | { screen: "export" }
   | { screen: "feeds" }
@@ -41,6 +46,8 @@ export function parseRoute(hash: string): Route {
   if (path === "/programme") return { screen: "programme" };
   if (path === "/review") return { screen: "review" };
   if (path === "/packs") return { screen: "packs" };
+  if (path === "/practice") return { screen: "practice" };
+  if (path === "/practice/new") return { screen: "practice-add" };
   if (path === "/settings") return { screen: "settings" };
   if (path === "/import") return { screen: "import" };
   if (path === "/export") return { screen: "export" };
@@ -64,6 +71,11 @@ export function parseRoute(hash: string): Route {
   if (m) return { screen: "diary", person: Number(m[1]) };
   m = /^\/diaries\/(\d+)\/plan$/.exec(path);
   if (m) return { screen: "plan", person: Number(m[1]) };
+  m = /^\/practice\/(\d+)(\/edit|\/publish)?$/.exec(path);
+  if (m) {
+    const id = Number(m[1]);
+    return m[2] === "/edit" ? { screen: "practice-edit", id } : m[2] === "/publish" ? { screen: "practice-publish", id } : { screen: "practice-entry", id };
+  }
   m = /^\/people\/(\d+)$/.exec(path);
   if (m) return { screen: "person", id: Number(m[1]) };
   m = /^\/people\/(\d+)\/edit$/.exec(path);
@@ -85,6 +97,7 @@ export const sections: { section: Screen; href: string; label: string; screens: 
   { section: "programme", href: "#/programme", label: "Programme", screens: ["programme"] },
   { section: "review", href: "#/review", label: "Review", screens: ["review"], for: "lga_officer" },
   { section: "packs", href: "#/packs", label: "Packs", screens: ["packs"] },
+  { section: "practice", href: "#/practice", label: "Good practice", screens: ["practice", "practice-add", "practice-entry", "practice-edit", "practice-publish"] },
   { section: "import", href: "#/import", label: "Import", screens: ["import"] },
   { section: "export", href: "#/export", label: "Export", screens: ["export"] },
   { section: "feeds", href: "#/feeds", label: "Feeds", screens: ["feeds"] },

@@ -42,10 +42,12 @@ pub enum Screen {
     Review,
     /// Submission packs and the LGA's replies: export, import, conflicts.
     Packs,
+    /// Good practice: the councils' case studies, their review and consent.
+    Practice,
 }
 
 impl Screen {
-    const ALL: [Screen; 13] = [
+    const ALL: [Screen; 14] = [
         Screen::Week,
         Screen::Events,
         Screen::Requests,
@@ -55,6 +57,7 @@ impl Screen {
         Screen::Programme,
         Screen::Review,
         Screen::Packs,
+        Screen::Practice,
         Screen::Import,
         Screen::Export,
         Screen::Feeds,
@@ -76,6 +79,7 @@ impl Screen {
             Screen::Programme => "programme",
             Screen::Review => "review",
             Screen::Packs => "packs",
+            Screen::Practice => "practice",
         }
     }
 

@@ -4,4 +4,4 @@
  * A section of the app: the screen it opens on is the section it was
  * left on (a single event is not kept: it may be gone by then).
  */
-export type Screen = "week" | "events" | "dashboard" | "import" | "export" | "feeds" | "settings" | "requests" | "diaries" | "people" | "programme" | "review" | "packs";
+export type Screen = "week" | "events" | "dashboard" | "import" | "export" | "feeds" | "settings" | "requests" | "diaries" | "people" | "programme" | "review" | "packs" | "practice";
