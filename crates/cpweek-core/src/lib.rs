@@ -47,6 +47,7 @@ pub mod practice;
 pub mod programme;
 pub mod publish;
 pub mod review;
+pub mod sample;
 pub mod store;
 pub mod summary;
 pub mod text;
