@@ -15,6 +15,7 @@ mod reference;
 mod release;
 mod request;
 mod review;
+mod sample;
 mod settings;
 mod travel;
 
@@ -123,6 +124,10 @@ enum Command {
     /// add, edit, submit, and the LGA's approve, return and publish
     #[command(subcommand)]
     Practice(practice::PracticeCommand),
+    /// The sample week for trying the app: load it into an empty
+    /// programme, or remove exactly it
+    #[command(subcommand)]
+    Sample(sample::SampleCommand),
     /// Publish the programme, its feeds and the councils' listings as static files
     #[command(subcommand)]
     Publish(publish::PublishCommand),
@@ -151,6 +156,7 @@ impl Command {
             ),
             Command::Programme(c) => c.writes(),
             Command::Practice(c) => c.writes(),
+            Command::Sample(_) => true,
             Command::Request(c) => !matches!(
                 c,
                 request::RequestCommand::List { .. }
@@ -271,6 +277,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Person(c) => person::run(&mut store, c),
                 Command::Request(c) => request::run(&mut store, c, now, &path),
                 Command::Practice(c) => practice::run(&mut store, c, now),
+                Command::Sample(c) => sample::run(&mut store, c, now),
             }
         }
     }

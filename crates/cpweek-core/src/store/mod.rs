@@ -57,7 +57,7 @@ pub use programme_preview::{LeftOut, ProgrammePreview, ProgrammeStep};
 pub use reference::ConferenceChange;
 pub use requests::RequestFilter;
 pub use review::{QueueFilter, Queued};
-pub use sample::SampleCounts;
+pub use sample::{said as sample_said, SampleCounts};
 pub use seeds::SeedReport;
 pub use settings::{Role, Screen, Settings, SettingsForm};
 pub use stamp::AppStamp;
