@@ -33,6 +33,7 @@ pub mod attendance;
 pub mod catalogue;
 pub mod clash;
 pub mod council;
+pub mod dissemination;
 pub mod document;
 pub mod error;
 pub mod event;

@@ -6,6 +6,7 @@
 mod attendance;
 mod briefing;
 mod diary;
+mod dissemination;
 mod events;
 mod feeds;
 mod history;

@@ -17,7 +17,8 @@ CREATE TABLE toolkit_sent (
     programme_id TEXT NOT NULL REFERENCES programmes(id),
     edition INTEGER NOT NULL CHECK (edition BETWEEN 1 AND 1000),
     council_code TEXT NOT NULL REFERENCES councils(code),
-    sent_at TEXT NOT NULL,
+    -- The day it was sent (YYYY-MM-DD, the programme's local date).
+    sent_on TEXT NOT NULL,
     recorded_by TEXT NOT NULL CHECK (length(recorded_by) BETWEEN 1 AND 200),
     recorded_at TEXT NOT NULL,
     UNIQUE (programme_id, edition, council_code)
