@@ -220,3 +220,63 @@ fn published_outputs_of_the_sample_never_show_a_private_event() {
         }
     }
 }
+
+#[test]
+fn toolkit_sendings_are_the_lgas_to_record_and_coverage_follows_published_entries() {
+    let db = Db::new();
+    db.ok(&["sample", "load"]);
+    let err = fails(&db, &["toolkit", "sent", "--edition", "1", "--to", "all"]);
+    assert!(err.contains("only an LGA officer"), "{err}");
+    assert!(list(&db, &["toolkit", "sent", "--list"]).is_empty());
+
+    db.ok(&[
+        "settings",
+        "set",
+        "--role",
+        "lga-officer",
+        "--name",
+        "Lee Officer",
+    ]);
+    let first = db.json(&[
+        "toolkit",
+        "sent",
+        "--edition",
+        "1",
+        "--to",
+        "886",
+        "Westminster",
+        "--at",
+        "2014-11-10",
+        "--json",
+    ]);
+    assert_eq!(first["recorded"], serde_json::json!(["886", "213"]));
+    let all = db.json(&["toolkit", "sent", "--edition", "1", "--to", "all", "--json"]);
+    assert_eq!(all["recorded"].as_array().unwrap().len(), 150);
+    let sent = list(&db, &["toolkit", "sent", "--list"]);
+    assert_eq!(sent.len(), 152);
+    let kent = sent.iter().find(|s| s["council"] == "886").unwrap();
+    assert_eq!(kent["sent_on"], "2014-11-10");
+    assert_eq!(kent["recorded_by"], "Lee Officer");
+    let err = fails(
+        &db,
+        &["toolkit", "sent", "--edition", "0", "--to", "Narnia"],
+    );
+    assert!(err.contains("edition") && err.contains("Narnia"), "{err}");
+
+    // The sample publishes the Staffordshire, Kent, tri-borough and
+    // Hampshire with Isle of Wight entries: seven councils.
+    let coverage = db.json(&["practice", "coverage", "--json"]);
+    assert_eq!(coverage["covered"], 7);
+    assert_eq!(coverage["councils"], 152);
+    let london = coverage["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == "London")
+        .unwrap();
+    assert_eq!(london["covered"], 3);
+    db.ok(&["sample", "remove"]);
+    assert_eq!(db.json(&["practice", "coverage", "--json"])["covered"], 0);
+    // What was sent is the LGA's record, not the sample's: it stays.
+    assert_eq!(list(&db, &["toolkit", "sent", "--list"]).len(), 152);
+}

@@ -17,6 +17,7 @@ mod request;
 mod review;
 mod sample;
 mod settings;
+mod toolkit_sent;
 mod travel;
 
 use std::path::PathBuf;
@@ -128,6 +129,9 @@ enum Command {
     /// programme, or remove exactly it
     #[command(subcommand)]
     Sample(sample::SampleCommand),
+    /// The good-practice toolkit: which councils were sent which edition
+    #[command(subcommand)]
+    Toolkit(toolkit_sent::ToolkitCommand),
     /// Publish the programme, its feeds and the councils' listings as static files
     #[command(subcommand)]
     Publish(publish::PublishCommand),
@@ -157,6 +161,7 @@ impl Command {
             Command::Programme(c) => c.writes(),
             Command::Practice(c) => c.writes(),
             Command::Sample(_) => true,
+            Command::Toolkit(c) => c.writes(),
             Command::Request(c) => !matches!(
                 c,
                 request::RequestCommand::List { .. }
@@ -278,6 +283,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Request(c) => request::run(&mut store, c, now, &path),
                 Command::Practice(c) => practice::run(&mut store, c, now),
                 Command::Sample(c) => sample::run(&mut store, c, now),
+                Command::Toolkit(c) => toolkit_sent::run(&mut store, c, now),
             }
         }
     }
