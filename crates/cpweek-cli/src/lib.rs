@@ -15,7 +15,9 @@ mod reference;
 mod release;
 mod request;
 mod review;
+mod sample;
 mod settings;
+mod toolkit_sent;
 mod travel;
 
 use std::path::PathBuf;
@@ -123,6 +125,13 @@ enum Command {
     /// add, edit, submit, and the LGA's approve, return and publish
     #[command(subcommand)]
     Practice(practice::PracticeCommand),
+    /// The sample week for trying the app: load it into an empty
+    /// programme, or remove exactly it
+    #[command(subcommand)]
+    Sample(sample::SampleCommand),
+    /// The good-practice toolkit: which councils were sent which edition
+    #[command(subcommand)]
+    Toolkit(toolkit_sent::ToolkitCommand),
     /// Publish the programme, its feeds and the councils' listings as static files
     #[command(subcommand)]
     Publish(publish::PublishCommand),
@@ -151,6 +160,8 @@ impl Command {
             ),
             Command::Programme(c) => c.writes(),
             Command::Practice(c) => c.writes(),
+            Command::Sample(_) => true,
+            Command::Toolkit(c) => c.writes(),
             Command::Request(c) => !matches!(
                 c,
                 request::RequestCommand::List { .. }
@@ -271,6 +282,8 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Person(c) => person::run(&mut store, c),
                 Command::Request(c) => request::run(&mut store, c, now, &path),
                 Command::Practice(c) => practice::run(&mut store, c, now),
+                Command::Sample(c) => sample::run(&mut store, c, now),
+                Command::Toolkit(c) => toolkit_sent::run(&mut store, c, now),
             }
         }
     }

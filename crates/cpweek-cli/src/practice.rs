@@ -16,6 +16,15 @@ use crate::output;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum PracticeCommand {
+    /// The toolkit's coverage: councils with at least one published entry,
+    /// as lead or partner, region by region
+    Coverage {
+        /// Programme id [default: the current programme]
+        #[arg(long, value_name = "ID")]
+        programme: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Add a case study of your council's practice (it starts as a draft)
     Add {
         #[command(flatten)]
@@ -103,7 +112,9 @@ impl PracticeCommand {
     pub(crate) fn writes(&self) -> bool {
         !matches!(
             self,
-            PracticeCommand::Show { .. } | PracticeCommand::List { .. }
+            PracticeCommand::Show { .. }
+                | PracticeCommand::List { .. }
+                | PracticeCommand::Coverage { .. }
         )
     }
 }
@@ -276,6 +287,9 @@ pub(crate) fn run(
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
     match command {
+        PracticeCommand::Coverage { programme, json } => {
+            crate::toolkit_sent::coverage(store, programme, json)?;
+        }
         PracticeCommand::Add { fields, json } => {
             let mut form = PracticeForm::default();
             fields.apply(&mut form)?;

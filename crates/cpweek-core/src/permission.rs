@@ -553,6 +553,19 @@ impl Actor {
     }
 }
 
+/// Who may record that councils were sent an edition of the good-practice
+/// toolkit (`cpweek toolkit sent`): LGA officers only, since the LGA sends
+/// it. Anyone may read the record and the coverage.
+pub fn check_toolkit_sent(role: Role) -> Result<()> {
+    match role {
+        Role::LgaOfficer => Ok(()),
+        Role::CouncilOrganiser => Err(Error::Forbidden(format!(
+            "only an LGA officer can record that the toolkit was sent; your role is {}: change it in Settings or with `cpweek settings set --role lga-officer`",
+            role.label()
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

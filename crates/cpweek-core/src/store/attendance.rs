@@ -153,37 +153,7 @@ impl Store {
         let programmes = self.programmes()?;
         self.write(|tx| {
             let actor = settings::read(tx)?.person();
-            let request = requests::get(tx, &programmes, actor.role, id)?;
-            permission::check_request(actor.role, action, &request.asked_by)?;
-            let to = rules::next_status(request.status, action)
-                .map_err(|e| Error::Conflict(format!("request {id}: {e}")))?;
-            let note_text = text::NOTE
-                .optional(&note.note)
-                .map_err(|e| Error::Invalid(vec![e]))?;
-            let override_text = text::OVERRIDE
-                .optional(&note.override_reason)
-                .map_err(|e| Error::Invalid(vec![e]))?;
-            if action == RequestAction::Held && now < request.end_utc() {
-                return Err(Error::Conflict(format!(
-                    "request {id} can be marked held only once it has taken place; it is on {}",
-                    request.when
-                )));
-            }
-            let override_reason = if action == RequestAction::Accept {
-                super::diary::check_accept(tx, &programmes, &request, override_text.as_deref())?
-            } else {
-                None
-            };
-            requests::set_status(tx, id, to, now)?;
-            let change = Change {
-                request_id: id,
-                action: RequestHistoryAction::of(action),
-                from: Some(request.status),
-                to,
-                note: note_text.as_deref(),
-                override_reason: override_reason.as_deref(),
-            };
-            requests::record(tx, &actor, &change, now)
+            move_in(tx, &programmes, &actor, id, action, note, now)
         })?;
         self.request(id)
     }
@@ -364,7 +334,51 @@ impl Store {
 
 /// Checks a request form against the rules and the database, reporting
 /// every field at fault at once.
-fn checked_request(
+/// Makes `action` on request `id` as `actor`, inside the caller's
+/// transaction: what [`Store::move_request`] and the sample week do.
+pub(super) fn move_in(
+    tx: &Connection,
+    programmes: &[crate::programme::Programme],
+    actor: &Actor,
+    id: i64,
+    action: RequestAction,
+    note: &MoveNote,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let request = requests::get(tx, programmes, actor.role, id)?;
+    permission::check_request(actor.role, action, &request.asked_by)?;
+    let to = rules::next_status(request.status, action)
+        .map_err(|e| Error::Conflict(format!("request {id}: {e}")))?;
+    let note_text = text::NOTE
+        .optional(&note.note)
+        .map_err(|e| Error::Invalid(vec![e]))?;
+    let override_text = text::OVERRIDE
+        .optional(&note.override_reason)
+        .map_err(|e| Error::Invalid(vec![e]))?;
+    if action == RequestAction::Held && now < request.end_utc() {
+        return Err(Error::Conflict(format!(
+            "request {id} can be marked held only once it has taken place; it is on {}",
+            request.when
+        )));
+    }
+    let override_reason = if action == RequestAction::Accept {
+        super::diary::check_accept(tx, programmes, &request, override_text.as_deref())?
+    } else {
+        None
+    };
+    requests::set_status(tx, id, to, now)?;
+    let change = Change {
+        request_id: id,
+        action: RequestHistoryAction::of(action),
+        from: Some(request.status),
+        to,
+        note: note_text.as_deref(),
+        override_reason: override_reason.as_deref(),
+    };
+    requests::record(tx, actor, &change, now)
+}
+
+pub(super) fn checked_request(
     conn: &Connection,
     catalogue: &crate::Catalogue,
     regions: &[Region],

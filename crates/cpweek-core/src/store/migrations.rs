@@ -75,6 +75,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0015_request_packs.sql"),
     ),
     (16, "practice", include_str!("migrations/0016_practice.sql")),
+    (
+        18,
+        "sample_and_toolkit_sent",
+        include_str!("migrations/0018_sample_and_toolkit_sent.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.

@@ -231,56 +231,14 @@ impl Store {
     ) -> Result<PracticeEntry> {
         self.write(|tx| {
             let mine = settings::read(tx)?;
-            let person = mine.person();
-            let old = get(tx, id)?;
-            let councils: Vec<&str> = old.councils().collect();
-            let action = step.action();
-            permission::check_practice(person.role, mine.my_council.as_deref(), action, &councils)?;
-            let status = practice::next_status(person.role, old.status, action)
-                .map_err(|m| Error::Conflict(format!("practice entry {id}: {m}")))?;
-            let (note, consent, history_note) = match step {
-                PracticeStep::Submit => (None, None, None),
-                // Approving keeps nothing of an earlier return.
-                PracticeStep::Approve => (None, None, None),
-                PracticeStep::Return { note } => {
-                    let note = super::required_text(
-                        crate::text::NOTE,
-                        "what the council should change",
-                        note,
-                    )?;
-                    (Some(note.clone()), None, Some(note))
-                }
-                PracticeStep::Publish { consent } => {
-                    let check = practice::check_consent(consent, now)
-                        .map_err(|e| Error::Invalid(vec![e]))?;
-                    let said = format!("checked by {}: {}", check.checked_by, check.kind.label());
-                    (None, Some(check), Some(said))
-                }
-            };
-            tx.prepare_cached(
-                "UPDATE practice_entries SET status = ?2, status_note = ?3, consent_by = ?4,
-                 consent_at = ?5, consent_kind = ?6, updated_at = ?7 WHERE id = ?1",
-            )?
-            .execute(params![
-                id,
-                status.as_str(),
-                note,
-                consent.as_ref().map(|c| c.checked_by.as_str()),
-                consent.as_ref().map(|c| time::to_store(c.at)),
-                consent.as_ref().map(|c| c.kind.as_str()),
-                time::to_store(now),
-            ])?;
-            record(
+            step_in(
                 tx,
-                &person,
+                &mine.person(),
+                mine.my_council.as_deref(),
                 id,
-                PracticeHistoryAction::of(step),
-                Some(old.status),
-                status,
-                history_note.as_deref(),
+                step,
                 now,
-            )?;
-            get(tx, id)
+            )
         })
     }
 
@@ -327,6 +285,65 @@ impl Store {
         get(&self.conn, id)?;
         history(&self.conn, id)
     }
+}
+
+/// Moves entry `id` on by `step`, as `person` (a council organiser of
+/// `my_council`, or an LGA officer), inside the caller's transaction: what
+/// [`Store::practice_step`] and the sample week do.
+pub(super) fn step_in(
+    tx: &Connection,
+    person: &crate::permission::Actor,
+    my_council: Option<&str>,
+    id: i64,
+    step: &PracticeStep,
+    now: DateTime<Utc>,
+) -> Result<PracticeEntry> {
+    let old = get(tx, id)?;
+    let councils: Vec<&str> = old.councils().collect();
+    let action = step.action();
+    permission::check_practice(person.role, my_council, action, &councils)?;
+    let status = practice::next_status(person.role, old.status, action)
+        .map_err(|m| Error::Conflict(format!("practice entry {id}: {m}")))?;
+    let (note, consent, history_note) = match step {
+        PracticeStep::Submit => (None, None, None),
+        // Approving keeps nothing of an earlier return.
+        PracticeStep::Approve => (None, None, None),
+        PracticeStep::Return { note } => {
+            let note =
+                super::required_text(crate::text::NOTE, "what the council should change", note)?;
+            (Some(note.clone()), None, Some(note))
+        }
+        PracticeStep::Publish { consent } => {
+            let check =
+                practice::check_consent(consent, now).map_err(|e| Error::Invalid(vec![e]))?;
+            let said = format!("checked by {}: {}", check.checked_by, check.kind.label());
+            (None, Some(check), Some(said))
+        }
+    };
+    tx.prepare_cached(
+        "UPDATE practice_entries SET status = ?2, status_note = ?3, consent_by = ?4,
+             consent_at = ?5, consent_kind = ?6, updated_at = ?7 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        status.as_str(),
+        note,
+        consent.as_ref().map(|c| c.checked_by.as_str()),
+        consent.as_ref().map(|c| time::to_store(c.at)),
+        consent.as_ref().map(|c| c.kind.as_str()),
+        time::to_store(now),
+    ])?;
+    record(
+        tx,
+        person,
+        id,
+        PracticeHistoryAction::of(step),
+        Some(old.status),
+        status,
+        history_note.as_deref(),
+        now,
+    )?;
+    get(tx, id)
 }
 
 fn councils_of(content: &PracticeContent) -> Vec<&str> {
@@ -482,7 +499,7 @@ pub(crate) fn list(conn: &Connection, programme_id: &str) -> Result<Vec<Practice
     Ok(entries)
 }
 
-fn insert(
+pub(super) fn insert(
     conn: &Connection,
     uid: &str,
     content: &PracticeContent,
@@ -595,7 +612,7 @@ fn insert_lists(conn: &Connection, id: i64, content: &PracticeContent) -> Result
 }
 
 #[allow(clippy::too_many_arguments)]
-fn record(
+pub(super) fn record(
     conn: &Connection,
     person: &Actor,
     entry_id: i64,
