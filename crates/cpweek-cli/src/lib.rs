@@ -16,6 +16,7 @@ mod release;
 mod request;
 mod review;
 mod settings;
+mod toolkit;
 mod travel;
 
 use std::path::PathBuf;
@@ -123,6 +124,10 @@ enum Command {
     /// add, edit, submit, and the LGA's approve, return and publish
     #[command(subcommand)]
     Practice(practice::PracticeCommand),
+    /// The good-practice toolkit: the LGA's introduction, and the
+    /// published case studies as a PDF, a Word document or HTML
+    #[command(subcommand)]
+    Toolkit(toolkit::ToolkitCommand),
     /// Publish the programme, its feeds and the councils' listings as static files
     #[command(subcommand)]
     Publish(publish::PublishCommand),
@@ -151,6 +156,7 @@ impl Command {
             ),
             Command::Programme(c) => c.writes(),
             Command::Practice(c) => c.writes(),
+            Command::Toolkit(c) => c.writes(),
             Command::Request(c) => !matches!(
                 c,
                 request::RequestCommand::List { .. }
@@ -271,6 +277,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Person(c) => person::run(&mut store, c),
                 Command::Request(c) => request::run(&mut store, c, now, &path),
                 Command::Practice(c) => practice::run(&mut store, c, now),
+                Command::Toolkit(c) => toolkit::run(&mut store, c, &path, now),
             }
         }
     }

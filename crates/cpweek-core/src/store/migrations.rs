@@ -70,6 +70,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0014_programme_releases.sql"),
     ),
     (16, "practice", include_str!("migrations/0016_practice.sql")),
+    (17, "toolkit", include_str!("migrations/0017_toolkit.sql")),
 ];
 
 /// The highest schema version this build knows.
