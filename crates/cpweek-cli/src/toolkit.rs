@@ -96,7 +96,11 @@ pub fn run(
                 .map_err(output::name_force)?;
             eprintln!(
                 "Wrote the toolkit ({entries} {}) to {}.",
-                if entries == 1 { "case study" } else { "case studies" },
+                if entries == 1 {
+                    "case study"
+                } else {
+                    "case studies"
+                },
                 output::shown(&target.path().display().to_string())
             );
             Ok(())

@@ -4,8 +4,7 @@
 //! - Headings are paragraphs in Word's built-in heading styles (`heading
 //!   1` to `heading 3`, with their outline levels), so Word's navigation
 //!   pane and a contents field find them; the contents is such a field,
-//!   filled in with the headings' text so that it reads before Word
-//!   updates it.
+//!   marked to be updated when Word opens the document.
 //! - The language (`en-GB`) is set in the styles' defaults (`w:lang`,
 //!   which docx-rs does not write: added to its styles part here) and in
 //!   the core properties.
@@ -21,15 +20,19 @@
 use docx_rs::{
     AbstractNumbering, BreakType, Docx, IndentLevel, Level as ListLevel, LevelJc, LevelText,
     NumberFormat, Numbering, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType, Start,
-    Style, StyleType, Table as DocxTable, TableCell, TableOfContents, TableOfContentsItem,
-    TableRow,
+    Style, StyleType, Table as DocxTable, TableCell, TableOfContents, TableRow, WidthType,
 };
 
 use super::{Block, Document, Level, Table};
 use crate::error::{Error, Result};
 
-/// The bulleted list's numbering (abstract and concrete ids).
-const BULLETS: usize = 1;
+/// The bulleted list's numbering (abstract and concrete ids; docx-rs
+/// writes its own decimal list as 1).
+const BULLETS: usize = 2;
+
+/// The width of the text between A4's margins docx-rs sets, in twips
+/// (twentieths of a point), shared evenly by a table's columns.
+const TEXT_WIDTH: usize = 9000;
 
 /// A fixed date for the core properties: Word shows it as the document's
 /// created and modified dates, and it must not be the time of export.
@@ -70,12 +73,15 @@ fn heading_style(level: u8) -> Style {
         .outline_lvl(usize::from(level) - 1)
         .size(size)
         .bold();
-    style.paragraph_property = style.paragraph_property.keep_next(true).line_spacing(
-        docx_rs::LineSpacing::new().before(space).after(120),
-    );
+    style.paragraph_property = style
+        .paragraph_property
+        .keep_next(true)
+        .line_spacing(docx_rs::LineSpacing::new().before(space).after(120));
     style
 }
 
+/// docx-rs's own `Normal` style, then the document's: title, subtitle,
+/// the three headings, captions, bulleted lists and tables.
 fn styles(docx: Docx) -> Docx {
     docx.default_fonts(
         RunFonts::new()
@@ -85,11 +91,6 @@ fn styles(docx: Docx) -> Docx {
             .east_asia("Arial"),
     )
     .default_size(22)
-    .add_style(
-        Style::new("Normal", StyleType::Paragraph)
-            .name("Normal")
-            .q_format(true),
-    )
     .add_style(
         Style::new("Title", StyleType::Paragraph)
             .name("Title")
@@ -145,10 +146,15 @@ fn styles(docx: Docx) -> Docx {
 }
 
 fn table(t: &Table) -> (Paragraph, DocxTable) {
-    let columns = t.columns();
+    let columns = t.columns().max(1);
+    let width = TEXT_WIDTH / columns;
     let cell = |text: &str, bold: bool| {
         let r = run(text);
-        TableCell::new().add_paragraph(Paragraph::new().add_run(if bold { r.bold() } else { r }))
+        TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+            Paragraph::new()
+                .style("Normal")
+                .add_run(if bold { r.bold() } else { r }),
+        )
     };
     let row = |cells: &[String], bold: bool| {
         TableRow::new(
@@ -161,7 +167,10 @@ fn table(t: &Table) -> (Paragraph, DocxTable) {
     rows.extend(t.rows.iter().map(|r| row(r, false)));
     (
         styled("Caption", &t.caption).keep_next(true),
-        DocxTable::new(rows).style("TableGrid"),
+        DocxTable::new(rows)
+            .style("TableGrid")
+            .set_grid(vec![width; columns])
+            .width(width * columns, WidthType::Dxa),
     )
 }
 
@@ -177,22 +186,19 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>> {
     let levels = doc.heading_levels();
     let numbers = doc.numbers();
     if doc.contents {
+        // The contents is Word's own field over the heading styles, marked
+        // to be updated when the document opens (Word fills it in, with
+        // page numbers); docx-rs's pre-filled entries point at bookmarks
+        // it does not write, which LibreOffice shows as errors.
         let depth = usize::from(doc.contents_depth.number());
-        let mut toc = TableOfContents::new()
+        let toc = TableOfContents::new()
             .heading_styles_range(1, depth)
             .alias("Contents")
-            .add_before_paragraph(Paragraph::new().add_run(run("Contents").bold().size(28)));
-        for (block, level) in doc.blocks.iter().zip(&levels) {
-            if let (Block::Heading { text, .. }, Some(level)) = (block, level) {
-                if usize::from(level.number()) <= depth {
-                    toc = toc.add_item(
-                        TableOfContentsItem::new()
-                            .text(xml_text(text))
-                            .level(usize::from(level.number())),
-                    );
-                }
-            }
-        }
+            .add_before_paragraph(
+                Paragraph::new()
+                    .style("Normal")
+                    .add_run(run("Contents").bold().size(28)),
+            );
         docx = docx.add_table_of_contents(toc);
     }
     for ((block, level), number) in doc.blocks.iter().zip(&levels).zip(&numbers) {
@@ -240,8 +246,9 @@ pub fn docx(doc: &Document) -> Result<Vec<u8>> {
                     .iter()
                     .fold(docx, |docx, p| docx.add_paragraph(styled("Normal", p)))
             }
-            Block::PageBreak => docx
-                .add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page))),
+            Block::PageBreak => {
+                docx.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
+            }
         };
     }
     let mut xml = docx.build();
@@ -292,9 +299,17 @@ fn insert_before(xml: &[u8], marker: &str, part: &str, what: &str) -> Result<Vec
     Ok(format!("{}{part}{}", &text[..at], &text[at..]).into_bytes())
 }
 
-/// The styles part with `en-GB` as the default language of every run.
+/// The styles part with `en-GB` as the default language of every run, and
+/// `Normal` (docx-rs's) marked as the default paragraph style, as Word's
+/// own documents mark it, so a paragraph with no style is a Normal one.
 fn with_language(styles: &[u8]) -> Result<Vec<u8>> {
-    insert_before(styles, "</w:rPr></w:rPrDefault>", LANG, "styles")
+    let styles = insert_before(styles, "</w:rPr></w:rPrDefault>", LANG, "styles")?;
+    insert_before(
+        &styles,
+        r#" w:styleId="Normal">"#,
+        r#" w:default="1""#,
+        "styles",
+    )
 }
 
 /// The core properties with `dc:language` (docx-rs has no setter for it).

@@ -61,7 +61,10 @@ pub fn toolkit(t: &PublishedToolkit) -> Document {
             entry(e, &mut blocks);
         }
         if !also.is_empty() {
-            blocks.push(Block::heading(Level::Two, &format!("Also on {}", name.to_lowercase())));
+            blocks.push(Block::heading(
+                Level::Two,
+                &format!("Also on {}", name.to_lowercase()),
+            ));
             blocks.push(Block::Bullets(
                 also.iter()
                     .map(|(e, first)| format!("{} ({}): see {first}", e.title, e.councils()))
@@ -82,7 +85,11 @@ fn home(e: &PublishedPractice) -> String {
         .map_or_else(|| OTHER.to_string(), |t| t.name.clone())
 }
 
-type Section<'a> = (String, Vec<&'a PublishedPractice>, Vec<(&'a PublishedPractice, String)>);
+type Section<'a> = (
+    String,
+    Vec<&'a PublishedPractice>,
+    Vec<(&'a PublishedPractice, String)>,
+);
 
 /// The theme sections in the seeded themes' order (then any theme no
 /// longer seeded, then "Other practice"), each with the entries set in
@@ -120,7 +127,14 @@ fn sections(t: &PublishedToolkit) -> Vec<Section<'_>> {
 fn entry(e: &PublishedPractice, blocks: &mut Vec<Block>) {
     blocks.push(Block::heading(Level::Two, &e.title));
     let mut details = vec![
-        Detail::new(if e.partners.is_empty() { "Council" } else { "Councils" }, e.councils()),
+        Detail::new(
+            if e.partners.is_empty() {
+                "Council"
+            } else {
+                "Councils"
+            },
+            e.councils(),
+        ),
         Detail::new("Region", &e.region),
     ];
     if !e.partner_organisations.is_empty() {
@@ -145,11 +159,20 @@ fn entry(e: &PublishedPractice, blocks: &mut Vec<Block>) {
         blocks.push(Block::heading(Level::Three, "Outcomes"));
         blocks.push(Block::Table(Table {
             caption: format!("Outcomes of {}", e.title),
-            header: ["Measure", "Before", "After", "Period"].map(String::from).to_vec(),
+            header: ["Measure", "Before", "After", "Period"]
+                .map(String::from)
+                .to_vec(),
             rows: e
                 .outcomes
                 .iter()
-                .map(|o| vec![o.measure.clone(), o.before.clone(), o.after.clone(), o.period.clone()])
+                .map(|o| {
+                    vec![
+                        o.measure.clone(),
+                        o.before.clone(),
+                        o.after.clone(),
+                        o.period.clone(),
+                    ]
+                })
                 .collect(),
         }));
     }

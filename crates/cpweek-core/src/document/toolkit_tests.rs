@@ -58,7 +58,12 @@ fn practice(id: i64, title: &str, region: &str, themes: Vec<Term>) -> PublishedP
 fn sample() -> PublishedToolkit {
     let adoption = term("adoption", "Adoption");
     let education = term("education", "Education");
-    let mut joint = practice(2, "Tri-borough <b>care</b> & \"courts\"", "London", vec![education.clone(), adoption.clone()]);
+    let mut joint = practice(
+        2,
+        "Tri-borough <b>care</b> & \"courts\"",
+        "London",
+        vec![education.clone(), adoption.clone()],
+    );
     joint.partners = vec![PublishedCouncil {
         code: "C9".into(),
         name: "Council 9".into(),
@@ -92,11 +97,20 @@ fn headings(doc: &Document) -> Vec<(u8, String)> {
 fn an_entry_is_set_under_its_first_theme_and_listed_under_the_others() {
     let doc = toolkit(&sample());
     let h = headings(&doc);
-    let at = |t: &str| h.iter().position(|(_, x)| x == t).unwrap_or_else(|| panic!("{t} in {h:?}"));
+    let at = |t: &str| {
+        h.iter()
+            .position(|(_, x)| x == t)
+            .unwrap_or_else(|| panic!("{t} in {h:?}"))
+    };
     assert!(at("Introduction") < at("Adoption"));
     assert!(at("Adoption") < at("Kent adoption"));
     assert!(at("Education") < at("Tri-borough <b>care</b> & \"courts\""));
-    assert_eq!(h.iter().filter(|(_, x)| x.starts_with("Tri-borough")).count(), 1);
+    assert_eq!(
+        h.iter()
+            .filter(|(_, x)| x.starts_with("Tri-borough"))
+            .count(),
+        1
+    );
     assert!(at("Also on adoption") > at("Kent adoption"));
     assert!(at("Other practice") < at("No theme yet"));
     assert!(at("Index by region") < at("Index by council"));
@@ -109,7 +123,12 @@ fn an_entry_is_set_under_its_first_theme_and_listed_under_the_others() {
         })
         .flatten()
         .collect();
-    assert!(bullets.iter().any(|b| b.starts_with("Tri-borough") && b.ends_with("see Education")), "{bullets:?}");
+    assert!(
+        bullets
+            .iter()
+            .any(|b| b.starts_with("Tri-borough") && b.ends_with("see Education")),
+        "{bullets:?}"
+    );
     let tables: Vec<&Table> = doc
         .blocks
         .iter()
@@ -118,10 +137,18 @@ fn an_entry_is_set_under_its_first_theme_and_listed_under_the_others() {
             _ => None,
         })
         .collect();
-    assert_eq!(tables.len(), 4, "an outcomes table each, and the council index");
+    assert_eq!(
+        tables.len(),
+        4,
+        "an outcomes table each, and the council index"
+    );
     let index = tables.last().unwrap();
     let names: Vec<&str> = index.rows.iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(names, ["Council 1", "Council 2", "Council 3", "Council 9"], "partners too");
+    assert_eq!(
+        names,
+        ["Council 1", "Council 2", "Council 3", "Council 9"],
+        "partners too"
+    );
 }
 
 #[test]
@@ -129,14 +156,23 @@ fn the_word_document_has_heading_styles_tables_the_language_and_text_kept_as_tex
     let bytes = docx(&toolkit(&sample())).unwrap();
     let body = docx_text(&bytes);
     for level in 1..=3 {
-        assert!(body.contains(&format!("<w:pStyle w:val=\"Heading{level}\" />")), "Heading{level}");
+        assert!(
+            body.contains(&format!("<w:pStyle w:val=\"Heading{level}\" />")),
+            "Heading{level}"
+        );
     }
     assert!(body.contains("<w:tbl>"), "tables as tables");
-    assert!(body.contains("Tri-borough &lt;b&gt;care&lt;/b&gt; &amp;"), "hostile title escaped once");
+    assert!(
+        body.contains("Tri-borough &lt;b&gt;care&lt;/b&gt; &amp;"),
+        "hostile title escaped once"
+    );
     assert!(!body.contains("<b>care"), "no markup from a title");
     let styles = docx_part(&bytes, "word/styles.xml");
     assert!(styles.contains("w:lang w:val=\"en-GB\""), "{styles}");
-    assert!(styles.contains("w:name w:val=\"heading 1\""), "built-in heading names");
+    assert!(
+        styles.contains("w:name w:val=\"heading 1\""),
+        "built-in heading names"
+    );
     assert!(docx_part(&bytes, "docProps/core.xml").contains("<dc:language>en-GB</dc:language>"));
 }
 
@@ -153,7 +189,12 @@ fn the_same_toolkit_gives_the_same_bytes_in_every_format() {
         }
         let (a, b) = (docx_part(&first, name), docx_part(&second, name));
         let at = a.chars().zip(b.chars()).position(|(x, y)| x != y);
-        assert_eq!(at, None, "{name} differs: {}", &a[at.unwrap_or(0).saturating_sub(80)..][..200.min(a.len())]);
+        assert_eq!(
+            at,
+            None,
+            "{name} differs: {}",
+            &a[at.unwrap_or(0).saturating_sub(80)..][..200.min(a.len())]
+        );
     }
     assert!(first == second, "DOCX bytes differ");
     assert_eq!(html(&toolkit(&t)), html(&toolkit(&t)), "HTML");

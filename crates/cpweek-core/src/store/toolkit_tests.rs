@@ -34,7 +34,10 @@ fn settings_as(store: &mut Store, role: Role, council: &str) {
 /// "draft", "submitted", "returned", "approved" or "published".
 fn entry_at(store: &mut Store, title: &str, to: &str) -> i64 {
     settings_as(store, Role::CouncilOrganiser, "886");
-    let id = store.add_practice(&form("Kent", title), at(2014, 9, 1, 9)).unwrap().id;
+    let id = store
+        .add_practice(&form("Kent", title), at(2014, 9, 1, 9))
+        .unwrap()
+        .id;
     let now = at(2014, 9, 2, 9);
     if to == "draft" {
         return id;
@@ -45,11 +48,19 @@ fn entry_at(store: &mut Store, title: &str, to: &str) -> i64 {
         "submitted" => {}
         "returned" => {
             store
-                .practice_step(id, &PracticeStep::Return { note: "More figures".into() }, now)
+                .practice_step(
+                    id,
+                    &PracticeStep::Return {
+                        note: "More figures".into(),
+                    },
+                    now,
+                )
                 .unwrap();
         }
         "approved" | "published" => {
-            store.practice_step(id, &PracticeStep::Approve, now).unwrap();
+            store
+                .practice_step(id, &PracticeStep::Approve, now)
+                .unwrap();
             if to == "published" {
                 let consent = ConsentForm {
                     checked_by: "Lee Officer".into(),
@@ -83,7 +94,10 @@ fn only_published_entries_reach_the_toolkit_in_every_format() {
         };
         assert!(text.contains("published adoption work"), "{format:?}");
         for status in ["draft", "submitted", "returned", "approved"] {
-            assert!(!text.contains(&format!("Marker {status}")), "{status} in {format:?}");
+            assert!(
+                !text.contains(&format!("Marker {status}")),
+                "{status} in {format:?}"
+            );
         }
         // The consent checker's name is not for the public.
         assert!(!text.contains("Lee Officer"), "{format:?}");
@@ -97,7 +111,9 @@ fn no_published_entry_and_an_unknown_programme_are_refused() {
     let e = store.toolkit_export("", ToolkitFormat::Pdf).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput);
     assert!(e.to_string().contains("no published practice entry"), "{e}");
-    let e = store.toolkit_export("1999", ToolkitFormat::Html).unwrap_err();
+    let e = store
+        .toolkit_export("1999", ToolkitFormat::Html)
+        .unwrap_err();
     assert_eq!(e.field_errors()[0].field, "programme", "{e}");
 }
 
@@ -119,7 +135,11 @@ fn the_introduction_is_an_lga_officers_and_refused_whole_when_a_line_is_not_text
     assert_eq!(store.toolkit_intro("").unwrap(), None);
 
     let blocks = store
-        .set_toolkit_intro("", "# A word from the LGA\n\nWelcome to **the** toolkit.\n", at(2014, 9, 1, 9))
+        .set_toolkit_intro(
+            "",
+            "# A word from the LGA\n\nWelcome to **the** toolkit.\n",
+            at(2014, 9, 1, 9),
+        )
         .unwrap();
     assert_eq!(blocks, 2);
     store
@@ -131,5 +151,8 @@ fn the_introduction_is_an_lga_officers_and_refused_whole_when_a_line_is_not_text
 
     entry_at(&mut store, "Published", "published");
     let html = String::from_utf8(store.toolkit_export("", ToolkitFormat::Html).unwrap()).unwrap();
-    assert!(html.contains("Second thoughts."), "the introduction is in the toolkit");
+    assert!(
+        html.contains("Second thoughts."),
+        "the introduction is in the toolkit"
+    );
 }

@@ -36,16 +36,17 @@ pub fn blocks(markdown: &str) -> Result<Vec<Block>> {
     let mut blocks = Vec::new();
     let mut paragraph: Vec<String> = Vec::new();
     let mut bullets: Vec<String> = Vec::new();
-    let flush = |paragraph: &mut Vec<String>, bullets: &mut Vec<String>, blocks: &mut Vec<Block>| {
-        if !paragraph.is_empty() {
-            blocks.push(Block::Paragraph(plain(&paragraph.join(" "))));
-            paragraph.clear();
-        }
-        if !bullets.is_empty() {
-            blocks.push(Block::Bullets(bullets.iter().map(|b| plain(b)).collect()));
-            bullets.clear();
-        }
-    };
+    let flush =
+        |paragraph: &mut Vec<String>, bullets: &mut Vec<String>, blocks: &mut Vec<Block>| {
+            if !paragraph.is_empty() {
+                blocks.push(Block::Paragraph(plain(&paragraph.join(" "))));
+                paragraph.clear();
+            }
+            if !bullets.is_empty() {
+                blocks.push(Block::Bullets(bullets.iter().map(|b| plain(b)).collect()));
+                bullets.clear();
+            }
+        };
     let mut fenced = false;
     for (i, raw) in markdown.lines().enumerate() {
         let n = i + 1;
@@ -186,7 +187,9 @@ fn unsupported(text: &str) -> Option<&'static str> {
     }
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && (text[digits..].starts_with(". ") || text[digits..].starts_with(") ")) {
-        return Some("numbered lists are not part of the toolkit's text; use - for a bulleted list");
+        return Some(
+            "numbered lists are not part of the toolkit's text; use - for a bulleted list",
+        );
     }
     if text.contains("![") {
         return Some("images are not part of the toolkit's text");
@@ -207,9 +210,10 @@ fn unsupported(text: &str) -> Option<&'static str> {
 /// (`<b>`, `</p>`, `<!--`, `<br/>`), not a comparison such as `< 5`.
 fn html_tag(text: &str) -> bool {
     let chars: Vec<char> = text.chars().collect();
-    chars.windows(2).any(|w| {
-        w[0] == '<' && (w[1].is_ascii_alphabetic() || w[1] == '/' || w[1] == '!')
-    }) && text.contains('>')
+    chars
+        .windows(2)
+        .any(|w| w[0] == '<' && (w[1].is_ascii_alphabetic() || w[1] == '/' || w[1] == '!'))
+        && text.contains('>')
 }
 
 /// `text` with its emphasis markers taken off, words kept: `**most**` and
@@ -263,7 +267,9 @@ fn closing(after: &str, marker: &str) -> Option<usize> {
         let next = after[at + marker.len()..].chars().next();
         if at > 0
             && prev.is_some_and(|c| !c.is_whitespace())
-            && next.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation() && !marker.starts_with(c))
+            && next.is_none_or(|c| {
+                c.is_whitespace() || c.is_ascii_punctuation() && !marker.starts_with(c)
+            })
         {
             return Some(at);
         }
@@ -301,7 +307,10 @@ mod tests {
     #[test]
     fn emphasis_is_taken_off_and_other_symbols_kept() {
         assert_eq!(plain("a *very* big __step__"), "a very big step");
-        assert_eq!(plain("snake_case_name and 5 * 3 = 15"), "snake_case_name and 5 * 3 = 15");
+        assert_eq!(
+            plain("snake_case_name and 5 * 3 = 15"),
+            "snake_case_name and 5 * 3 = 15"
+        );
         assert_eq!(plain("(*aside*), then"), "(aside), then");
         assert_eq!(plain("an *unclosed marker"), "an *unclosed marker");
         assert_eq!(plain("<b>kept</b> as text"), "<b>kept</b> as text");
@@ -311,13 +320,13 @@ mod tests {
     fn what_the_model_cannot_express_is_refused_with_its_line() {
         let md = "Fine.\n\n> quoted\n1. numbered\n[a link](https://example.org)\n<b>bold</b>\n### deep\n```\ncode\n```\n| a | b |\n---\n![img](x.png)\n";
         let got = messages(md);
-        let lines: Vec<&str> = got
-            .iter()
-            .map(|m| m.split(':').next().unwrap())
-            .collect();
+        let lines: Vec<&str> = got.iter().map(|m| m.split(':').next().unwrap()).collect();
         assert_eq!(
             lines,
-            ["line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 11", "line 12", "line 13"]
+            [
+                "line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 11", "line 12",
+                "line 13"
+            ]
         );
         assert!(got[0].contains("block quotes"), "{got:?}");
         assert!(got[2].contains("links"), "{got:?}");
