@@ -9,3 +9,12 @@ CREATE TABLE toolkit_intros (
     updated_by TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+
+-- The window's toolkit preview shows it, with the practice entries: it
+-- raises the same part of the app stamp as they do.
+CREATE TRIGGER toolkit_intros_insert_stamp AFTER INSERT ON toolkit_intros
+BEGIN UPDATE app_stamp SET changes = changes + 1 WHERE part = 'events'; END;
+CREATE TRIGGER toolkit_intros_update_stamp AFTER UPDATE ON toolkit_intros
+BEGIN UPDATE app_stamp SET changes = changes + 1 WHERE part = 'events'; END;
+CREATE TRIGGER toolkit_intros_delete_stamp AFTER DELETE ON toolkit_intros
+BEGIN UPDATE app_stamp SET changes = changes + 1 WHERE part = 'events'; END;
