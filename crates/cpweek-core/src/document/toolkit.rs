@@ -14,7 +14,7 @@
 //! (published entries with their consent check, their public fields
 //! only). Pure: no date is stamped in.
 
-use super::{Block, Detail, Document, Level, Table};
+use super::{Block, Detail, DetailsLayout, Document, Level, Table};
 use crate::publish::toolkit::{PublishedPractice, PublishedToolkit};
 
 /// The LGA, as the cover names it.
@@ -34,6 +34,9 @@ pub fn toolkit(t: &PublishedToolkit) -> Document {
     doc.subtitle = Some(LGA.to_string());
     doc.contents = true;
     doc.contents_depth = Level::Two;
+    // Each "Label: value" on its own line, as the programme sets its
+    // events': much quicker to set than an aligned grid for hundreds.
+    doc.details_layout = DetailsLayout::Inline;
     let mut blocks = vec![
         Block::Paragraph(t.programme_name.clone()),
         Block::Paragraph(format!(
