@@ -17,6 +17,7 @@ mod request;
 mod review;
 mod sample;
 mod settings;
+mod toolkit;
 mod toolkit_sent;
 mod travel;
 
@@ -129,9 +130,11 @@ enum Command {
     /// programme, or remove exactly it
     #[command(subcommand)]
     Sample(sample::SampleCommand),
-    /// The good-practice toolkit: which councils were sent which edition
+    /// The good-practice toolkit: the LGA's introduction, the published
+    /// case studies as a PDF, a Word document or HTML, and which councils
+    /// were sent which edition
     #[command(subcommand)]
-    Toolkit(toolkit_sent::ToolkitCommand),
+    Toolkit(toolkit::ToolkitCommand),
     /// Publish the programme, its feeds and the councils' listings as static files
     #[command(subcommand)]
     Publish(publish::PublishCommand),
@@ -283,7 +286,7 @@ fn run(cli: Cli, now: DateTime<Utc>) -> Result<(), Error> {
                 Command::Request(c) => request::run(&mut store, c, now, &path),
                 Command::Practice(c) => practice::run(&mut store, c, now),
                 Command::Sample(c) => sample::run(&mut store, c, now),
-                Command::Toolkit(c) => toolkit_sent::run(&mut store, c, now),
+                Command::Toolkit(c) => toolkit::run(&mut store, c, &path, now),
             }
         }
     }

@@ -4,26 +4,11 @@
 //! least one published entry, per region.
 
 use chrono::{DateTime, Utc};
-use clap::{Args, Subcommand};
+use clap::Args;
 use cpweek_core::dissemination::SentForm;
 use cpweek_core::{Error, Store};
 
 use crate::output;
-
-#[derive(Debug, Subcommand)]
-pub(crate) enum ToolkitCommand {
-    /// Record that councils were sent an edition of the toolkit (LGA
-    /// officers), or list what was sent (--list)
-    Sent(SentArgs),
-}
-
-impl ToolkitCommand {
-    pub(crate) fn writes(&self) -> bool {
-        match self {
-            ToolkitCommand::Sent(args) => !args.list,
-        }
-    }
-}
 
 #[derive(Debug, Args)]
 pub(crate) struct SentArgs {
@@ -44,7 +29,7 @@ pub(crate) struct SentArgs {
     at: Option<String>,
     /// List what was sent instead
     #[arg(long)]
-    list: bool,
+    pub(crate) list: bool,
     /// Programme id [default: the current programme]
     #[arg(long, value_name = "ID")]
     programme: Option<String>,
@@ -54,10 +39,9 @@ pub(crate) struct SentArgs {
 
 pub(crate) fn run(
     store: &mut Store,
-    command: ToolkitCommand,
+    args: SentArgs,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let ToolkitCommand::Sent(args) = command;
     let programme = args.programme.unwrap_or_default();
     if args.list {
         let sent = store.toolkit_sent(&programme)?;

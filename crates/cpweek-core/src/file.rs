@@ -24,6 +24,8 @@ pub enum Kind {
     Json,
     /// An Atom feed (`.atom`), such as the programme's releases.
     Atom,
+    /// A Word document (`.docx`), such as the toolkit.
+    Docx,
 }
 
 impl Kind {
@@ -36,6 +38,7 @@ impl Kind {
             Kind::Csv => "csv",
             Kind::Json => "json",
             Kind::Atom => "atom",
+            Kind::Docx => "docx",
         }
     }
 }

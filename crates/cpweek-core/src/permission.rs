@@ -333,6 +333,18 @@ pub fn check_release(role: Role) -> Result<()> {
     )))
 }
 
+/// Whether `role` may give the toolkit's introduction: only an LGA
+/// officer, since the toolkit is the LGA's.
+pub fn check_toolkit_intro(role: Role) -> Result<()> {
+    if role == Role::LgaOfficer {
+        return Ok(());
+    }
+    Err(Error::Forbidden(format!(
+        "only an LGA officer can give the toolkit's introduction; your role is {}: change it in Settings or with `cpweek settings set --role lga-officer`",
+        role.label()
+    )))
+}
+
 /// Something done with a pack (see [`crate::pack`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PackAction {

@@ -16,8 +16,11 @@
 //! - [`briefing`]: the briefing note for an accepted engagement.
 //! - [`report`]: the week's ministerial report as a board paper.
 //! - [`programme`]: the national programme, by day and region.
+//! - [`docx()`]: the Word document (`docx-rs`), with real heading styles.
+//! - [`toolkit`]: the good-practice toolkit, by theme.
 
 pub mod briefing;
+mod docx;
 mod html;
 #[cfg(test)]
 mod long_text_tests;
@@ -26,12 +29,17 @@ pub mod programme;
 pub mod report;
 #[cfg(test)]
 mod tests;
+pub mod toolkit;
+#[cfg(test)]
+pub(crate) mod toolkit_tests;
 
 pub use briefing::{briefing, Briefing};
+pub use docx::docx;
 pub use html::html;
 pub use pdf::{pdf, pdf_input_digest};
 pub use programme::programme;
 pub use report::{report, Paper};
+pub use toolkit::toolkit;
 
 use serde::Serialize;
 use ts_rs::TS;

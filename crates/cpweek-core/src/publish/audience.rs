@@ -21,6 +21,7 @@
 use crate::error::{Error, Result};
 use crate::event::{Event, Status, Visibility};
 use crate::ics::feed::{Privacy, Scope};
+use crate::practice::{PracticeEntry, PracticeStatus};
 
 /// Who a published thing is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +63,23 @@ impl<'a> Exposure<'a> {
             visibility: e.details.visibility,
             status: e.status,
             was_approved: e.was_approved,
+        }
+    }
+}
+
+/// What decides whether a practice entry may be published: its status and
+/// whether its consent check is on record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PracticeExposure {
+    pub status: PracticeStatus,
+    pub consent_checked: bool,
+}
+
+impl PracticeExposure {
+    pub fn of(e: &PracticeEntry) -> PracticeExposure {
+        PracticeExposure {
+            status: e.status,
+            consent_checked: e.consent.is_some(),
         }
     }
 }
@@ -134,6 +152,14 @@ impl Audience {
     /// Whether the event is published to this audience in `listing`.
     pub fn publishes(&self, listing: Listing, e: Exposure) -> bool {
         self.may_see(e) && listing.holds(e)
+    }
+
+    /// Whether a practice entry (a case study) is published to this
+    /// audience in the toolkit: only a `published` entry whose safeguarding
+    /// and consent check is on record, for every audience alike (a
+    /// council's own draft is never in its toolkit).
+    pub fn publishes_practice(&self, e: PracticeExposure) -> bool {
+        e.status == PracticeStatus::Published && e.consent_checked
     }
 
     /// Whether the event is in anything published to this audience: a change
@@ -213,6 +239,25 @@ mod tests {
                 Audience::OwnCouncil("886".into()).reaches(private),
                 national || slice
             );
+        }
+    }
+
+    #[test]
+    fn only_published_practice_with_its_consent_check_is_in_the_toolkit() {
+        for status in PracticeStatus::ALL {
+            for consent_checked in [false, true] {
+                let e = PracticeExposure {
+                    status,
+                    consent_checked,
+                };
+                let expected = status == PracticeStatus::Published && consent_checked;
+                assert_eq!(Audience::Partners.publishes_practice(e), expected, "{e:?}");
+                assert_eq!(
+                    Audience::OwnCouncil("886".into()).publishes_practice(e),
+                    expected,
+                    "{e:?}"
+                );
+            }
         }
     }
 

@@ -16,6 +16,8 @@
 //!   PDF, CSV, the conference-schedule JSON), approved public events only.
 //! - [`listing`]: a council's approved public events as an HTML fragment
 //!   for its own website, made from the published programme.
+//! - [`toolkit`]: the good-practice toolkit (PDF, DOCX, HTML): published
+//!   practice entries with their consent check only.
 //! - [`site`]: the whole public output as static files (feeds, programme,
 //!   listings, an index page), as a list of paths and bytes.
 
@@ -28,6 +30,7 @@ pub mod programme;
 #[cfg(test)]
 pub(crate) mod sample;
 pub mod site;
+pub mod toolkit;
 
-pub use audience::{Audience, Exposure, Listing};
+pub use audience::{Audience, Exposure, Listing, PracticeExposure};
 pub use names::{BaseUrl, FeedLinks};

@@ -75,6 +75,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0015_request_packs.sql"),
     ),
     (16, "practice", include_str!("migrations/0016_practice.sql")),
+    (17, "toolkit", include_str!("migrations/0017_toolkit.sql")),
     (
         18,
         "sample_and_toolkit_sent",

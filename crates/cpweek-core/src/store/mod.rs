@@ -33,6 +33,7 @@ mod settings;
 mod site;
 mod stamp;
 mod take_up;
+mod toolkit;
 
 use std::path::{Path, PathBuf};
 
@@ -66,6 +67,7 @@ pub use seeds::SeedReport;
 pub use settings::{Role, Screen, Settings, SettingsForm};
 pub use stamp::AppStamp;
 pub use take_up::MissingInRegion;
+pub use toolkit::ToolkitIntro;
 
 /// Where the database lives when neither `--db` nor `CPWEEK_DB` says:
 /// the platform data directory (`~/.local/share/cpweek/cpweek.db` on Linux).
@@ -433,3 +435,5 @@ mod releases_tests;
 mod report_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod toolkit_tests;
