@@ -37,11 +37,7 @@ pub(crate) struct SentArgs {
     json: bool,
 }
 
-pub(crate) fn run(
-    store: &mut Store,
-    args: SentArgs,
-    now: DateTime<Utc>,
-) -> Result<(), Error> {
+pub(crate) fn run(store: &mut Store, args: SentArgs, now: DateTime<Utc>) -> Result<(), Error> {
     let programme = args.programme.unwrap_or_default();
     if args.list {
         let sent = store.toolkit_sent(&programme)?;

@@ -60,6 +60,7 @@ export function request(over: Partial<Request> = {}): Request {
   const id = over.id ?? next++;
   return {
     id,
+    uid: `request-${id}@cpweek.local.gov.uk`,
     programme: "2014",
     status: "submitted",
     status_label: "Submitted to the LGA",

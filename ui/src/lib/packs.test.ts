@@ -15,6 +15,8 @@ const report = (counts: Partial<PackReport>): PackReport => ({
   refused: 0,
   conflicts: 0,
   items: [],
+  requests: [],
+  request_counts: { created: 0, changed: 0, unchanged: 0, refused: 0, conflicts: 0 },
   ...counts,
 });
 
