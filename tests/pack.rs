@@ -452,6 +452,20 @@ fn requests_travel_to_the_lga_and_its_decisions_come_back() {
     let (kent, lga) = two();
     let q = kent_asks(&kent);
     let pack = export(&kent, "kent.json", false);
+    // Saying what the pack holds: its events and its requests.
+    let said = kent.run(&[
+        "pack",
+        "export",
+        "--council",
+        "886",
+        "-o",
+        kent.file("again.json").to_str().unwrap(),
+    ]);
+    let said = String::from_utf8_lossy(&said.stderr);
+    assert!(
+        said.contains("Wrote the submission pack (1 event and 1 ministerial request) to"),
+        "{said}"
+    );
     let text = std::fs::read_to_string(&pack).unwrap();
     let doc: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["format_version"], 2);

@@ -177,14 +177,13 @@ fn export(
         return output::to_stdout(&file.bytes);
     }
     let target = output::chosen_file(output, Kind::Json, database, force)?;
-    let events = store
+    let file = store
         .save_pack(council, kind, programme, now, &target)
         .map_err(output::name_force)?;
     eprintln!(
-        "Wrote the {} pack ({} {}) to {}.",
+        "Wrote the {} pack ({}) to {}.",
         kind.as_str(),
-        events,
-        if events == 1 { "event" } else { "events" },
+        file.holds(),
         target.path().display()
     );
     Ok(())

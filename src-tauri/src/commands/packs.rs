@@ -13,9 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::{DateTime, Utc};
-use cpweek_core::event::Event;
 use cpweek_core::file;
-use cpweek_core::pack::report::{PackConflict, PackReport};
+use cpweek_core::pack::report::{AnyPackConflict, PackReport, Resolved};
 use cpweek_core::pack::work::{pack_work, PackWork};
 use cpweek_core::pack::{read, sha256_hex, shown, PackKind, Side};
 use cpweek_core::permission::{self, PackAction};
@@ -60,12 +59,14 @@ pub struct PacksPage {
     pub conflicts: Vec<ConflictShown>,
 }
 
-/// A conflict as the window shows it: both versions, named for people, the
-/// fields that differ with their values worded for people by the core.
+/// A conflict as the window shows it (an event's, or a ministerial
+/// request's: `conflict.record` is then `"request"`): both versions, named
+/// for people, the fields that differ with their values worded for people
+/// by the core.
 #[derive(Debug, Serialize, TS)]
 #[ts(export)]
 pub struct ConflictShown {
-    pub conflict: PackConflict,
+    pub conflict: AnyPackConflict,
     /// The side this database is on (its version is `conflict.here`).
     pub here_side: Side,
     /// This database's version's owner, for people: "The LGA's".
@@ -97,6 +98,10 @@ pub struct SavedPack {
     /// The council it is for or from, for people: `Kent (886)`.
     pub council: String,
     pub events: usize,
+    /// How many ministerial requests it holds.
+    pub requests: usize,
+    /// What it holds, for people: "12 events and 3 ministerial requests".
+    pub holds: String,
 }
 
 /// The Packs screen for the person in the settings.
@@ -141,6 +146,8 @@ pub fn save_pack(
         kind: made.kind,
         council: made.council,
         events: made.file.events,
+        requests: made.file.requests,
+        holds: made.file.holds(),
     }))
 }
 
@@ -188,10 +195,42 @@ pub fn import_chosen_pack(
     Ok(report?)
 }
 
-/// Settles conflict `id` by keeping `keep`'s version.
+/// What settling a conflict kept, for the window's banner.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct SettledConflict {
+    /// The event's title, or the request for people
+    /// (`Edward Timpson MP to speak: Kent celebrates its care leavers`).
+    pub title: String,
+}
+
+/// Settles conflict `id` (an event's or a ministerial request's) by
+/// keeping `keep`'s version.
 #[tauri::command(async)]
-pub fn settle_pack_conflict(state: State<'_, AppState>, id: i64, keep: Side) -> IpcResult<Event> {
-    Ok(state.store().resolve_pack_conflict(id, keep, Utc::now())?)
+pub fn settle_pack_conflict(
+    state: State<'_, AppState>,
+    id: i64,
+    keep: Side,
+) -> IpcResult<SettledConflict> {
+    Ok(settle(&mut state.store(), id, keep, Utc::now())?)
+}
+
+pub(crate) fn settle(
+    store: &mut Store,
+    id: i64,
+    keep: Side,
+    now: DateTime<Utc>,
+) -> cpweek_core::Result<SettledConflict> {
+    let title = match store.resolve_any_pack_conflict(id, keep, now)? {
+        Resolved::Event(event) => event.details.title,
+        Resolved::Request(request) => format!(
+            "{} to {}: {}",
+            request.person_name,
+            request.role.label(),
+            request.title
+        ),
+    };
+    Ok(SettledConflict { title })
 }
 
 /// The pack made for saving, before the dialog opens.
@@ -205,22 +244,34 @@ pub(crate) struct Made {
 pub(crate) fn page(store: &Store) -> cpweek_core::Result<PacksPage> {
     let settings = store.settings()?;
     let work = pack_work(settings.role, settings.my_council.as_deref());
+    let catalogue = store.catalogue()?;
     let conflicts = store
-        .pack_conflicts()?
+        .all_pack_conflicts()?
         .into_iter()
         .map(|mut conflict| {
-            conflict.fields = conflict.fields.iter().map(shown::worded).collect();
-            let here_side = conflict.from.other();
+            let (from, council) = match &mut conflict {
+                AnyPackConflict::Event(c) => {
+                    c.fields = c
+                        .fields
+                        .iter()
+                        .map(|f| shown::worded(f, &catalogue))
+                        .collect();
+                    (c.from, c.here.council.clone())
+                }
+                AnyPackConflict::Request(c) => {
+                    c.fields = c.fields.iter().map(shown::worded_request).collect();
+                    (c.from, c.here.council.clone())
+                }
+            };
+            let here_side = from.other();
             ConflictShown {
                 here: capitalised(here_side.possessive()),
-                there: capitalised(conflict.from.possessive()),
+                there: capitalised(from.possessive()),
                 refusal: permission::check_pack(
                     settings.role,
                     settings.my_council.as_deref(),
-                    PackAction::Resolve {
-                        from: conflict.from,
-                    },
-                    &conflict.here.council,
+                    PackAction::Resolve { from },
+                    &council,
                 )
                 .err()
                 .map(|e| e.to_string()),
@@ -231,8 +282,7 @@ pub(crate) fn page(store: &Store) -> cpweek_core::Result<PacksPage> {
         .collect();
     let council = match &work.council {
         Some(code) => Some(
-            store
-                .catalogue()?
+            catalogue
                 .council(code)
                 .map_err(|m| Error::invalid("council", m))?
                 .label(),
@@ -289,8 +339,16 @@ pub(crate) fn dry_run(
 ) -> cpweek_core::Result<(Held, PackPreview)> {
     let bytes = read::read_file(&file)?;
     let mut report = store.import_pack(&bytes, ImportMode::DryRun, now)?;
+    let catalogue = store.catalogue()?;
     for item in &mut report.items {
-        item.changes = item.changes.iter().map(shown::worded).collect();
+        item.changes = item
+            .changes
+            .iter()
+            .map(|c| shown::worded(c, &catalogue))
+            .collect();
+    }
+    for item in &mut report.requests {
+        item.changes = item.changes.iter().map(shown::worded_request).collect();
     }
     let digest = sha256_hex(&bytes);
     let preview = PackPreview {

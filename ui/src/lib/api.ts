@@ -58,6 +58,7 @@ import type { PackPreview } from "./bindings/PackPreview";
 import type { PackReport } from "./bindings/PackReport";
 import type { PackSide } from "./bindings/PackSide";
 import type { SavedPack } from "./bindings/SavedPack";
+import type { SettledConflict } from "./bindings/SettledConflict";
 import type { PracticeEntry } from "./bindings/PracticeEntry";
 import type { PracticeFilter } from "./bindings/PracticeFilter";
 import type { PracticeForm } from "./bindings/PracticeForm";
@@ -177,8 +178,9 @@ export const api = {
   choosePack: () => call<PackPreview | null>("choose_pack"),
   /** Imports the pack whose dry run was shown (its `token`). */
   importChosenPack: (token: string) => call<PackReport>("import_chosen_pack", { token }),
-  /** Settles a conflict by keeping one side's version. */
-  settlePackConflict: (id: number, keep: PackSide) => call<Event>("settle_pack_conflict", { id, keep }),
+  /** Settles a conflict (an event's or a ministerial request's) by keeping
+   *  one side's version. */
+  settlePackConflict: (id: number, keep: PackSide) => call<SettledConflict>("settle_pack_conflict", { id, keep }),
   /** Practice entries matching every filter (the core's `PracticeFilter`). */
   listPractice: (filter: PracticeFilter) => call<PracticeEntry[]>("list_practice", { filter }),
   /** An entry's page: the entry, what the person may do now, its history. */

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { PackReport } from "./bindings/PackReport";
 import { openingHash, parseRoute, sectionOf, sectionsFor } from "./route";
-import { fieldLabel, itemsWith, packChanges, packTitle, reportCounts, savedText, valueText } from "./packs";
+import {
+  fieldLabel,
+  importedText,
+  isRequestConflict,
+  itemsWith,
+  packChanges,
+  packTitle,
+  reportCounts,
+  requestsWith,
+  savedText,
+  valueText,
+} from "./packs";
 
 const report = (counts: Partial<PackReport>): PackReport => ({
   kind: "submission",
@@ -42,16 +53,46 @@ describe("packs as the window shows them", () => {
     expect(packChanges(report({ unchanged: 3, refused: 2 }))).toBe(0);
     expect(packChanges(report({ conflicts: 1 }))).toBe(1);
     expect(reportCounts(report({ conflicts: 2 }))).toContain("2 conflicts");
+    const counts = { created: 0, changed: 0, unchanged: 2, refused: 1, conflicts: 0 };
+    expect(packChanges(report({ request_counts: counts }))).toBe(0);
+    expect(packChanges(report({ request_counts: { ...counts, created: 1 } }))).toBe(1);
+    expect(packChanges(report({ request_counts: { ...counts, conflicts: 1 } }))).toBe(1);
+  });
+
+  it("adds the ministerial requests to the imported banner when the pack carries some", () => {
+    const item = (title: string, outcome: "created" | "refused") => ({
+      uid: title, title, outcome, request_id: null, changes: [], reason: null, field: null, conflict: null, notes: [],
+    });
+    expect(importedText(report({ created: 2 }))).toBe(
+      "Submission pack from Kent (886) imported: 2 new, 0 changed, 0 unchanged, 0 refused, 0 conflicts",
+    );
+    const r = report({
+      created: 2,
+      requests: [item("a", "created"), item("b", "refused"), item("c", "created")],
+      request_counts: { created: 2, changed: 0, unchanged: 0, refused: 1, conflicts: 0 },
+    });
+    expect(importedText(r)).toBe(
+      "Submission pack from Kent (886) imported: 2 new, 0 changed, 0 unchanged, 0 refused, 0 conflicts; " +
+        "ministerial requests: 2 new, 0 changed, 0 unchanged, 1 refused, 0 conflicts",
+    );
+    expect(requestsWith(r, "created").map((i) => i.title)).toEqual(["a", "c"]);
+  });
+
+  it("tells a request's conflict from an event's", () => {
+    const fields = { uid: "u", title: "t", from: "council" as const, fields: [], opened_at: "" };
+    expect(isRequestConflict({ id: 1, record: "request", request_id: 2, here: {}, there: {}, ...fields } as never)).toBe(true);
+    expect(isRequestConflict({ id: 1, event_id: 2, here: {}, there: {}, ...fields } as never)).toBe(false);
   });
 
   it("says what a pack is and what was saved", () => {
     expect(packTitle("submission", "Kent (886)")).toBe("Submission pack from Kent (886)");
     expect(packTitle("reply", "Kent (886)")).toBe("The LGA's reply to Kent (886)");
-    expect(savedText({ file: "/tmp/a.json", kind: "reply", council: "Leeds (383)", events: 1 })).toBe(
-      "Reply pack for Leeds (383) saved: 1 event",
+    const saved = { file: "/tmp/a.json", events: 3, requests: 1, holds: "3 events and 1 ministerial request" };
+    expect(savedText({ ...saved, kind: "reply", council: "Leeds (383)" })).toBe(
+      "Reply pack for Leeds (383) saved: 3 events and 1 ministerial request",
     );
-    expect(savedText({ file: "/tmp/a.json", kind: "submission", council: "Kent (886)", events: 3 })).toBe(
-      "Submission pack from Kent (886) saved: 3 events",
+    expect(savedText({ ...saved, kind: "submission", council: "Kent (886)" })).toBe(
+      "Submission pack from Kent (886) saved: 3 events and 1 ministerial request",
     );
   });
 

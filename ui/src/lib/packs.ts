@@ -2,11 +2,15 @@
 // a field's name and value as text, and the sentences around an import or
 // a save. What an import does, who may do what and the wording of
 // refusals and conflicts are the core's.
+import type { AnyPackConflict } from "./bindings/AnyPackConflict";
+import type { PackCounts } from "./bindings/PackCounts";
 import type { PackFieldChange } from "./bindings/PackFieldChange";
 import type { PackItem } from "./bindings/PackItem";
 import type { PackKind } from "./bindings/PackKind";
 import type { PackOutcome } from "./bindings/PackOutcome";
 import type { PackReport } from "./bindings/PackReport";
+import type { PackRequestConflict } from "./bindings/PackRequestConflict";
+import type { PackRequestItem } from "./bindings/PackRequestItem";
 import type { SavedPack } from "./bindings/SavedPack";
 
 /** Each outcome's tag, for people. */
@@ -42,8 +46,8 @@ export function valueText(value: PackFieldChange["old"]): string {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 
-/** "1 new, 2 changed, 3 unchanged, no refused, 1 conflict". */
-export function reportCounts(r: PackReport): string {
+/** The events' counts: "1 new, 2 changed, 3 unchanged, 0 refused, 1 conflict". */
+export function reportCounts(r: PackCounts): string {
   const parts = [
     `${r.created.toLocaleString("en-GB")} new`,
     `${r.changed.toLocaleString("en-GB")} changed`,
@@ -54,10 +58,18 @@ export function reportCounts(r: PackReport): string {
   return parts.join(", ");
 }
 
-/** Whether importing would change anything here (a conflict is kept, so
- *  it counts). */
+/** The banner's heading after an import: the events' counts, and the
+ *  ministerial requests' when the pack carries any. */
+export function importedText(r: PackReport): string {
+  const what = `${packTitle(r.kind, r.council)} imported: ${reportCounts(r)}`;
+  return r.requests.length ? `${what}; ministerial requests: ${reportCounts(r.request_counts)}` : what;
+}
+
+/** Whether importing would change anything here, events or requests (a
+ *  conflict is kept, so it counts). */
 export function packChanges(r: PackReport): number {
-  return r.created + r.changed + r.conflicts;
+  const q = r.request_counts;
+  return r.created + r.changed + r.conflicts + q.created + q.changed + q.conflicts;
 }
 
 /** What the pack is, for people. */
@@ -70,8 +82,19 @@ export function itemsWith(r: PackReport, outcome: PackOutcome): PackItem[] {
   return r.items.filter((i) => i.outcome === outcome);
 }
 
-/** The banner after a save: "Reply pack for Kent (886) saved: 3 events". */
+/** The ministerial requests with `outcome`, in the pack's order. */
+export function requestsWith(r: PackReport, outcome: PackOutcome): PackRequestItem[] {
+  return r.requests.filter((i) => i.outcome === outcome);
+}
+
+/** Whether a conflict waiting is a ministerial request's (not an event's). */
+export function isRequestConflict(c: AnyPackConflict): c is PackRequestConflict {
+  return "record" in c && c.record === "request";
+}
+
+/** The banner after a save: "Reply pack for Kent (886) saved: 3 events and
+ *  1 ministerial request" (what it holds, as the core words it). */
 export function savedText(saved: SavedPack): string {
   const what = saved.kind === "submission" ? `Submission pack from ${saved.council}` : `Reply pack for ${saved.council}`;
-  return `${what} saved: ${plural(saved.events, "event")}`;
+  return `${what} saved: ${saved.holds}`;
 }

@@ -1,14 +1,93 @@
 //! A pack record's values for people, as the window shows a change or a
 //! conflict: times as GOV.UK writes them (`Tuesday 28 October 2014,
 //! 10am`), true and false as "Yes" and "No", nothing as "None", lists
-//! joined. The values themselves stay as the pack writes them
+//! joined, themes and audiences by their names; a ministerial request's
+//! person, role and status as the window names them. The values
+//! themselves stay as the pack writes them
 //! ([`super::report::FieldChange`]); this only words them.
 
 use chrono::DateTime;
 use serde_json::Value;
 
 use super::report::FieldChange;
+use crate::attendance::{RequestRole, RequestStatus};
+use crate::catalogue::Catalogue;
+use crate::programme::Term;
 use crate::time;
+
+/// `value` of an event record's `field`, for people: a theme's or an
+/// audience's slug as its name in `catalogue` (a slug it does not hold,
+/// as it is).
+pub fn event_value_text(field: &str, value: &Value, catalogue: &Catalogue) -> String {
+    let terms = match field {
+        "themes" => &catalogue.themes,
+        "audiences" => &catalogue.audiences,
+        _ => return value_text(field, value),
+    };
+    match value {
+        Value::Array(items) if !items.is_empty() => items
+            .iter()
+            .map(|v| match v {
+                Value::String(slug) => term_name(terms, slug),
+                other => value_text(field, other),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        other => value_text(field, other),
+    }
+}
+
+fn term_name(terms: &[Term], slug: &str) -> String {
+    terms
+        .iter()
+        .find(|t| t.slug == slug)
+        .map_or_else(|| slug.to_string(), |t| t.name.clone())
+}
+
+/// `value` of a ministerial request record's `field`, for people: the
+/// person asked by name and title, the role and status as the window
+/// names them.
+pub fn request_value_text(field: &str, value: &Value) -> String {
+    match (field, value) {
+        ("person", Value::Object(person)) => {
+            let text = |k: &str| person.get(k).and_then(Value::as_str).unwrap_or_default();
+            match (text("name"), text("title")) {
+                (name, "") => name.to_string(),
+                (name, title) => format!("{name} ({title})"),
+            }
+        }
+        ("role", Value::String(role)) => {
+            RequestRole::parse(role).map_or_else(|| role.clone(), |r| capitalised(r.label()))
+        }
+        ("status", Value::String(status)) => {
+            RequestStatus::parse(status).map_or_else(|| status.clone(), |s| s.label().to_string())
+        }
+        _ => value_text(field, value),
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// What a pack holds, for people: "12 events and 3 ministerial
+/// requests", "1 event and no ministerial requests".
+pub fn holds(events: usize, requests: usize) -> String {
+    let events = match events {
+        1 => "1 event".to_string(),
+        n => format!("{n} events"),
+    };
+    let requests = match requests {
+        0 => "no ministerial requests".to_string(),
+        1 => "1 ministerial request".to_string(),
+        n => format!("{n} ministerial requests"),
+    };
+    format!("{events} and {requests}")
+}
 
 /// `value` of the record's `field`, for people.
 pub fn value_text(field: &str, value: &Value) -> String {
@@ -38,12 +117,23 @@ fn when(text: &str) -> String {
     time::parse_date(text).map_or_else(|_| text.to_string(), time::format_date)
 }
 
-/// `change` with its old and new values worded for people (as text).
-pub fn worded(change: &FieldChange) -> FieldChange {
+/// An event record's `change` with its old and new values worded for
+/// people (as text), themes and audiences named from `catalogue`.
+pub fn worded(change: &FieldChange, catalogue: &Catalogue) -> FieldChange {
     FieldChange {
         field: change.field.clone(),
-        old: Value::String(value_text(&change.field, &change.old)),
-        new: Value::String(value_text(&change.field, &change.new)),
+        old: Value::String(event_value_text(&change.field, &change.old, catalogue)),
+        new: Value::String(event_value_text(&change.field, &change.new, catalogue)),
+    }
+}
+
+/// A ministerial request record's `change` with its old and new values
+/// worded for people (as text).
+pub fn worded_request(change: &FieldChange) -> FieldChange {
+    FieldChange {
+        field: change.field.clone(),
+        old: Value::String(request_value_text(&change.field, &change.old)),
+        new: Value::String(request_value_text(&change.field, &change.new)),
     }
 }
 
@@ -89,7 +179,7 @@ mod tests {
             old: json!("2014-10-28T10:00:00+00:00"),
             new: json!("2014-10-28T11:00:00+00:00"),
         };
-        let w = worded(&change);
+        let w = worded(&change, &Catalogue::default());
         assert_eq!(
             (w.field.as_str(), w.old, w.new),
             (
@@ -97,6 +187,99 @@ mod tests {
                 json!("Tuesday 28 October 2014, 10am"),
                 json!("Tuesday 28 October 2014, 11am")
             )
+        );
+    }
+
+    #[test]
+    fn what_a_pack_holds_is_counted_for_people() {
+        assert_eq!(holds(12, 3), "12 events and 3 ministerial requests");
+        assert_eq!(holds(1, 1), "1 event and 1 ministerial request");
+        assert_eq!(holds(0, 0), "0 events and no ministerial requests");
+    }
+
+    #[test]
+    fn themes_and_audiences_are_named_from_the_catalogue() {
+        let catalogue = Catalogue {
+            themes: vec![Term {
+                slug: "education".into(),
+                name: "Education and schools".into(),
+            }],
+            audiences: vec![Term {
+                slug: "care-leavers".into(),
+                name: "Care leavers".into(),
+            }],
+            ..Catalogue::default()
+        };
+        let change = FieldChange {
+            field: "themes".into(),
+            old: json!([]),
+            new: json!(["education", "retired-theme"]),
+        };
+        let w = worded(&change, &catalogue);
+        assert_eq!(
+            (w.old, w.new),
+            (json!("None"), json!("Education and schools, retired-theme")),
+            "a slug the catalogue does not hold stays as it is"
+        );
+        assert_eq!(
+            event_value_text("audiences", &json!(["care-leavers"]), &catalogue),
+            "Care leavers"
+        );
+        assert_eq!(
+            event_value_text("title", &json!("education"), &catalogue),
+            "education",
+            "only themes and audiences are slugs"
+        );
+        assert_eq!(
+            event_value_text("start", &json!("2014-10-28"), &catalogue),
+            "Tuesday 28 October 2014"
+        );
+    }
+
+    #[test]
+    fn request_values_are_worded_for_people() {
+        assert_eq!(
+            request_value_text(
+                "person",
+                &json!({"key": "timpson", "name": "Edward Timpson MP", "title": "Minister for Children"})
+            ),
+            "Edward Timpson MP (Minister for Children)"
+        );
+        assert_eq!(
+            request_value_text(
+                "person",
+                &json!({"key": null, "name": "Jo Bloggs", "title": ""})
+            ),
+            "Jo Bloggs"
+        );
+        assert_eq!(
+            request_value_text("role", &json!("meet-young-people")),
+            "Meet young people"
+        );
+        assert_eq!(request_value_text("role", &json!("other")), "Attend");
+        assert_eq!(
+            request_value_text("status", &json!("submitted")),
+            "Submitted to the LGA"
+        );
+        assert_eq!(
+            request_value_text("status", &json!("unheard-of")),
+            "unheard-of"
+        );
+        assert_eq!(
+            request_value_text("start", &json!("2014-10-28T10:00:00+00:00")),
+            "Tuesday 28 October 2014, 10am"
+        );
+        assert_eq!(request_value_text("whole_event", &json!(true)), "Yes");
+        assert_eq!(request_value_text("case", &Value::Null), "None");
+        assert_eq!(request_value_text("priority", &json!(4)), "4");
+        let w = worded_request(&FieldChange {
+            field: "status".into(),
+            old: json!("submitted"),
+            new: json!("accepted"),
+        });
+        assert_eq!(
+            (w.old, w.new),
+            (json!("Submitted to the LGA"), json!("Accepted"))
         );
     }
 }

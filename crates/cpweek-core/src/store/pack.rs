@@ -57,6 +57,13 @@ pub struct PackFile {
     pub suggested_name: String,
 }
 
+impl PackFile {
+    /// What it holds, for people: "12 events and 3 ministerial requests".
+    pub fn holds(&self) -> String {
+        pack::shown::holds(self.events, self.requests)
+    }
+}
+
 impl Store {
     /// The pack of `kind` for `council` (code or name) in `programme`
     /// (empty: the current one), made at `now`: every one of the council's
@@ -140,10 +147,10 @@ impl Store {
         programme: &str,
         now: DateTime<Utc>,
         to: &crate::file::Target,
-    ) -> Result<usize> {
+    ) -> Result<PackFile> {
         let file = self.export_pack(council, kind, programme, now)?;
         crate::file::write_whole(to, &file.bytes)?;
-        Ok(file.events)
+        Ok(file)
     }
 
     /// Imports a pack (its file's bytes): one transaction, rolled back for

@@ -8,4 +8,12 @@ export type SavedPack = { file: string, kind: PackKind,
 /**
  * The council it is for or from, for people: `Kent (886)`.
  */
-council: string, events: number, };
+council: string, events: number, 
+/**
+ * How many ministerial requests it holds.
+ */
+requests: number, 
+/**
+ * What it holds, for people: "12 events and 3 ministerial requests".
+ */
+holds: string, };
