@@ -7,7 +7,10 @@
 // change on both sides is shown as a conflict and settled in the window,
 // as `cpweek pack conflicts --json` then says; and the LGA's reply, saved
 // through the native save dialog, is a pack Kent's database takes. A pack
-// file changed after its dry run was shown is refused, not imported.
+// file changed after its dry run was shown is refused, not imported. Kent's
+// submitted ministerial request is listed under its own heading in the dry
+// run, and once imported is in the LGA's `cpweek request list --json`; the
+// reply saved then says it holds it.
 // Started by ui/e2e/run.sh on a database of its own.
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -194,6 +197,38 @@ describe("packs in the window", { timeout: 300_000 }, () => {
     await shot("packs-conflict-settled");
   });
 
+  it("lists a council's ministerial request in the dry run under its own heading, then imports it", async () => {
+    const asked = kentJson("request", "add", "--event", String(ids.openDay), "--person", "1", "--role", "speak",
+      "--case", "Care leavers designed the awards", "--contact-name", "Sam Contact");
+    kent("request", "submit", String(asked.id), "--note", "The minister's visit would mean a lot");
+    const file = submission("with-request.json");
+    const dry = JSON.parse(execFileSync(CLI, ["pack", "import", file, "--dry-run", "--json"],
+      { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" }));
+    assert.equal(dry.request_counts.created, 1, JSON.stringify(dry.request_counts));
+    const title = dry.requests[0].title;
+    assert.match(title, new RegExp(` to speak: ${OPEN_DAY}$`));
+
+    await choose(file);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(),
+      /Ministerial requests: 1 new, 0 changed, 0 unchanged, 0 refused, 0 conflicts\./);
+    const section = await driver.findElement(By.id("pack-requests"));
+    assert.equal(await section.findElement(By.css("h2")).getText(), "Ministerial requests");
+    assert.equal(await driver.findElement(By.id("pack-requests-created")).getText(), title);
+    assert.deepEqual(json("request", "list"), [], "the dry run wrote nothing");
+    await shot("packs-check-requests");
+    await axe("the dry run of a pack with a ministerial request");
+
+    await driver.findElement(button("Import these changes")).click();
+    await banner("ministerial requests: 1 new, 0 changed, 0 unchanged, 0 refused, 0 conflicts");
+    const listed = json("request", "list");
+    assert.equal(listed.length, 1, JSON.stringify(listed));
+    assert.equal(listed[0].uid, asked.uid);
+    assert.equal(listed[0].status, "submitted");
+    assert.equal(listed[0].title, OPEN_DAY);
+    await shot("packs-imported-requests");
+  });
+
   it("saves the LGA's reply through the save dialog, and Kent's database takes it", async () => {
     cli("event", "approve", String(lgaEvent(OPEN_DAY).id));
     // A reply needs its council.
@@ -207,7 +242,7 @@ describe("packs in the window", { timeout: 300_000 }, () => {
     const file = path.join(dir, "reply-from-window.json");
     await driver.findElement(button("Save pack")).click();
     await answerSaveDialog("Save the pack", file);
-    const shown = await banner("Reply pack for Kent (886) saved: 2 events");
+    const shown = await banner("Reply pack for Kent (886) saved: 2 events and 1 ministerial request");
     assert.match(await shown.getText(), new RegExp(`Saved to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
     assert.ok(existsSync(file));
     await shot("packs-reply-saved");
@@ -217,6 +252,8 @@ describe("packs in the window", { timeout: 300_000 }, () => {
     assert.equal(dry.refused, 0, JSON.stringify(dry));
     assert.equal(dry.conflicts, 0, JSON.stringify(dry));
     assert.equal(dry.items.length, 2);
+    assert.equal(dry.requests.length, 1, "the reply carries the request back");
+    assert.equal(dry.request_counts.refused + dry.request_counts.conflicts, 0, JSON.stringify(dry.requests));
     const openDay = dry.items.find((i) => i.title === OPEN_DAY);
     assert.equal(openDay.outcome, "changed", JSON.stringify(openDay));
     assert.deepEqual(openDay.changes.map((c) => [c.field, c.new]).filter(([f]) => f === "status"), [["status", "approved"]]);
