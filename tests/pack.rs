@@ -7,6 +7,9 @@
 //! sides waits for a person's choice. Ministerial requests travel in the
 //! pack (format version 2) and the LGA's decisions come back; a pack
 //! cannot accept its own request, nor ask for another council's event.
+//! Practice entries travel too (format version 3): a pack cannot publish
+//! its own entry nor speak for another council's, and a conflict waits
+//! beside the others.
 
 mod common;
 
@@ -264,10 +267,10 @@ fn a_damaged_pack_and_a_newer_format_are_refused_whole_with_a_clear_message() {
         "{err}"
     );
 
-    let newer = edited(&pack, "newer.json", &["format_version=3"]);
+    let newer = edited(&pack, "newer.json", &["format_version=4"]);
     let err = fails(&lga, &["pack", "import", newer.to_str().unwrap()]);
     assert!(
-        err.starts_with("error: the pack was made by a newer cpweek (format version 3; this cpweek reads up to version 2)"),
+        err.starts_with("error: the pack was made by a newer cpweek (format version 4; this cpweek reads up to version 3)"),
         "{err}"
     );
     let elsewhere = edited(
@@ -468,7 +471,7 @@ fn requests_travel_to_the_lga_and_its_decisions_come_back() {
     );
     let text = std::fs::read_to_string(&pack).unwrap();
     let doc: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(doc["format_version"], 2);
+    assert_eq!(doc["format_version"], 3);
     assert_eq!(doc["requests"][0]["uid"], q["uid"]);
     assert_eq!(doc["requests"][0]["person"]["key"], "timpson");
 
@@ -685,4 +688,212 @@ fn a_request_moved_differently_on_both_sides_waits_beside_the_events_conflicts()
         list
     };
     assert_eq!(without_stamp(&lga), without_stamp(&kent));
+}
+
+// Practice entries (format version 3).
+
+fn practice_counts(r: &Value) -> [u64; 5] {
+    ["created", "changed", "unchanged", "refused", "conflicts"]
+        .map(|k| r["practice_counts"][k].as_u64().unwrap())
+}
+
+/// Kent's case study with every field a council sets, linking `event`;
+/// its id.
+fn kent_practice(kent: &Db, event: &str) -> String {
+    let added = kent.json(&[
+        "practice",
+        "add",
+        "--json",
+        "--council",
+        "886",
+        "--title",
+        "Kent and Coram's adoption partnership",
+        "--summary",
+        "Adoptions rose by 110% within a year.",
+        "--what",
+        "A joint team.\nFamilies found earlier.",
+        "--theme",
+        "adoption",
+        "--partner-council",
+        "Medway",
+        "--partner-org",
+        "Coram",
+        "--outcome",
+        "Adoptions; 20; 42; 2011 to 2013",
+        "--contact-name",
+        "Jo Bloggs",
+        "--contact-role",
+        "Head of adoption",
+        "--contact-email",
+        "jo.bloggs@kent.gov.uk",
+        "--source",
+        "Edward Timpson's speech, 2013",
+        "--event",
+        event,
+    ]);
+    added["id"].to_string()
+}
+
+/// An entry as `practice show --json` gives it, without what each
+/// database has of its own (ids, actions, history) and its events as
+/// their UIDs.
+fn practice_shown(db: &Db, id: &str) -> Value {
+    let mut v = db.json(&["practice", "show", id, "--json"]);
+    let events: Vec<Value> = v["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| db.json(&["event", "show", &e.to_string(), "--json"])["uid"].clone())
+        .collect();
+    let o = v.as_object_mut().unwrap();
+    for k in ["id", "actions", "history"] {
+        o.remove(k);
+    }
+    o.insert("events".into(), Value::Array(events));
+    v
+}
+
+#[test]
+fn practice_entries_travel_to_the_lga_and_its_decisions_come_back() {
+    let (kent, lga) = two();
+    let event = add(&kent, "Kent care leavers' awards", &[])["id"].to_string();
+    let id = kent_practice(&kent, &event);
+    kent.ok(&["practice", "submit", &id]);
+    let pack = export(&kent, "kent.json", false);
+    let r = import(&lga, &pack);
+    assert_eq!(practice_counts(&r), [1, 0, 0, 0, 0], "{r}");
+    assert_eq!(r["practice"][0]["outcome"], "created");
+    let there = r["practice"][0]["entry_id"].to_string();
+    assert_eq!(practice_shown(&lga, &there), practice_shown(&kent, &id));
+
+    // Again: nothing changes; the text report says so record by record.
+    let out = lga.ok(&["pack", "import", pack.to_str().unwrap()]);
+    assert!(
+        out.contains(
+            "Practice entries: 0 created, 0 changed, 1 unchanged, 0 refused, 0 conflicts."
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Kent and Coram's adoption partnership"),
+        "{out}"
+    );
+
+    lga.ok(&["practice", "approve", &there]);
+    lga.ok(&[
+        "practice",
+        "publish",
+        &there,
+        "--consent-checked-by",
+        "Sam Checker",
+    ]);
+    let back = export(&lga, "reply.json", true);
+    let r = import(&kent, &back);
+    assert_eq!(practice_counts(&r), [0, 1, 0, 0, 0], "{r}");
+    let fields: Vec<&str> = r["practice"][0]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["status", "consent"], "{r}");
+    let at_kent = practice_shown(&kent, &id);
+    assert_eq!(at_kent["status"], "published");
+    assert_eq!(at_kent["consent"]["checked_by"], "Sam Checker");
+    assert_eq!(at_kent, practice_shown(&lga, &there));
+    assert_eq!(
+        kent.json(&["practice", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(practice_counts(&import(&kent, &back)), [0, 0, 1, 0, 0]);
+    let next = export(&kent, "kent-2.json", false);
+    assert_eq!(practice_counts(&import(&lga, &next)), [0, 0, 1, 0, 0]);
+}
+
+#[test]
+fn a_pack_cannot_publish_its_own_entry_nor_speak_for_another_council() {
+    let (kent, lga) = two();
+    let event = add(&kent, "Kent care leavers' awards", &[])["id"].to_string();
+    let id = kent_practice(&kent, &event);
+    kent.ok(&["practice", "submit", &id]);
+    let pack = export(&kent, "kent.json", false);
+    import(&lga, &pack);
+    let forged = edited(
+        &pack,
+        "forged.json",
+        &[
+            "practice.0.status=\"published\"",
+            "practice.0.consent={\"checked_by\": \"Kim Organiser\", \"kind\": \"on_record\", \"at\": \"2014-09-10T09:00:00Z\"}",
+        ],
+    );
+    let out = lga.run(&["pack", "import", forged.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stdout.contains("Practice entries: 0 created, 0 changed, 0 unchanged, 1 refused"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("error: practice entry ")
+            && stderr
+                .contains("refused (status): the pack says published, which only the LGA decides"),
+        "{stderr}"
+    );
+    let list = lga.json(&["practice", "list", "--json"]);
+    assert_eq!(list[0]["status"], "submitted");
+    assert!(list[0]["consent"].is_null());
+
+    let theirs = edited(&pack, "theirs.json", &["practice.0.council=\"352\""]);
+    let out = lga.run(&["pack", "import", theirs.to_str().unwrap(), "--json"]);
+    assert!(!out.status.success());
+    let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["practice"][0]["outcome"], "refused");
+    assert_eq!(r["practice"][0]["field"], "council");
+}
+
+#[test]
+fn a_practice_entry_changed_on_both_sides_waits_and_resolving_it_settles_it() {
+    let (kent, lga) = two();
+    let event = add(&kent, "Kent care leavers' awards", &[])["id"].to_string();
+    let id = kent_practice(&kent, &event);
+    let r = import(&lga, &export(&kent, "kent.json", false));
+    let there = r["practice"][0]["entry_id"].to_string();
+    // The draft changed at the LGA's desk by someone acting for Kent...
+    lga.ok(&[
+        "settings",
+        "set",
+        "--role",
+        "council-organiser",
+        "--council",
+        "886",
+    ]);
+    lga.ok(&["practice", "edit", &there, "--title", "Changed at the LGA"]);
+    lga.ok(&["settings", "set", "--role", "lga-officer"]);
+    // ... and at the council.
+    kent.ok(&["practice", "edit", &id, "--title", "Changed at the council"]);
+    let pack = export(&kent, "kent-2.json", false);
+    let r = import(&lga, &pack);
+    assert_eq!(practice_counts(&r), [0, 0, 0, 0, 1], "{r}");
+    let number = r["practice"][0]["conflict"].to_string();
+    let waiting = lga.json(&["pack", "conflicts", "--json"]);
+    assert_eq!(waiting[0]["record"], "practice", "{waiting}");
+    assert_eq!(waiting[0]["id"].to_string(), number);
+    let text = lga.ok(&["pack", "conflicts"]);
+    assert!(text.contains("practice entry"), "{text}");
+    assert!(text.contains("\"Changed at the LGA\""), "{text}");
+    let out = lga.ok(&["pack", "resolve", &number, "--keep", "council"]);
+    assert!(out.contains("council's version of practice entry"), "{out}");
+    assert_eq!(
+        lga.json(&["practice", "show", &there, "--json"])["title"],
+        "Changed at the council"
+    );
+    assert_eq!(
+        lga.json(&["pack", "conflicts", "--json"]),
+        serde_json::json!([])
+    );
+    assert_eq!(practice_counts(&import(&lga, &pack)), [0, 0, 1, 0, 0]);
 }

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use cpweek_core::file::Kind;
 use cpweek_core::pack::report::{
-    AnyPackConflict, FieldChange, Outcome, PackConflict, PackReport, PackRequestConflict, Resolved,
+    AnyPackConflict, FieldChange, Outcome, PackConflict, PackPracticeConflict, PackReport,
+    PackRequestConflict, Resolved,
 };
 use cpweek_core::pack::{PackKind, Side};
 use cpweek_core::store::ImportMode;
@@ -154,6 +155,12 @@ pub(crate) fn run(
                         request.role.label(),
                         shown(&request.title)
                     ),
+                    Resolved::Practice(entry) => println!(
+                        "Conflict {id} resolved: {} version of practice entry {} (\"{}\") kept.",
+                        keep.possessive(),
+                        entry.id,
+                        shown(&entry.details.title)
+                    ),
                 }
             }
             Ok(())
@@ -232,6 +239,27 @@ fn refusals(report: &PackReport) -> Result<(), Error> {
                     )
                 }),
         )
+        .chain(
+            report
+                .practice
+                .iter()
+                .filter(|i| i.outcome == Outcome::Refused)
+                .map(|i| {
+                    FieldError::new(
+                        "practice",
+                        format!(
+                            "practice entry {} (\"{}\") refused{}: {}",
+                            i.uid,
+                            i.title,
+                            i.field
+                                .as_deref()
+                                .map(|f| format!(" ({f})"))
+                                .unwrap_or_default(),
+                            i.reason.as_deref().unwrap_or_default()
+                        ),
+                    )
+                }),
+        )
         .collect();
     if errors.is_empty() {
         return Ok(());
@@ -273,6 +301,7 @@ fn print_report(r: &PackReport) {
             &i.notes,
         );
     }
+    print_practice(r);
     if r.requests.is_empty() {
         return;
     }
@@ -295,6 +324,37 @@ fn print_report(r: &PackReport) {
             i.outcome,
             &i.uid,
             &shown(&i.title),
+            &i.changes,
+            i.reason.as_deref(),
+            &i.notes,
+        );
+    }
+}
+
+/// The report's practice entries, when the pack has any.
+fn print_practice(r: &PackReport) {
+    if r.practice.is_empty() {
+        return;
+    }
+    let c = &r.practice_counts;
+    println!(
+        "Practice entries: {} created, {} changed, {} unchanged, {} refused, {} {}.",
+        c.created,
+        c.changed,
+        c.unchanged,
+        c.refused,
+        c.conflicts,
+        if c.conflicts == 1 {
+            "conflict"
+        } else {
+            "conflicts"
+        }
+    );
+    for i in &r.practice {
+        print_item(
+            i.outcome,
+            &i.uid,
+            &format!("\"{}\"", shown(&i.title)),
             &i.changes,
             i.reason.as_deref(),
             &i.notes,
@@ -341,6 +401,7 @@ fn print_conflicts(conflicts: &[AnyPackConflict]) {
         match c {
             AnyPackConflict::Event(c) => print_event_conflict(c),
             AnyPackConflict::Request(c) => print_request_conflict(c),
+            AnyPackConflict::Practice(c) => print_practice_conflict(c),
         }
     }
 }
@@ -350,6 +411,23 @@ fn print_request_conflict(c: &PackRequestConflict) {
         "Conflict {}: request {} {} ({}), from {} pack at {}:",
         c.id,
         c.request_id,
+        shown(&c.title),
+        shown(&c.uid),
+        c.from.possessive(),
+        shown(&c.opened_at)
+    );
+    print_fields(c.from, &c.fields);
+    println!(
+        "  Keep one: cpweek pack resolve {} --keep lga|council",
+        c.id
+    );
+}
+
+fn print_practice_conflict(c: &PackPracticeConflict) {
+    println!(
+        "Conflict {}: practice entry {} \"{}\" ({}), from {} pack at {}:",
+        c.id,
+        c.entry_id,
         shown(&c.title),
         shown(&c.uid),
         c.from.possessive(),
@@ -404,7 +482,7 @@ fn value(v: &Value) -> String {
             format!("[{}]", parts.join(", "))
         }
         // A person: their name and title (and seed key, when seeded).
-        Value::Object(map) => {
+        Value::Object(map) if map.contains_key("title") => {
             let text = |k: &str| map.get(k).and_then(Value::as_str).unwrap_or_default();
             let key = map
                 .get("key")
@@ -412,6 +490,14 @@ fn value(v: &Value) -> String {
                 .map(|k| format!(" [{}]", shown(k)))
                 .unwrap_or_default();
             format!("\"{}\", {}{key}", shown(text("name")), shown(text("title")))
+        }
+        // An outcome, a contact, a consent check: each member named.
+        Value::Object(map) => {
+            let parts: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{k}: {}", value(v)))
+                .collect();
+            format!("{{{}}}", parts.join(", "))
         }
         other => shown(&other.to_string()).into_owned(),
     }

@@ -28,6 +28,8 @@ const report = (counts: Partial<PackReport>): PackReport => ({
   items: [],
   requests: [],
   request_counts: { created: 0, changed: 0, unchanged: 0, refused: 0, conflicts: 0 },
+  practice: [],
+  practice_counts: { created: 0, changed: 0, unchanged: 0, refused: 0, conflicts: 0 },
   ...counts,
 });
 

@@ -8,6 +8,7 @@
 //! ([`read::read`]), and the report an import gives ([`report`]). What an
 //! import does to the store is `store/pack.rs`.
 
+pub mod practice;
 pub mod read;
 pub mod report;
 pub mod request;
@@ -26,10 +27,10 @@ use crate::time;
 
 /// The `format` member every pack carries.
 pub const FORMAT: &str = "cpweek-pack";
-/// The newest format version this cpweek writes and reads: 2, which
-/// carries ministerial requests. Version 1 (events only; its `requests`
-/// always empty) is still read.
-pub const FORMAT_VERSION: u32 = 2;
+/// The newest format version this cpweek writes and reads: 3, which
+/// carries practice entries (version 2 added ministerial requests).
+/// Versions 1 (events only) and 2 (no practice entries) are still read.
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest format version this cpweek reads.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
@@ -130,6 +131,11 @@ pub struct Pack {
     /// version-1 pack that has any.
     #[serde(default)]
     pub requests: Vec<request::RequestRecord>,
+    /// Practice entries the council leads (format version 3); in versions
+    /// 1 and 2 it is always empty, and a reader refuses an older pack that
+    /// has any.
+    #[serde(default)]
+    pub practice: Vec<practice::PracticeRecord>,
     /// `sha256:` and 64 lower-case hex digits over [`canonical`] of the
     /// document without this member.
     pub digest: String,
@@ -429,6 +435,7 @@ pub fn new_pack(
         made_at: time::to_store(now),
         events,
         requests: Vec::new(),
+        practice: Vec::new(),
         digest: String::new(),
     }
 }

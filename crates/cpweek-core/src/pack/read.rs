@@ -93,6 +93,22 @@ pub fn read(bytes: &[u8]) -> Result<Pack> {
             ));
         }
     }
+    if version.is_some_and(|v| v < 3) {
+        let has_practice = match map.get("practice") {
+            None | Some(Value::Null) => false,
+            Some(Value::Array(items)) => !items.is_empty(),
+            Some(_) => true,
+        };
+        if has_practice {
+            return Err(Error::invalid(
+                "practice",
+                format!(
+                    "the pack says format version {}, which carries no practice entries, but it holds some: it was edited by hand or made by something other than cpweek; nothing was imported",
+                    version.unwrap_or_default()
+                ),
+            ));
+        }
+    }
     let pack: Pack = serde_json::from_slice(bytes).map_err(|e| {
         Error::invalid(
             "file",

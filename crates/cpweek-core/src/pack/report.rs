@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::practice::PracticeRecord;
 use super::request::RequestRecord;
 use super::{EventRecord, PackKind, Side};
 
@@ -31,11 +32,11 @@ pub enum Outcome {
 pub struct FieldChange {
     pub field: String,
     #[ts(
-        type = "string | number | boolean | string[] | { key: string | null, name: string, title: string } | null"
+        type = "string | number | boolean | string[] | { key: string | null, name: string, title: string } | Record<string, unknown> | Array<Record<string, unknown>> | null"
     )]
     pub old: Value,
     #[ts(
-        type = "string | number | boolean | string[] | { key: string | null, name: string, title: string } | null"
+        type = "string | number | boolean | string[] | { key: string | null, name: string, title: string } | Record<string, unknown> | Array<Record<string, unknown>> | null"
     )]
     pub new: Value,
 }
@@ -43,6 +44,14 @@ pub struct FieldChange {
 impl FieldChange {
     /// Each field that differs between two request records.
     pub fn between_requests(old: &RequestRecord, new: &RequestRecord) -> Vec<FieldChange> {
+        old.differences(new)
+            .into_iter()
+            .map(|(field, old, new)| FieldChange { field, old, new })
+            .collect()
+    }
+
+    /// Each field that differs between two practice records.
+    pub fn between_practice(old: &PracticeRecord, new: &PracticeRecord) -> Vec<FieldChange> {
         old.differences(new)
             .into_iter()
             .map(|(field, old, new)| FieldChange { field, old, new })
@@ -102,6 +111,60 @@ pub struct PackReport {
     pub requests: Vec<PackRequestItem>,
     /// How many requests were created, changed, ... .
     pub request_counts: PackCounts,
+    /// The pack's practice entries, record by record (format version 3).
+    pub practice: Vec<PackPracticeItem>,
+    /// How many practice entries were created, changed, ... .
+    pub practice_counts: PackCounts,
+}
+
+/// One practice record of the pack and what the import made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PackPracticeItem {
+    pub uid: String,
+    /// The entry's title.
+    pub title: String,
+    pub outcome: Outcome,
+    /// The entry here, once created or when it was already here.
+    #[ts(type = "number | null")]
+    pub entry_id: Option<i64>,
+    /// For a changed record: each field, old and new.
+    pub changes: Vec<FieldChange>,
+    /// For a refused record: why.
+    pub reason: Option<String>,
+    /// For a refused record: the field at fault, when one is.
+    pub field: Option<String>,
+    /// For a conflict: its number, for `cpweek pack resolve`.
+    #[ts(type = "number | null")]
+    pub conflict: Option<i64>,
+    /// What else a person should know.
+    pub notes: Vec<String>,
+}
+
+/// A practice entry changed on both sides since the last exchange,
+/// waiting for a person to choose; numbered with the events' conflicts.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct PackPracticeConflict {
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Always `"practice"`: tells it from the others in
+    /// `cpweek pack conflicts --json`.
+    pub record: String,
+    #[ts(type = "number")]
+    pub entry_id: i64,
+    pub uid: String,
+    pub title: String,
+    /// The side the pack came from; this database is the other side.
+    pub from: Side,
+    /// This database's version, as it is now.
+    pub here: PracticeRecord,
+    /// The pack's version.
+    pub there: PracticeRecord,
+    /// The fields that differ: `old` here, `new` in the pack.
+    pub fields: Vec<FieldChange>,
+    /// When the import found it (UTC).
+    pub opened_at: String,
 }
 
 /// How many records of one kind each outcome had.
@@ -186,6 +249,7 @@ pub struct PackRequestConflict {
 pub enum AnyPackConflict {
     Event(PackConflict),
     Request(PackRequestConflict),
+    Practice(PackPracticeConflict),
 }
 
 impl AnyPackConflict {
@@ -193,6 +257,7 @@ impl AnyPackConflict {
         match self {
             AnyPackConflict::Event(c) => c.id,
             AnyPackConflict::Request(c) => c.id,
+            AnyPackConflict::Practice(c) => c.id,
         }
     }
 }
@@ -203,6 +268,7 @@ impl AnyPackConflict {
 pub enum Resolved {
     Event(Box<crate::event::Event>),
     Request(Box<crate::attendance::Request>),
+    Practice(Box<crate::practice::PracticeEntry>),
 }
 
 /// A record changed on both sides since the last exchange, waiting for a

@@ -74,13 +74,13 @@ fn a_pack_written_reads_back_and_a_damaged_or_newer_one_is_refused_whole() {
     );
 
     let mut newer: Value = serde_json::from_slice(&bytes).unwrap();
-    newer["format_version"] = json!(3);
+    newer["format_version"] = json!(4);
     newer["digest"] = json!(document_digest(&newer));
     let e = read::read(&serde_json::to_vec(&newer).unwrap()).unwrap_err();
     assert_eq!(e.field_errors()[0].field, "format_version");
     assert!(
         e.to_string().contains(
-            "made by a newer cpweek (format version 3; this cpweek reads up to version 2)"
+            "made by a newer cpweek (format version 4; this cpweek reads up to version 3)"
         ),
         "{e}"
     );
@@ -113,4 +113,34 @@ fn a_pack_with_its_digest_recomputed_but_a_member_of_the_wrong_type_names_it() {
         "{e}"
     );
     assert!(e.to_string().contains("ultimatum"), "{e}");
+}
+
+#[test]
+fn an_older_pack_holding_practice_entries_is_refused_whole_and_an_empty_one_read() {
+    let bytes = pack_bytes();
+    let written: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(written["format_version"], json!(3));
+    assert_eq!(written["practice"], json!([]));
+    for version in [1, 2] {
+        let mut older = written.clone();
+        older["format_version"] = json!(version);
+        older.as_object_mut().unwrap().remove("practice");
+        if version == 1 {
+            older.as_object_mut().unwrap().remove("requests");
+        }
+        older["digest"] = json!(document_digest(&older));
+        let pack = read::read(&serde_json::to_vec(&older).unwrap()).unwrap();
+        assert!(pack.practice.is_empty());
+
+        older["practice"] = json!([{"uid": "x"}]);
+        older["digest"] = json!(document_digest(&older));
+        let e = read::read(&serde_json::to_vec(&older).unwrap()).unwrap_err();
+        assert_eq!(e.field_errors()[0].field, "practice");
+        assert!(
+            e.to_string().contains(&format!(
+                "format version {version}, which carries no practice entries, but it holds some"
+            )),
+            "{e}"
+        );
+    }
 }

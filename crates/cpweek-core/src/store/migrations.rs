@@ -81,6 +81,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "sample_and_toolkit_sent",
         include_str!("migrations/0018_sample_and_toolkit_sent.sql"),
     ),
+    (
+        19,
+        "practice_packs",
+        include_str!("migrations/0019_practice_packs.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.

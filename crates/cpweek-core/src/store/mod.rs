@@ -15,6 +15,8 @@ mod migrations;
 mod opening;
 mod pack;
 mod pack_conflicts;
+mod pack_practice;
+mod pack_practice_conflicts;
 mod pack_request_check;
 mod pack_request_conflicts;
 mod pack_requests;
@@ -419,6 +421,8 @@ mod ics_tests;
 mod joint_tests;
 #[cfg(test)]
 mod open_tests;
+#[cfg(test)]
+mod pack_practice_tests;
 #[cfg(test)]
 mod pack_request_tests;
 #[cfg(test)]

@@ -53,6 +53,8 @@ pub struct PackFile {
     pub events: usize,
     /// How many ministerial requests it holds.
     pub requests: usize,
+    /// How many practice entries it holds.
+    pub practice: usize,
     /// The file name to suggest: `cpweek-submission-886-2014.json`.
     pub suggested_name: String,
 }
@@ -124,11 +126,15 @@ impl Store {
             other,
         )?;
         let requests = made.requests.len();
+        made.practice =
+            super::pack_practice::records(&self.conn, &programme.id, &council.code, kind)?;
+        let practice = made.practice.len();
         let bytes = pack::write(made);
         Ok(PackFile {
             bytes,
             events,
             requests,
+            practice,
             suggested_name: format!(
                 "cpweek-{}-{}-{}.json",
                 kind.as_str(),
@@ -195,6 +201,11 @@ impl Store {
             .events
             .iter()
             .flat_map(|r| r.partner_councils.iter().map(String::as_str))
+            .chain(
+                pack.practice
+                    .iter()
+                    .flat_map(|r| r.partner_councils.iter().map(String::as_str)),
+            )
             .collect();
         let catalogue = Catalogue {
             councils: catalogue
@@ -274,6 +285,8 @@ fn import(
         items: Vec::with_capacity(pack.events.len()),
         requests: Vec::with_capacity(pack.requests.len()),
         request_counts: Default::default(),
+        practice: Vec::with_capacity(pack.practice.len()),
+        practice_counts: Default::default(),
     };
     let mut seen = HashSet::new();
     // The council's events in the programme, read at once (most records
@@ -310,6 +323,17 @@ fn import(
         &person,
         &mut report.requests,
         &mut report.request_counts,
+        now,
+    )?;
+    // The practice entries last: they link the events by UID.
+    super::pack_practice::import(
+        tx,
+        catalogue,
+        pack,
+        council,
+        &person,
+        &mut report.practice,
+        &mut report.practice_counts,
         now,
     )?;
     Ok(report)
@@ -473,7 +497,7 @@ fn one(
     let waiting: Option<i64> = tx
         .prepare_cached(
             "SELECT id FROM pack_conflicts
-             WHERE uid = ?1 AND resolved_at IS NULL AND digest = ?2 AND request_id IS NULL",
+             WHERE uid = ?1 AND resolved_at IS NULL AND digest = ?2 AND request_id IS NULL AND practice_id IS NULL",
         )?
         .query_row(params![record.uid, incoming], |r| r.get(0))
         .optional()?;

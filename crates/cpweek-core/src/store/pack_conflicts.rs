@@ -24,7 +24,7 @@ impl Store {
             .conn
             .prepare_cached(
                 "SELECT id FROM pack_conflicts
-                 WHERE resolved_at IS NULL AND request_id IS NULL ORDER BY id",
+                 WHERE resolved_at IS NULL AND request_id IS NULL AND practice_id IS NULL ORDER BY id",
             )?
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -147,7 +147,7 @@ fn conflict(
     let row = conn
         .prepare_cached(
             "SELECT event_id, uid, side, record, digest, opened_at, resolved_at IS NOT NULL
-             FROM pack_conflicts WHERE id = ?1 AND request_id IS NULL",
+             FROM pack_conflicts WHERE id = ?1 AND request_id IS NULL AND practice_id IS NULL",
         )?
         .query_row([id], |r| {
             Ok(Row {
@@ -215,7 +215,7 @@ pub(super) fn open_conflict(
     now: DateTime<Utc>,
 ) -> Result<PackItem> {
     tx.prepare_cached(
-        "DELETE FROM pack_conflicts WHERE uid = ?1 AND resolved_at IS NULL AND request_id IS NULL",
+        "DELETE FROM pack_conflicts WHERE uid = ?1 AND resolved_at IS NULL AND request_id IS NULL AND practice_id IS NULL",
     )?
     .execute([&record.uid])?;
     let json = serde_json::to_string(record).expect("JSON of a record");

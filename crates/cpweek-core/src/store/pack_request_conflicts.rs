@@ -162,6 +162,11 @@ impl Store {
                     .into_iter()
                     .map(AnyPackConflict::Request),
             )
+            .chain(
+                self.pack_practice_conflicts()?
+                    .into_iter()
+                    .map(AnyPackConflict::Practice),
+            )
             .collect();
         all.sort_by_key(AnyPackConflict::id);
         Ok(all)
@@ -175,6 +180,11 @@ impl Store {
         keep: Side,
         now: DateTime<Utc>,
     ) -> Result<Resolved> {
+        if self.is_practice_conflict(id)? {
+            return self
+                .resolve_practice_conflict(id, keep, now)
+                .map(|e| Resolved::Practice(Box::new(e)));
+        }
         let is_request: bool = self
             .conn
             .prepare_cached("SELECT request_id IS NOT NULL FROM pack_conflicts WHERE id = ?1")?

@@ -44,10 +44,20 @@ pub enum PracticeHistoryAction {
     Approved,
     Returned,
     Published,
+    /// Created from a pack.
+    ImportedFromPack,
+    /// Its council's changes taken from a submission pack.
+    UpdatedByPack,
+    /// The LGA's decisions or corrections taken from its reply.
+    DecidedByPack,
+    /// A pack conflict settled by keeping the council's version.
+    ConflictKeptCouncil,
+    /// A pack conflict settled by keeping the LGA's version.
+    ConflictKeptLga,
 }
 
 impl PracticeHistoryAction {
-    const ALL: [PracticeHistoryAction; 7] = [
+    const ALL: [PracticeHistoryAction; 12] = [
         PracticeHistoryAction::Added,
         PracticeHistoryAction::Edited,
         PracticeHistoryAction::Corrected,
@@ -55,6 +65,11 @@ impl PracticeHistoryAction {
         PracticeHistoryAction::Approved,
         PracticeHistoryAction::Returned,
         PracticeHistoryAction::Published,
+        PracticeHistoryAction::ImportedFromPack,
+        PracticeHistoryAction::UpdatedByPack,
+        PracticeHistoryAction::DecidedByPack,
+        PracticeHistoryAction::ConflictKeptCouncil,
+        PracticeHistoryAction::ConflictKeptLga,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -66,6 +81,11 @@ impl PracticeHistoryAction {
             PracticeHistoryAction::Approved => "approved",
             PracticeHistoryAction::Returned => "returned",
             PracticeHistoryAction::Published => "published",
+            PracticeHistoryAction::ImportedFromPack => "imported_from_pack",
+            PracticeHistoryAction::UpdatedByPack => "updated_by_pack",
+            PracticeHistoryAction::DecidedByPack => "decided_by_pack",
+            PracticeHistoryAction::ConflictKeptCouncil => "conflict_kept_council",
+            PracticeHistoryAction::ConflictKeptLga => "conflict_kept_lga",
         }
     }
 
@@ -79,6 +99,13 @@ impl PracticeHistoryAction {
             PracticeHistoryAction::Approved => "Approved",
             PracticeHistoryAction::Returned => "Returned to the council",
             PracticeHistoryAction::Published => "Published in the toolkit",
+            PracticeHistoryAction::ImportedFromPack => "Imported from a pack",
+            PracticeHistoryAction::UpdatedByPack => "Updated from the council's pack",
+            PracticeHistoryAction::DecidedByPack => "Updated from the LGA's reply",
+            PracticeHistoryAction::ConflictKeptCouncil => {
+                "Pack conflict settled: the council's kept"
+            }
+            PracticeHistoryAction::ConflictKeptLga => "Pack conflict settled: the LGA's kept",
         }
     }
 
@@ -531,7 +558,7 @@ pub(super) fn insert(
     Ok(id)
 }
 
-fn update(
+pub(super) fn update(
     conn: &Connection,
     id: i64,
     content: &PracticeContent,

@@ -4,4 +4,4 @@
  * One field an import changed, with its value before and after (as the
  * pack writes it: text, a number, true or false, a list, or null).
  */
-export type PackFieldChange = { field: string, old: string | number | boolean | string[] | { key: string | null, name: string, title: string } | null, new: string | number | boolean | string[] | { key: string | null, name: string, title: string } | null, };
+export type PackFieldChange = { field: string, old: string | number | boolean | string[] | { key: string | null, name: string, title: string } | Record<string, unknown> | Array<Record<string, unknown>> | null, new: string | number | boolean | string[] | { key: string | null, name: string, title: string } | Record<string, unknown> | Array<Record<string, unknown>> | null, };

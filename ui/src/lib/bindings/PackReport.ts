@@ -2,6 +2,7 @@
 import type { PackCounts } from "./PackCounts";
 import type { PackItem } from "./PackItem";
 import type { PackKind } from "./PackKind";
+import type { PackPracticeItem } from "./PackPracticeItem";
 import type { PackRequestItem } from "./PackRequestItem";
 
 export type PackReport = { kind: PackKind, 
@@ -21,4 +22,12 @@ requests: Array<PackRequestItem>,
 /**
  * How many requests were created, changed, ... .
  */
-request_counts: PackCounts, };
+request_counts: PackCounts, 
+/**
+ * The pack's practice entries, record by record (format version 3).
+ */
+practice: Array<PackPracticeItem>, 
+/**
+ * How many practice entries were created, changed, ... .
+ */
+practice_counts: PackCounts, };

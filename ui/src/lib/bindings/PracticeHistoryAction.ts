@@ -3,4 +3,4 @@
 /**
  * What happened to a practice entry.
  */
-export type PracticeHistoryAction = "added" | "edited" | "corrected" | "submitted" | "approved" | "returned" | "published";
+export type PracticeHistoryAction = "added" | "edited" | "corrected" | "submitted" | "approved" | "returned" | "published" | "imported_from_pack" | "updated_by_pack" | "decided_by_pack" | "conflict_kept_council" | "conflict_kept_lga";
