@@ -204,7 +204,7 @@ pub struct SettledConflict {
     pub title: String,
 }
 
-/// Settles conflict `id` (an event's or a ministerial request's) by
+/// Settles conflict `id` (an event's, a ministerial request's or a practice entry's) by
 /// keeping `keep`'s version.
 #[tauri::command(async)]
 pub fn settle_pack_conflict(
@@ -229,6 +229,7 @@ pub(crate) fn settle(
             request.role.label(),
             request.title
         ),
+        Resolved::Practice(entry) => entry.details.title,
     };
     Ok(SettledConflict { title })
 }
@@ -262,6 +263,7 @@ pub(crate) fn page(store: &Store) -> cpweek_core::Result<PacksPage> {
                     c.fields = c.fields.iter().map(shown::worded_request).collect();
                     (c.from, c.here.council.clone())
                 }
+                AnyPackConflict::Practice(c) => (c.from, c.here.council.clone()),
             };
             let here_side = from.other();
             ConflictShown {

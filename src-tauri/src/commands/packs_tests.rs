@@ -342,7 +342,7 @@ fn requests_are_shown_counted_worded_and_their_conflicts_settled_in_the_window()
         .iter()
         .find_map(|c| match &c.conflict {
             AnyPackConflict::Request(r) => Some((r, c)),
-            AnyPackConflict::Event(_) => None,
+            AnyPackConflict::Event(_) | AnyPackConflict::Practice(_) => None,
         })
         .expect("the request's conflict is listed");
     assert!(
@@ -370,7 +370,7 @@ fn requests_are_shown_counted_worded_and_their_conflicts_settled_in_the_window()
         .iter()
         .find_map(|c| match &c.conflict {
             AnyPackConflict::Event(e) => Some(e.id),
-            AnyPackConflict::Request(_) => None,
+            AnyPackConflict::Request(_) | AnyPackConflict::Practice(_) => None,
         })
         .unwrap();
     let kept = settle(&mut lga, event_conflict, Side::Council, at(17)).unwrap();
