@@ -760,6 +760,20 @@ fn practice_entries_travel_to_the_lga_and_its_decisions_come_back() {
     let id = kent_practice(&kent, &event);
     kent.ok(&["practice", "submit", &id]);
     let pack = export(&kent, "kent.json", false);
+    // Saying what the pack holds names its good-practice entry.
+    let said = kent.run(&[
+        "pack",
+        "export",
+        "--council",
+        "886",
+        "-o",
+        kent.file("again.json").to_str().unwrap(),
+    ]);
+    let said = String::from_utf8_lossy(&said.stderr);
+    assert!(
+        said.contains("(1 event, no ministerial requests and 1 good-practice entry)"),
+        "{said}"
+    );
     let r = import(&lga, &pack);
     assert_eq!(practice_counts(&r), [1, 0, 0, 0, 0], "{r}");
     assert_eq!(r["practice"][0]["outcome"], "created");

@@ -75,8 +75,10 @@ fn capitalised(text: &str) -> String {
 }
 
 /// What a pack holds, for people: "12 events and 3 ministerial
-/// requests", "1 event and no ministerial requests".
-pub fn holds(events: usize, requests: usize) -> String {
+/// requests", "1 event and no ministerial requests"; good-practice
+/// entries are named when it holds any: "2 events, 1 ministerial request
+/// and 4 good-practice entries".
+pub fn holds(events: usize, requests: usize, practice: usize) -> String {
     let events = match events {
         1 => "1 event".to_string(),
         n => format!("{n} events"),
@@ -86,7 +88,11 @@ pub fn holds(events: usize, requests: usize) -> String {
         1 => "1 ministerial request".to_string(),
         n => format!("{n} ministerial requests"),
     };
-    format!("{events} and {requests}")
+    match practice {
+        0 => format!("{events} and {requests}"),
+        1 => format!("{events}, {requests} and 1 good-practice entry"),
+        n => format!("{events}, {requests} and {n} good-practice entries"),
+    }
 }
 
 /// `value` of the record's `field`, for people.
@@ -192,9 +198,17 @@ mod tests {
 
     #[test]
     fn what_a_pack_holds_is_counted_for_people() {
-        assert_eq!(holds(12, 3), "12 events and 3 ministerial requests");
-        assert_eq!(holds(1, 1), "1 event and 1 ministerial request");
-        assert_eq!(holds(0, 0), "0 events and no ministerial requests");
+        assert_eq!(holds(12, 3, 0), "12 events and 3 ministerial requests");
+        assert_eq!(holds(1, 1, 0), "1 event and 1 ministerial request");
+        assert_eq!(holds(0, 0, 0), "0 events and no ministerial requests");
+        assert_eq!(
+            holds(2, 1, 1),
+            "2 events, 1 ministerial request and 1 good-practice entry"
+        );
+        assert_eq!(
+            holds(1, 0, 4),
+            "1 event, no ministerial requests and 4 good-practice entries"
+        );
     }
 
     #[test]

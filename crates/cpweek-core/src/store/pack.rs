@@ -60,9 +60,10 @@ pub struct PackFile {
 }
 
 impl PackFile {
-    /// What it holds, for people: "12 events and 3 ministerial requests".
+    /// What it holds, for people: "12 events and 3 ministerial requests"
+    /// (and its good-practice entries, when it holds any).
     pub fn holds(&self) -> String {
-        pack::shown::holds(self.events, self.requests)
+        pack::shown::holds(self.events, self.requests, self.practice)
     }
 }
 
