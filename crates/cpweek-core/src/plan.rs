@@ -21,6 +21,7 @@
 //! engagements, then the path whose engagements come earlier (compared in
 //! time order, then by id), so the same input always gives the same plan.
 
+use crate::text::capitalised;
 use std::cell::RefCell;
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
@@ -491,14 +492,6 @@ fn minutes_text(m: i64) -> String {
         "1 minute".into()
     } else {
         format!("{m} minutes")
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

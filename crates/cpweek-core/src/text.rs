@@ -386,6 +386,15 @@ pub fn shown(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` with its first letter a capital: "the LGA's" becomes "The LGA's".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Input quoted in a message: [`shown`], and cut to 80 characters.
 pub fn quoted(text: &str) -> String {
     const MAX: usize = 80;

@@ -19,6 +19,7 @@ use cpweek_core::pack::work::{pack_work, PackWork};
 use cpweek_core::pack::{read, sha256_hex, shown, PackKind, Side};
 use cpweek_core::permission::{self, PackAction};
 use cpweek_core::store::ImportMode;
+use cpweek_core::text::capitalised;
 use cpweek_core::{Error, Store};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -394,14 +395,6 @@ pub(crate) fn import_held(
 /// Whether `file` still holds the bytes whose digest is `digest`.
 fn unchanged(file: &Path, digest: &str) -> bool {
     read::read_file(file).is_ok_and(|bytes| sha256_hex(&bytes) == digest)
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn nothing_chosen() -> Error {

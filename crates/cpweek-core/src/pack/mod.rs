@@ -60,6 +60,15 @@ impl PackKind {
             PackKind::Reply => Side::Lga,
         }
     }
+
+    /// The kind of pack `side` makes: a council's submission, the LGA's
+    /// reply.
+    pub fn made_by(side: Side) -> PackKind {
+        match side {
+            Side::Council => PackKind::Submission,
+            Side::Lga => PackKind::Reply,
+        }
+    }
 }
 
 /// One side of an exchange: the council or the LGA.

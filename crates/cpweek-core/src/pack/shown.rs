@@ -6,6 +6,7 @@
 //! themselves stay as the pack writes them
 //! ([`super::report::FieldChange`]); this only words them.
 
+use crate::text::capitalised;
 use chrono::DateTime;
 use serde_json::Value;
 
@@ -63,14 +64,6 @@ pub fn request_value_text(field: &str, value: &Value) -> String {
             RequestStatus::parse(status).map_or_else(|| status.clone(), |s| s.label().to_string())
         }
         _ => value_text(field, value),
-    }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

@@ -15,6 +15,7 @@ mod migrations;
 mod opening;
 mod pack;
 mod pack_conflicts;
+mod pack_exchange;
 mod pack_practice;
 mod pack_practice_conflicts;
 mod pack_request_check;

@@ -27,6 +27,7 @@
 //!   and each record carries the digest its maker last took from ours
 //!   (`seen`).
 
+use super::pack_exchange::{exchanged, set_exchanged, RecordKind};
 use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
@@ -40,7 +41,7 @@ use crate::event::{self, Event, EventContent, Status};
 use crate::pack::report::{FieldChange, Outcome, PackItem, PackReport};
 pub use crate::pack::rules::MOST_SEQUENCE;
 use crate::pack::rules::{self, claimed, decide_status, note_fits, Decided, Exchange};
-use crate::pack::{self, content_digest, EventRecord, Pack, PackCouncil, PackKind, Side};
+use crate::pack::{self, content_digest, EventRecord, Pack, PackCouncil, PackKind};
 use crate::permission::{self, Actor, PackAction};
 use crate::store::HistoryAction;
 use crate::time;
@@ -111,7 +112,12 @@ impl Store {
         let other = kind.from_side().other();
         let records = list
             .iter()
-            .map(|e| Ok(EventRecord::of(e, exchanged(&self.conn, &e.uid, other)?)))
+            .map(|e| {
+                Ok(EventRecord::of(
+                    e,
+                    exchanged(&self.conn, RecordKind::Event, &e.uid, other)?,
+                ))
+            })
             .collect::<Result<Vec<_>>>()?;
         let events = records.len();
         let head = PackCouncil {
@@ -231,30 +237,6 @@ impl Store {
         };
         run(&mut self.conn).map_err(|e| e.in_database(&path))
     }
-}
-
-/// The digest this database last took from `side`'s pack for `uid`.
-pub(super) fn exchanged(conn: &Connection, uid: &str, side: Side) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT digest FROM pack_exchanges WHERE uid = ?1 AND side = ?2")?
-        .query_row(params![uid, side.as_str()], |r| r.get(0))
-        .optional()?)
-}
-
-pub(super) fn set_exchanged(
-    conn: &Connection,
-    uid: &str,
-    side: Side,
-    digest: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO pack_exchanges (uid, side, digest, at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (uid, side) DO UPDATE SET digest = excluded.digest, at = excluded.at
-         WHERE digest IS NOT excluded.digest",
-    )?
-    .execute(params![uid, side.as_str(), digest, time::to_store(now)])?;
-    Ok(())
 }
 
 fn import(
@@ -494,7 +476,7 @@ fn one(
     };
 
     let here = content_digest(&old.content());
-    let base = exchanged(tx, &record.uid, from)?;
+    let base = exchanged(tx, RecordKind::Event, &record.uid, from)?;
     let waiting: Option<i64> = tx
         .prepare_cached(
             "SELECT id FROM pack_conflicts
@@ -534,7 +516,7 @@ fn one(
         item.notes.push(note.clone());
     }
     if incoming == here || take {
-        set_exchanged(tx, &record.uid, from, &incoming, now)?;
+        set_exchanged(tx, RecordKind::Event, &record.uid, from, &incoming, now)?;
     }
     if !take && !decided.changes(&old) {
         return Ok(item);
@@ -618,7 +600,14 @@ fn create(
         note,
     };
     history::record(tx, person, &change, now)?;
-    set_exchanged(tx, &record.uid, kind.from_side(), incoming, now)?;
+    set_exchanged(
+        tx,
+        RecordKind::Event,
+        &record.uid,
+        kind.from_side(),
+        incoming,
+        now,
+    )?;
     item.outcome = Outcome::Created;
     item.event_id = Some(id);
     Ok(item)

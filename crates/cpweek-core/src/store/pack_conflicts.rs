@@ -3,13 +3,16 @@
 //! chooses which to keep.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, Transaction};
 
-use super::pack::{set_exchanged, write_change};
+use super::pack::write_change;
+use super::pack_exchange::{self, set_exchanged, RecordKind};
 use super::{events, history, settings, Store};
 use crate::error::{Error, Result};
 use crate::event::{self, Event};
-use crate::pack::report::{FieldChange, Outcome, PackConflict, PackItem};
+use crate::pack::report::{
+    AnyPackConflict, FieldChange, Outcome, PackConflict, PackItem, Resolved,
+};
 use crate::pack::rules::decide_status;
 use crate::pack::{EventRecord, PackKind, Side};
 use crate::permission::{self, PackAction};
@@ -20,17 +23,54 @@ impl Store {
     /// The conflicts waiting for a person's choice, oldest first.
     pub fn pack_conflicts(&self) -> Result<Vec<PackConflict>> {
         let programmes = self.programmes()?;
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM pack_conflicts
-                 WHERE resolved_at IS NULL AND request_id IS NULL AND practice_id IS NULL ORDER BY id",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids = pack_exchange::open_ids(&self.conn, RecordKind::Event)?;
         ids.into_iter()
             .map(|id| conflict(&self.conn, &programmes, id).map(|(c, _)| c))
             .collect()
+    }
+
+    /// Every conflict waiting for a choice, events', requests' and
+    /// practice entries', by number.
+    pub fn all_pack_conflicts(&self) -> Result<Vec<AnyPackConflict>> {
+        let mut all: Vec<AnyPackConflict> = self
+            .pack_conflicts()?
+            .into_iter()
+            .map(AnyPackConflict::Event)
+            .chain(
+                self.pack_request_conflicts()?
+                    .into_iter()
+                    .map(AnyPackConflict::Request),
+            )
+            .chain(
+                self.pack_practice_conflicts()?
+                    .into_iter()
+                    .map(AnyPackConflict::Practice),
+            )
+            .collect();
+        all.sort_by_key(AnyPackConflict::id);
+        Ok(all)
+    }
+
+    /// Settles conflict `id`, of any kind of record, by keeping one side's
+    /// version.
+    pub fn resolve_any_pack_conflict(
+        &mut self,
+        id: i64,
+        keep: Side,
+        now: DateTime<Utc>,
+    ) -> Result<Resolved> {
+        match pack_exchange::kind_of(&self.conn, id)? {
+            Some(RecordKind::Request) => self
+                .resolve_request_conflict(id, keep, now)
+                .map(|r| Resolved::Request(Box::new(r))),
+            Some(RecordKind::Practice) => self
+                .resolve_practice_conflict(id, keep, now)
+                .map(|e| Resolved::Practice(Box::new(e))),
+            // An unknown number is refused by the events' resolution.
+            Some(RecordKind::Event) | None => self
+                .resolve_pack_conflict(id, keep, now)
+                .map(|e| Resolved::Event(Box::new(e))),
+        }
     }
 
     /// Settles conflict `id` by keeping one side's version: the pack's
@@ -59,10 +99,7 @@ impl Store {
                 Side::Council => HistoryAction::ConflictKeptCouncil,
                 Side::Lga => HistoryAction::ConflictKeptLga,
             };
-            let kept_note = format!(
-                "{} version kept (pack conflict {id})",
-                capitalised(keep.possessive())
-            );
+            let kept_note = pack_exchange::kept_note(keep, id);
             if keep == c.from {
                 let checked = event::validate(&c.there.to_form(), &catalogue).map_err(|fields| {
                     Error::Conflict(format!(
@@ -71,10 +108,7 @@ impl Store {
                         fields.iter().map(|f| f.message.as_str()).collect::<Vec<_>>().join("; ")
                     ))
                 })?;
-                let kind = match c.from {
-                    Side::Council => PackKind::Submission,
-                    Side::Lga => PackKind::Reply,
-                };
+                let kind = PackKind::made_by(c.from);
                 let decided = decide_status(kind, &old, &c.there, true)
                     .map_err(|m| Error::Conflict(format!("conflict {id}: {m}")))?;
                 write_change(
@@ -109,22 +143,11 @@ impl Store {
                 };
                 history::record(tx, &person, &change, now)?;
             }
-            set_exchanged(tx, &c.uid, c.from, &digest, now)?;
-            tx.prepare_cached(
-                "UPDATE pack_conflicts SET resolved_at = ?2, kept = ?3 WHERE id = ?1",
-            )?
-            .execute(params![id, time::to_store(now), keep.as_str()])?;
+            set_exchanged(tx, RecordKind::Event, &c.uid, c.from, &digest, now)?;
+            pack_exchange::close(tx, id, keep, now)?;
             Ok(old.id)
         })?;
         events::get(&self.conn, &catalogue.programmes, event_id)
-    }
-}
-
-pub(super) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -134,55 +157,20 @@ fn conflict(
     programmes: &[crate::programme::Programme],
     id: i64,
 ) -> Result<(PackConflict, String)> {
-    /// A row of `pack_conflicts`.
-    struct Row {
-        event_id: i64,
-        uid: String,
-        side: String,
-        record: String,
-        digest: String,
-        opened_at: String,
-        resolved: bool,
-    }
-    let row = conn
-        .prepare_cached(
-            "SELECT event_id, uid, side, record, digest, opened_at, resolved_at IS NOT NULL
-             FROM pack_conflicts WHERE id = ?1 AND request_id IS NULL AND practice_id IS NULL",
-        )?
-        .query_row([id], |r| {
-            Ok(Row {
-                event_id: r.get(0)?,
-                uid: r.get(1)?,
-                side: r.get(2)?,
-                record: r.get(3)?,
-                digest: r.get(4)?,
-                opened_at: r.get(5)?,
-                resolved: r.get(6)?,
-            })
-        })
-        .optional()?;
-    let Some(Row {
-        event_id,
+    let Some(pack_exchange::Stored {
+        record_id: event_id,
         uid,
-        side,
+        from,
         record,
         digest,
         opened_at,
-        resolved,
-    }) = row
+    }) = pack_exchange::stored(conn, RecordKind::Event, id)?
     else {
         return Err(Error::NotFound {
             what: "pack conflict",
             id: id.to_string(),
         });
     };
-    if resolved {
-        return Err(Error::Conflict(format!(
-            "pack conflict {id} was already resolved"
-        )));
-    }
-    let from =
-        Side::parse(&side).ok_or_else(|| events::conversion(2, format!("unknown side {side}")))?;
     let there: EventRecord = serde_json::from_str(&record)
         .map_err(|e| events::conversion(3, format!("a stored pack record: {e}")))?;
     let event = events::get(conn, programmes, event_id)?;
@@ -214,30 +202,19 @@ pub(super) fn open_conflict(
     mut item: PackItem,
     now: DateTime<Utc>,
 ) -> Result<PackItem> {
-    tx.prepare_cached(
-        "DELETE FROM pack_conflicts WHERE uid = ?1 AND resolved_at IS NULL AND request_id IS NULL AND practice_id IS NULL",
-    )?
-    .execute([&record.uid])?;
-    let json = serde_json::to_string(record).expect("JSON of a record");
-    tx.prepare_cached(
-        "INSERT INTO pack_conflicts (event_id, uid, side, record, digest, opened_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        old.id,
-        record.uid,
-        from.as_str(),
-        json,
-        incoming,
-        time::to_store(now)
-    ])?;
-    let id = tx.last_insert_rowid();
+    let waiting = pack_exchange::Waiting {
+        kind: RecordKind::Event,
+        record_id: old.id,
+        event_id: None,
+        uid: &record.uid,
+        from,
+        record: serde_json::to_string(record).expect("JSON of a record"),
+        digest: incoming,
+    };
+    let id = pack_exchange::open(tx, &waiting, now)?;
     item.outcome = Outcome::Conflict;
     item.conflict = Some(id);
     item.changes = FieldChange::between(&EventRecord::of(old, None), record);
-    item.reason = Some(format!(
-        "changed here and in {} pack since the last exchange: both versions are kept until a person chooses (`cpweek pack resolve {id} --keep lga|council`)",
-        from.possessive()
-    ));
+    item.reason = Some(pack_exchange::waiting_reason(from, id));
     Ok(item)
 }

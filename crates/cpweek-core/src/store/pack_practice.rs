@@ -17,6 +17,7 @@
 //!   kept in `pack_conflicts` (with `practice_id`) until a person chooses
 //!   (`pack_practice_conflicts.rs`).
 
+use super::pack_exchange::{exchanged, set_exchanged, RecordKind};
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
@@ -35,7 +36,7 @@ use crate::pack::practice::{
 };
 use crate::pack::report::{FieldChange, Outcome, PackCounts, PackPracticeItem};
 use crate::pack::rules::{self, Exchange};
-use crate::pack::{Pack, PackKind, Side};
+use crate::pack::{Pack, PackKind};
 use crate::permission::Actor;
 use crate::practice::{
     self, ConsentForm, OutcomeForm, PracticeContent, PracticeEntry, PracticeForm, PracticeStatus,
@@ -97,34 +98,10 @@ pub(super) fn records(
                 record.status_note = None;
                 record.consent = None;
             }
-            record.seen = exchanged(conn, &record.uid, other)?;
+            record.seen = exchanged(conn, RecordKind::Practice, &record.uid, other)?;
             Ok(record)
         })
         .collect()
-}
-
-/// The digest this database last took from `side`'s pack for entry `uid`.
-pub(super) fn exchanged(conn: &Connection, uid: &str, side: Side) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT digest FROM practice_exchanges WHERE uid = ?1 AND side = ?2")?
-        .query_row(params![uid, side.as_str()], |r| r.get(0))
-        .optional()?)
-}
-
-pub(super) fn set_exchanged(
-    conn: &Connection,
-    uid: &str,
-    side: Side,
-    digest: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO practice_exchanges (uid, side, digest, at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (uid, side) DO UPDATE SET digest = excluded.digest, at = excluded.at
-         WHERE digest IS NOT excluded.digest",
-    )?
-    .execute(params![uid, side.as_str(), digest, time::to_store(now)])?;
-    Ok(())
 }
 
 /// Imports the pack's practice entries (after its events and requests).
@@ -408,7 +385,7 @@ fn one(
     let entry = stored::get(tx, id)?;
     let before = record_of(tx, &entry)?;
     let here_digest = content_digest(&before);
-    let taken = exchanged(tx, &record.uid, from)?;
+    let taken = exchanged(tx, RecordKind::Practice, &record.uid, from)?;
     let (take, decisions) = match rules::compare(
         &here_digest,
         &checked.digest,
@@ -442,7 +419,14 @@ fn one(
         return Ok(refused(item, ("status", why)));
     }
     if checked.digest == here_digest || take {
-        set_exchanged(tx, &record.uid, from, &checked.digest, now)?;
+        set_exchanged(
+            tx,
+            RecordKind::Practice,
+            &record.uid,
+            from,
+            &checked.digest,
+            now,
+        )?;
     }
     let action = match pack.kind {
         PackKind::Submission => PracticeHistoryAction::UpdatedByPack,
@@ -501,7 +485,14 @@ fn create(
         history_note(record.status, note.as_deref(), checked.consent.as_ref()).as_deref(),
         now,
     )?;
-    set_exchanged(tx, &record.uid, kind.from_side(), &checked.digest, now)?;
+    set_exchanged(
+        tx,
+        RecordKind::Practice,
+        &record.uid,
+        kind.from_side(),
+        &checked.digest,
+        now,
+    )?;
     item.outcome = Outcome::Created;
     item.entry_id = Some(id);
     Ok(item)

@@ -4,11 +4,11 @@
 //! numbered with the events' and requests' conflicts.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, Transaction};
 
 use super::events::conversion;
-use super::pack_conflicts::capitalised;
-use super::pack_practice::{check, record_of, set_exchanged, write_change, Change};
+use super::pack_exchange::{self, set_exchanged, RecordKind};
+use super::pack_practice::{check, record_of, write_change, Change};
 use super::practice::{self as stored, PracticeHistoryAction};
 use super::{settings, Store};
 use crate::catalogue::Catalogue;
@@ -32,63 +32,36 @@ pub(super) fn open_conflict(
     mut item: PackPracticeItem,
     now: DateTime<Utc>,
 ) -> Result<PackPracticeItem> {
-    tx.prepare_cached(
-        "DELETE FROM pack_conflicts
-         WHERE uid = ?1 AND resolved_at IS NULL AND practice_id IS NOT NULL",
-    )?
-    .execute([&record.uid])?;
-    let json = serde_json::to_string(record).expect("JSON of a record");
-    tx.prepare_cached(
-        "INSERT INTO pack_conflicts (practice_id, uid, side, record, digest, opened_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        entry_id,
-        record.uid,
-        from.as_str(),
-        json,
-        incoming,
-        time::to_store(now)
-    ])?;
-    let id = tx.last_insert_rowid();
+    let waiting = pack_exchange::Waiting {
+        kind: RecordKind::Practice,
+        record_id: entry_id,
+        event_id: None,
+        uid: &record.uid,
+        from,
+        record: serde_json::to_string(record).expect("JSON of a record"),
+        digest: incoming,
+    };
+    let id = pack_exchange::open(tx, &waiting, now)?;
     item.outcome = Outcome::Conflict;
     item.conflict = Some(id);
     item.changes = FieldChange::between_practice(before, record);
-    item.reason = Some(format!(
-        "changed here and in {} pack since the last exchange: both versions are kept until a person chooses (`cpweek pack resolve {id} --keep lga|council`)",
-        from.possessive()
-    ));
+    item.reason = Some(pack_exchange::waiting_reason(from, id));
     Ok(item)
 }
 
 /// Open practice conflict `id`, with the digest of the pack's version.
 fn conflict(conn: &Connection, id: i64) -> Result<Option<(PackPracticeConflict, String)>> {
-    let row: Option<(i64, String, String, String, String, String, bool)> = conn
-        .prepare_cached(
-            "SELECT practice_id, uid, side, record, digest, opened_at, resolved_at IS NOT NULL
-             FROM pack_conflicts WHERE id = ?1 AND practice_id IS NOT NULL",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })
-        .optional()?;
-    let Some((entry_id, uid, side, record, digest, opened_at, resolved)) = row else {
+    let Some(pack_exchange::Stored {
+        record_id: entry_id,
+        uid,
+        from,
+        record,
+        digest,
+        opened_at,
+    }) = pack_exchange::stored(conn, RecordKind::Practice, id)?
+    else {
         return Ok(None);
     };
-    if resolved {
-        return Err(Error::Conflict(format!(
-            "pack conflict {id} was already resolved"
-        )));
-    }
-    let from = Side::parse(&side).ok_or_else(|| conversion(2, format!("unknown side {side}")))?;
     let there: PracticeRecord = serde_json::from_str(&record)
         .map_err(|e| conversion(3, format!("a stored pack practice record: {e}")))?;
     let here = record_of(conn, &stored::get(conn, entry_id)?)?;
@@ -112,14 +85,7 @@ fn conflict(conn: &Connection, id: i64) -> Result<Option<(PackPracticeConflict, 
 impl Store {
     /// The practice entries' conflicts waiting for a choice, oldest first.
     pub fn pack_practice_conflicts(&self) -> Result<Vec<PackPracticeConflict>> {
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM pack_conflicts
-                 WHERE resolved_at IS NULL AND practice_id IS NOT NULL ORDER BY id",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids = pack_exchange::open_ids(&self.conn, RecordKind::Practice)?;
         Ok(ids
             .into_iter()
             .map(|id| conflict(&self.conn, id))
@@ -128,16 +94,6 @@ impl Store {
             .flatten()
             .map(|(c, _)| c)
             .collect())
-    }
-
-    /// Whether pack conflict `id` is a practice entry's.
-    pub(super) fn is_practice_conflict(&self, id: i64) -> Result<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT practice_id IS NOT NULL FROM pack_conflicts WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
-            .unwrap_or(false))
     }
 
     /// Settles practice conflict `id` by keeping one side's version.
@@ -181,16 +137,10 @@ fn resolve(
         Side::Council => PracticeHistoryAction::ConflictKeptCouncil,
         Side::Lga => PracticeHistoryAction::ConflictKeptLga,
     };
-    let kept_note = format!(
-        "{} version kept (pack conflict {id})",
-        capitalised(keep.possessive())
-    );
+    let kept_note = pack_exchange::kept_note(keep, id);
     let entry = stored::get(tx, c.entry_id)?;
     if keep == c.from {
-        let kind = match c.from {
-            Side::Council => PackKind::Submission,
-            Side::Lga => PackKind::Reply,
-        };
+        let kind = PackKind::made_by(c.from);
         let checked = match check(tx, catalogue, kind, &c.there)? {
             Ok(checked) => checked,
             Err((field, why)) => {
@@ -223,8 +173,7 @@ fn resolve(
             now,
         )?;
     }
-    set_exchanged(tx, &c.uid, c.from, &digest, now)?;
-    tx.prepare_cached("UPDATE pack_conflicts SET resolved_at = ?2, kept = ?3 WHERE id = ?1")?
-        .execute(params![id, time::to_store(now), keep.as_str()])?;
+    set_exchanged(tx, RecordKind::Practice, &c.uid, c.from, &digest, now)?;
+    pack_exchange::close(tx, id, keep, now)?;
     Ok(entry.id)
 }

@@ -7,14 +7,15 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::events::conversion;
+use super::pack_exchange::{self, set_exchanged, RecordKind};
 use super::pack_request_check::check;
-use super::pack_requests::{here_by_uid, record_of, set_exchanged, write_change};
+use super::pack_requests::{here_by_uid, record_of, write_change};
 use super::requests::{self, Change};
-use super::{pack_conflicts::capitalised, settings, Store};
+use super::{settings, Store};
 use crate::attendance::RequestHistoryAction;
 use crate::catalogue::Catalogue;
 use crate::error::{Error, Result};
-use crate::pack::report::{FieldChange, Outcome, PackRequestConflict, PackRequestItem, Resolved};
+use crate::pack::report::{FieldChange, Outcome, PackRequestConflict, PackRequestItem};
 use crate::pack::request::RequestRecord;
 use crate::pack::{PackKind, Side};
 use crate::permission::{self, PackAction};
@@ -34,36 +35,23 @@ pub(super) fn open_conflict(
     mut item: PackRequestItem,
     now: DateTime<Utc>,
 ) -> Result<PackRequestItem> {
-    tx.prepare_cached(
-        "DELETE FROM pack_conflicts
-         WHERE uid = ?1 AND resolved_at IS NULL AND request_id IS NOT NULL",
-    )?
-    .execute([&record.uid])?;
     let event_id: i64 = tx
         .prepare_cached("SELECT event_id FROM requests WHERE id = ?1")?
         .query_row([request_id], |r| r.get(0))?;
-    let json = serde_json::to_string(record).expect("JSON of a record");
-    tx.prepare_cached(
-        "INSERT INTO pack_conflicts (event_id, request_id, uid, side, record, digest, opened_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        event_id,
-        request_id,
-        record.uid,
-        from.as_str(),
-        json,
-        incoming,
-        time::to_store(now)
-    ])?;
-    let id = tx.last_insert_rowid();
+    let waiting = pack_exchange::Waiting {
+        kind: RecordKind::Request,
+        record_id: request_id,
+        event_id: Some(event_id),
+        uid: &record.uid,
+        from,
+        record: serde_json::to_string(record).expect("JSON of a record"),
+        digest: incoming,
+    };
+    let id = pack_exchange::open(tx, &waiting, now)?;
     item.outcome = Outcome::Conflict;
     item.conflict = Some(id);
     item.changes = FieldChange::between_requests(before, record);
-    item.reason = Some(format!(
-        "changed here and in {} pack since the last exchange: both versions are kept until a person chooses (`cpweek pack resolve {id} --keep lga|council`)",
-        from.possessive()
-    ));
+    item.reason = Some(pack_exchange::waiting_reason(from, id));
     Ok(item)
 }
 
@@ -73,32 +61,17 @@ fn conflict(
     programmes: &[Programme],
     id: i64,
 ) -> Result<Option<(PackRequestConflict, String)>> {
-    let row: Option<(i64, String, String, String, String, String, bool)> = conn
-        .prepare_cached(
-            "SELECT request_id, uid, side, record, digest, opened_at, resolved_at IS NOT NULL
-             FROM pack_conflicts WHERE id = ?1 AND request_id IS NOT NULL",
-        )?
-        .query_row([id], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-            ))
-        })
-        .optional()?;
-    let Some((request_id, uid, side, record, digest, opened_at, resolved)) = row else {
+    let Some(pack_exchange::Stored {
+        record_id: request_id,
+        uid,
+        from,
+        record,
+        digest,
+        opened_at,
+    }) = pack_exchange::stored(conn, RecordKind::Request, id)?
+    else {
         return Ok(None);
     };
-    if resolved {
-        return Err(Error::Conflict(format!(
-            "pack conflict {id} was already resolved"
-        )));
-    }
-    let from = Side::parse(&side).ok_or_else(|| conversion(2, format!("unknown side {side}")))?;
     let there: RequestRecord = serde_json::from_str(&record)
         .map_err(|e| conversion(3, format!("a stored pack request record: {e}")))?;
     let here = record_of(conn, programmes, request_id)?;
@@ -131,14 +104,7 @@ impl Store {
     /// The requests' conflicts waiting for a person's choice, oldest first.
     pub fn pack_request_conflicts(&self) -> Result<Vec<PackRequestConflict>> {
         let programmes = self.programmes()?;
-        let ids: Vec<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT id FROM pack_conflicts
-                 WHERE resolved_at IS NULL AND request_id IS NOT NULL ORDER BY id",
-            )?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let ids = pack_exchange::open_ids(&self.conn, RecordKind::Request)?;
         Ok(ids
             .into_iter()
             .map(|id| conflict(&self.conn, &programmes, id))
@@ -149,56 +115,16 @@ impl Store {
             .collect())
     }
 
-    /// Every conflict waiting for a choice, events' and requests', by
-    /// number.
-    pub fn all_pack_conflicts(&self) -> Result<Vec<crate::pack::report::AnyPackConflict>> {
-        use crate::pack::report::AnyPackConflict;
-        let mut all: Vec<AnyPackConflict> = self
-            .pack_conflicts()?
-            .into_iter()
-            .map(AnyPackConflict::Event)
-            .chain(
-                self.pack_request_conflicts()?
-                    .into_iter()
-                    .map(AnyPackConflict::Request),
-            )
-            .chain(
-                self.pack_practice_conflicts()?
-                    .into_iter()
-                    .map(AnyPackConflict::Practice),
-            )
-            .collect();
-        all.sort_by_key(AnyPackConflict::id);
-        Ok(all)
-    }
-
-    /// Settles conflict `id`, an event's or a request's, by keeping one
-    /// side's version ([`Store::resolve_pack_conflict`] for events).
-    pub fn resolve_any_pack_conflict(
+    /// Settles request conflict `id` by keeping one side's version.
+    pub(super) fn resolve_request_conflict(
         &mut self,
         id: i64,
         keep: Side,
         now: DateTime<Utc>,
-    ) -> Result<Resolved> {
-        if self.is_practice_conflict(id)? {
-            return self
-                .resolve_practice_conflict(id, keep, now)
-                .map(|e| Resolved::Practice(Box::new(e)));
-        }
-        let is_request: bool = self
-            .conn
-            .prepare_cached("SELECT request_id IS NOT NULL FROM pack_conflicts WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
-            .optional()?
-            .unwrap_or(false);
-        if !is_request {
-            return self
-                .resolve_pack_conflict(id, keep, now)
-                .map(|e| Resolved::Event(Box::new(e)));
-        }
+    ) -> Result<crate::attendance::Request> {
         let catalogue = self.catalogue()?;
         let request_id = self.write(|tx| resolve(tx, &catalogue, id, keep, now))?;
-        Ok(Resolved::Request(Box::new(self.request(request_id)?)))
+        self.request(request_id)
     }
 }
 
@@ -230,10 +156,7 @@ fn resolve(
         Side::Council => RequestHistoryAction::ConflictKeptCouncil,
         Side::Lga => RequestHistoryAction::ConflictKeptLga,
     };
-    let kept_note = format!(
-        "{} version kept (pack conflict {id})",
-        capitalised(keep.possessive())
-    );
+    let kept_note = pack_exchange::kept_note(keep, id);
     let here = here_by_uid(tx, &c.uid)?.ok_or_else(|| Error::NotFound {
         what: "request",
         id: c.request_id.to_string(),
@@ -248,10 +171,7 @@ fn resolve(
                 )))
             }
         };
-        let kind = match c.from {
-            Side::Council => PackKind::Submission,
-            Side::Lga => PackKind::Reply,
-        };
+        let kind = PackKind::made_by(c.from);
         write_change(
             tx,
             catalogue,
@@ -279,8 +199,7 @@ fn resolve(
         };
         requests::record(tx, &person, &change, now)?;
     }
-    set_exchanged(tx, &c.uid, c.from, &digest, now)?;
-    tx.prepare_cached("UPDATE pack_conflicts SET resolved_at = ?2, kept = ?3 WHERE id = ?1")?
-        .execute(params![id, time::to_store(now), keep.as_str()])?;
+    set_exchanged(tx, RecordKind::Request, &c.uid, c.from, &digest, now)?;
+    pack_exchange::close(tx, id, keep, now)?;
     Ok(here.id)
 }

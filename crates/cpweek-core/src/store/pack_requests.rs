@@ -18,6 +18,7 @@
 //!   (`pack_request_conflicts.rs`); `pack_request_check.rs` holds the
 //!   checks a record passes.
 
+use super::pack_exchange::{exchanged, set_exchanged, RecordKind};
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
@@ -114,7 +115,7 @@ pub(super) fn records(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     rows.into_iter()
         .map(|(_, mut record)| {
-            record.seen = exchanged(conn, &record.uid, other)?;
+            record.seen = exchanged(conn, RecordKind::Request, &record.uid, other)?;
             Ok(record)
         })
         .collect()
@@ -134,30 +135,6 @@ pub(super) fn record_of(
             what: "request",
             id: id.to_string(),
         })
-}
-
-/// The digest this database last took from `side`'s pack for request `uid`.
-fn exchanged(conn: &Connection, uid: &str, side: Side) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT digest FROM request_exchanges WHERE uid = ?1 AND side = ?2")?
-        .query_row(params![uid, side.as_str()], |r| r.get(0))
-        .optional()?)
-}
-
-pub(super) fn set_exchanged(
-    conn: &Connection,
-    uid: &str,
-    side: Side,
-    digest: &str,
-    now: DateTime<Utc>,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO request_exchanges (uid, side, digest, at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (uid, side) DO UPDATE SET digest = excluded.digest, at = excluded.at
-         WHERE digest IS NOT excluded.digest",
-    )?
-    .execute(params![uid, side.as_str(), digest, time::to_store(now)])?;
-    Ok(())
 }
 
 /// Imports the pack's requests (after its events), adding each item to
@@ -313,7 +290,7 @@ fn one(
     }
     let before = record_of(tx, &catalogue.programmes, here.id)?;
     let here_digest = content_digest(&content_of(&before)?);
-    let taken = exchanged(tx, &record.uid, from)?;
+    let taken = exchanged(tx, RecordKind::Request, &record.uid, from)?;
     let take = match rules::compare(
         &here_digest,
         &incoming,
@@ -334,7 +311,7 @@ fn one(
         }
     };
     if incoming == here_digest || take {
-        set_exchanged(tx, &record.uid, from, &incoming, now)?;
+        set_exchanged(tx, RecordKind::Request, &record.uid, from, &incoming, now)?;
     }
     let action = match pack.kind {
         PackKind::Submission => RequestHistoryAction::UpdatedByPack,
@@ -466,7 +443,14 @@ fn create(
         override_reason: None,
     };
     requests::record(tx, person, &change, now)?;
-    set_exchanged(tx, &record.uid, kind.from_side(), incoming, now)?;
+    set_exchanged(
+        tx,
+        RecordKind::Request,
+        &record.uid,
+        kind.from_side(),
+        incoming,
+        now,
+    )?;
     item.outcome = Outcome::Created;
     item.request_id = Some(id);
     Ok(item)
