@@ -1,9 +1,10 @@
 //! Packs in the window: a council's submission or the LGA's reply saved
 //! through the native save dialog; a pack chosen in the native open dialog,
 //! its dry run shown record by record, then imported; and the conflicts
-//! waiting for a choice. What a person may do is the core's
-//! (`cpweek_core::pack::work`, `permission::check_pack`); what an import
-//! does is `Store::import_pack`.
+//! waiting for a choice. What a person may do, which pack they write and
+//! how the screen words things are the core's (`Store::packs_page`,
+//! `person_pack`, `pack_report_shown`); what an import does is
+//! `Store::import_pack`.
 //!
 //! The pack chosen for the dry run is held here, with the digest of its
 //! bytes (the token the window sends back): the import takes the bytes
@@ -14,12 +15,9 @@ use std::sync::Mutex;
 
 use chrono::{DateTime, Utc};
 use cpweek_core::file;
-use cpweek_core::pack::report::{AnyPackConflict, PackReport, Resolved};
-use cpweek_core::pack::work::{pack_work, PackWork};
-use cpweek_core::pack::{read, sha256_hex, shown, PackKind, Side};
-use cpweek_core::permission::{self, PackAction};
-use cpweek_core::store::ImportMode;
-use cpweek_core::text::capitalised;
+use cpweek_core::pack::report::PackReport;
+use cpweek_core::pack::{read, sha256_hex, PackKind, Side};
+use cpweek_core::store::{ImportMode, PacksPage};
 use cpweek_core::{Error, Store};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -48,35 +46,6 @@ impl ChosenPack {
     fn slot(&self) -> std::sync::MutexGuard<'_, Option<Held>> {
         self.0.lock().unwrap_or_else(|e| e.into_inner())
     }
-}
-
-/// The Packs screen: what the person may do, and the conflicts waiting.
-#[derive(Debug, Serialize, TS)]
-#[ts(export)]
-pub struct PacksPage {
-    pub work: PackWork,
-    /// The person's council, for people (`Kent (886)`), when the work names one.
-    pub council: Option<String>,
-    pub conflicts: Vec<ConflictShown>,
-}
-
-/// A conflict as the window shows it (an event's, or a ministerial
-/// request's: `conflict.record` is then `"request"`): both versions, named
-/// for people, the fields that differ with their values worded for people
-/// by the core.
-#[derive(Debug, Serialize, TS)]
-#[ts(export)]
-pub struct ConflictShown {
-    pub conflict: AnyPackConflict,
-    /// The side this database is on (its version is `conflict.here`).
-    pub here_side: Side,
-    /// This database's version's owner, for people: "The LGA's".
-    pub here: String,
-    /// The pack's version's owner, for people: "The council's".
-    pub there: String,
-    /// Why the person in the settings may not choose between them (the
-    /// core's refusal); none when they may.
-    pub refusal: Option<String>,
 }
 
 /// What importing the chosen pack would do: a dry run, nothing written.
@@ -108,7 +77,7 @@ pub struct SavedPack {
 /// The Packs screen for the person in the settings.
 #[tauri::command(async)]
 pub fn packs_page(state: State<'_, AppState>) -> IpcResult<PacksPage> {
-    Ok(page(&state.store())?)
+    Ok(state.store().packs_page()?)
 }
 
 /// Asks where to save the pack the person writes (a council organiser:
@@ -126,7 +95,7 @@ pub fn save_pack(
     let (made, live) = {
         let store = state.store();
         (
-            make(&store, &council, &programme, now)?,
+            store.person_pack(&council, &programme, now)?,
             store.path().to_path_buf(),
         )
     };
@@ -222,115 +191,8 @@ pub(crate) fn settle(
     keep: Side,
     now: DateTime<Utc>,
 ) -> cpweek_core::Result<SettledConflict> {
-    let title = match store.resolve_any_pack_conflict(id, keep, now)? {
-        Resolved::Event(event) => event.details.title,
-        Resolved::Request(request) => format!(
-            "{} to {}: {}",
-            request.person_name,
-            request.role.label(),
-            request.title
-        ),
-        Resolved::Practice(entry) => entry.details.title,
-    };
+    let title = store.resolve_any_pack_conflict(id, keep, now)?.title();
     Ok(SettledConflict { title })
-}
-
-/// The pack made for saving, before the dialog opens.
-#[derive(Debug)]
-pub(crate) struct Made {
-    pub file: cpweek_core::store::PackFile,
-    pub kind: PackKind,
-    pub council: String,
-}
-
-pub(crate) fn page(store: &Store) -> cpweek_core::Result<PacksPage> {
-    let settings = store.settings()?;
-    let work = pack_work(settings.role, settings.my_council.as_deref());
-    let catalogue = store.catalogue()?;
-    let conflicts = store
-        .all_pack_conflicts()?
-        .into_iter()
-        .map(|mut conflict| {
-            let (from, council) = match &mut conflict {
-                AnyPackConflict::Event(c) => {
-                    c.fields = c
-                        .fields
-                        .iter()
-                        .map(|f| shown::worded(f, &catalogue))
-                        .collect();
-                    (c.from, c.here.council.clone())
-                }
-                AnyPackConflict::Request(c) => {
-                    c.fields = c.fields.iter().map(shown::worded_request).collect();
-                    (c.from, c.here.council.clone())
-                }
-                AnyPackConflict::Practice(c) => (c.from, c.here.council.clone()),
-            };
-            let here_side = from.other();
-            ConflictShown {
-                here: capitalised(here_side.possessive()),
-                there: capitalised(from.possessive()),
-                refusal: permission::check_pack(
-                    settings.role,
-                    settings.my_council.as_deref(),
-                    PackAction::Resolve { from },
-                    &council,
-                )
-                .err()
-                .map(|e| e.to_string()),
-                here_side,
-                conflict,
-            }
-        })
-        .collect();
-    let council = match &work.council {
-        Some(code) => Some(
-            catalogue
-                .council(code)
-                .map_err(|m| Error::invalid("council", m))?
-                .label(),
-        ),
-        None => None,
-    };
-    Ok(PacksPage {
-        work,
-        council,
-        conflicts,
-    })
-}
-
-/// The pack the person writes: their own council's submission (a council
-/// organiser; `council` is then theirs, whatever the window sent), or the
-/// LGA's reply to `council`. The core refuses what they may not write.
-pub(crate) fn make(
-    store: &Store,
-    council: &str,
-    programme: &str,
-    now: DateTime<Utc>,
-) -> cpweek_core::Result<Made> {
-    let settings = store.settings()?;
-    let work = pack_work(settings.role, settings.my_council.as_deref());
-    if let Some(why) = work.blocked {
-        return Err(Error::Forbidden(why));
-    }
-    let council = work.council.as_deref().unwrap_or(council);
-    if council.trim().is_empty() {
-        return Err(Error::invalid(
-            "council",
-            "enter the council the reply is for",
-        ));
-    }
-    let file = store.export_pack(council, work.writes, programme, now)?;
-    let label = store
-        .catalogue()?
-        .council(council)
-        .map_err(|m| Error::invalid("council", m))?
-        .label();
-    Ok(Made {
-        file,
-        kind: work.writes,
-        council: label,
-    })
 }
 
 /// Reads the pack in `file` and imports it as a dry run; each change's
@@ -341,18 +203,8 @@ pub(crate) fn dry_run(
     now: DateTime<Utc>,
 ) -> cpweek_core::Result<(Held, PackPreview)> {
     let bytes = read::read_file(&file)?;
-    let mut report = store.import_pack(&bytes, ImportMode::DryRun, now)?;
-    let catalogue = store.catalogue()?;
-    for item in &mut report.items {
-        item.changes = item
-            .changes
-            .iter()
-            .map(|c| shown::worded(c, &catalogue))
-            .collect();
-    }
-    for item in &mut report.requests {
-        item.changes = item.changes.iter().map(shown::worded_request).collect();
-    }
+    let report = store.import_pack(&bytes, ImportMode::DryRun, now)?;
+    let report = store.pack_report_shown(report)?;
     let digest = sha256_hex(&bytes);
     let preview = PackPreview {
         token: digest.clone(),

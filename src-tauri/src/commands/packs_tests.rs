@@ -18,7 +18,7 @@ use cpweek_core::{ErrorCode, Store};
 use cpweek_core::attendance::{MoveNote, RequestAction, RequestForm};
 use cpweek_core::pack::report::{AnyPackConflict, Outcome};
 
-use super::{dry_run, import_held, make, page, settle};
+use super::{dry_run, import_held, settle};
 use crate::error::IpcError;
 
 fn at(hour: u32) -> DateTime<Utc> {
@@ -51,7 +51,9 @@ fn form(title: &str, venue: &str) -> EventForm {
 
 /// Kent's submission written to `name` in `dir`, as the window makes it.
 fn submission(kent: &Store, dir: &std::path::Path, name: &str, hour: u32) -> std::path::PathBuf {
-    let made = make(kent, "ignored: an organiser sends their own", "", at(hour)).unwrap();
+    let made = kent
+        .person_pack("ignored: an organiser sends their own", "", at(hour))
+        .unwrap();
     assert_eq!(made.kind, PackKind::Submission);
     assert_eq!(made.council, "Kent (886)");
     let path = dir.join(name);
@@ -86,7 +88,7 @@ fn the_pack_imported_is_the_pack_shown_and_only_while_its_file_is_unchanged() {
     // The file changed after the dry run: nothing imported, said so.
     kent.add_event(&form("Kent quiz", "County Hall"), at(13))
         .unwrap();
-    let changed = make(&kent, "", "", at(14)).unwrap();
+    let changed = kent.person_pack("", "", at(14)).unwrap();
     std::fs::write(&path, &changed.file.bytes).unwrap();
     let err: IpcError = import_held(&mut lga, &held, &held.digest.clone(), at(14))
         .unwrap_err()
@@ -131,21 +133,21 @@ fn a_damaged_pack_and_the_wrong_persons_pack_are_refused_with_the_cores_message(
 fn the_pack_written_is_the_persons_own_kind_for_their_council() {
     let dir = tempfile::tempdir().unwrap();
     let lga = store(dir.path(), "lga.db", Role::LgaOfficer, None);
-    let reply = make(&lga, "Leeds", "", at(10)).unwrap();
+    let reply = lga.person_pack("Leeds", "", at(10)).unwrap();
     assert_eq!(reply.kind, PackKind::Reply);
     assert_eq!(reply.council, "Leeds (383)");
     assert_eq!(reply.file.suggested_name, "cpweek-reply-383-2014.json");
-    let err: IpcError = make(&lga, " ", "", at(10)).unwrap_err().into();
+    let err: IpcError = lga.person_pack(" ", "", at(10)).unwrap_err().into();
     assert_eq!(err.fields[0].field, "council");
     let nobody = store(dir.path(), "none.db", Role::CouncilOrganiser, None);
-    let err: IpcError = make(&nobody, "Kent", "", at(10)).unwrap_err().into();
+    let err: IpcError = nobody.person_pack("Kent", "", at(10)).unwrap_err().into();
     assert_eq!(err.code, ErrorCode::Forbidden);
     assert!(
         err.message.contains("your council is not set"),
         "{}",
         err.message
     );
-    let page = page(&nobody).unwrap();
+    let page = nobody.packs_page().unwrap();
     assert!(page.work.blocked.is_some());
 }
 
@@ -175,7 +177,7 @@ fn a_conflict_reaches_the_window_with_both_sides_named_and_who_may_choose() {
     assert_eq!(shown.report.conflicts, 1);
     import_held(&mut lga, &held, &shown.token, at(15)).unwrap();
 
-    let listed = page(&lga).unwrap();
+    let listed = lga.packs_page().unwrap();
     assert_eq!(listed.work.council, None);
     assert_eq!(listed.council, None);
     let [c] = &listed.conflicts[..] else {
@@ -213,7 +215,7 @@ fn a_conflict_reaches_the_window_with_both_sides_named_and_who_may_choose() {
         ..Default::default()
     })
     .unwrap();
-    let as_kent = page(&lga).unwrap();
+    let as_kent = lga.packs_page().unwrap();
     let refusal = as_kent.conflicts[0].refusal.as_deref().unwrap_or_default();
     assert!(
         refusal.starts_with("only an LGA officer can resolve"),
@@ -273,7 +275,7 @@ fn requests_are_shown_counted_worded_and_their_conflicts_settled_in_the_window()
         .id;
     ask(&mut kent, event);
     // The pack saved says what it holds.
-    let made = make(&kent, "", "", at(11)).unwrap();
+    let made = kent.person_pack("", "", at(11)).unwrap();
     assert_eq!(made.file.holds(), "1 event and 1 ministerial request");
 
     // The dry run lists the request, for people.
@@ -291,7 +293,7 @@ fn requests_are_shown_counted_worded_and_their_conflicts_settled_in_the_window()
     let at_lga = lga.requests(&Default::default()).unwrap()[0].id;
     lga.move_request(at_lga, RequestAction::Forward, &MoveNote::default(), at(13))
         .unwrap();
-    let back = make(&lga, "886", "", at(13)).unwrap();
+    let back = lga.person_pack("886", "", at(13)).unwrap();
     let reply = dir.path().join("reply.json");
     std::fs::write(&reply, &back.file.bytes).unwrap();
     let (held, shown) = dry_run(&mut kent, reply, at(14)).unwrap();
@@ -335,7 +337,7 @@ fn requests_are_shown_counted_worded_and_their_conflicts_settled_in_the_window()
 
     // The window lists both conflicts, the request's naming its person and
     // event, its times worded for people.
-    let listed = page(&lga).unwrap();
+    let listed = lga.packs_page().unwrap();
     assert_eq!(listed.conflicts.len(), 2, "{:?}", listed.conflicts);
     let (request_conflict, title) = listed
         .conflicts
@@ -381,7 +383,7 @@ fn requests_are_shown_counted_worded_and_their_conflicts_settled_in_the_window()
         "{}",
         kept.title
     );
-    assert!(page(&lga).unwrap().conflicts.is_empty());
+    assert!(lga.packs_page().unwrap().conflicts.is_empty());
     assert!(
         settle(&mut lga, request_conflict.id, Side::Lga, at(17)).is_err(),
         "a conflict is settled once"

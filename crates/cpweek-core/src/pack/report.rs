@@ -271,6 +271,24 @@ pub enum Resolved {
     Practice(Box<crate::practice::PracticeEntry>),
 }
 
+impl Resolved {
+    /// What was kept, for people: the event's or entry's title, or the
+    /// request (`Edward Timpson MP to speak: Kent celebrates its care
+    /// leavers`).
+    pub fn title(&self) -> String {
+        match self {
+            Resolved::Event(event) => event.details.title.clone(),
+            Resolved::Request(request) => format!(
+                "{} to {}: {}",
+                request.person_name,
+                request.role.label(),
+                request.title
+            ),
+            Resolved::Practice(entry) => entry.details.title.clone(),
+        }
+    }
+}
+
 /// A record changed on both sides since the last exchange, waiting for a
 /// person to choose which version to keep.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

@@ -21,6 +21,7 @@ mod pack_practice_conflicts;
 mod pack_request_check;
 mod pack_request_conflicts;
 mod pack_requests;
+mod pack_screen;
 mod people;
 mod practice;
 mod programme_preview;
@@ -60,6 +61,7 @@ pub use import::{
     Action, FaultyEvents, ImportItem, ImportMode, ImportReport, SeriesReport, Skipped,
 };
 pub use pack::{PackFile, MOST_SEQUENCE};
+pub use pack_screen::{ConflictShown, PacksPage, PersonPack};
 pub use practice::{PracticeHistoryAction, PracticeHistoryEntry, PracticeSaved};
 pub use programme_preview::{LeftOut, ProgrammePreview, ProgrammeStep};
 pub use reference::ConferenceChange;
