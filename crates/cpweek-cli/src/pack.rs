@@ -8,8 +8,7 @@ use chrono::{DateTime, Utc};
 use clap::Subcommand;
 use cpweek_core::file::Kind;
 use cpweek_core::pack::report::{
-    AnyPackConflict, FieldChange, Outcome, PackConflict, PackPracticeConflict, PackReport,
-    PackRequestConflict, Resolved,
+    AnyPackConflict, FieldChange, Outcome, PackCounts, PackReport, Resolved,
 };
 use cpweek_core::pack::{PackKind, Side};
 use cpweek_core::store::ImportMode;
@@ -196,70 +195,106 @@ fn export(
     Ok(())
 }
 
+/// One record of the import report, of any kind, as the CLI prints it.
+struct Line<'a> {
+    /// What it is, for people: "record", "request", "practice entry".
+    noun: &'static str,
+    /// The `error:` line's field when it was refused.
+    field_name: &'static str,
+    /// Whether its title is printed in quotes (a request's is a phrase).
+    quoted: bool,
+    outcome: Outcome,
+    uid: &'a str,
+    title: &'a str,
+    field: Option<&'a str>,
+    changes: &'a [FieldChange],
+    reason: Option<&'a str>,
+    notes: &'a [String],
+}
+
+/// Builds a [`Line`] from any of the report's item types (they share
+/// their field names).
+macro_rules! line {
+    ($item:expr, $noun:expr, $field_name:expr, $quoted:expr) => {{
+        let i = $item;
+        Line {
+            noun: $noun,
+            field_name: $field_name,
+            quoted: $quoted,
+            outcome: i.outcome,
+            uid: &i.uid,
+            title: &i.title,
+            field: i.field.as_deref(),
+            changes: &i.changes,
+            reason: i.reason.as_deref(),
+            notes: &i.notes,
+        }
+    }};
+}
+
+/// The report's records by kind, in the order they are printed: events,
+/// practice entries, ministerial requests; each with its heading (none
+/// for events, whose counts open the report) and counts.
+fn sections(r: &PackReport) -> [(Option<&'static str>, PackCounts, Vec<Line<'_>>); 3] {
+    let events = PackCounts {
+        created: r.created,
+        changed: r.changed,
+        unchanged: r.unchanged,
+        refused: r.refused,
+        conflicts: r.conflicts,
+    };
+    [
+        (
+            None,
+            events,
+            r.items
+                .iter()
+                .map(|i| line!(i, "record", "record", true))
+                .collect(),
+        ),
+        (
+            Some("Practice entries"),
+            r.practice_counts,
+            r.practice
+                .iter()
+                .map(|i| line!(i, "practice entry", "practice", true))
+                .collect(),
+        ),
+        (
+            Some("Ministerial requests"),
+            r.request_counts,
+            r.requests
+                .iter()
+                .map(|i| line!(i, "request", "request", false))
+                .collect(),
+        ),
+    ]
+}
+
 /// A refused record is bad input: after the report, one `error:` line
 /// each, and a non-zero exit (the other records were taken).
 fn refusals(report: &PackReport) -> Result<(), Error> {
-    let errors: Vec<FieldError> = report
-        .items
+    let errors: Vec<FieldError> = sections(report)
         .iter()
-        .filter(|i| i.outcome == Outcome::Refused)
-        .map(|i| {
+        .flat_map(|(_, _, lines)| lines)
+        .filter(|l| l.outcome == Outcome::Refused)
+        .map(|l| {
+            let title = if l.quoted {
+                format!("\"{}\"", l.title)
+            } else {
+                l.title.to_string()
+            };
             FieldError::new(
-                "record",
+                l.field_name,
                 format!(
-                    "record {} (\"{}\") refused{}: {}",
-                    i.uid,
-                    i.title,
-                    i.field
-                        .as_deref()
-                        .map(|f| format!(" ({f})"))
-                        .unwrap_or_default(),
-                    i.reason.as_deref().unwrap_or_default()
+                    "{} {} ({title}) refused{}: {}",
+                    l.noun,
+                    l.uid,
+                    l.field.map(|f| format!(" ({f})")).unwrap_or_default(),
+                    l.reason.unwrap_or_default()
                 ),
             )
         })
-        .chain(
-            report
-                .requests
-                .iter()
-                .filter(|i| i.outcome == Outcome::Refused)
-                .map(|i| {
-                    FieldError::new(
-                        "request",
-                        format!(
-                            "request {} ({}) refused{}: {}",
-                            i.uid,
-                            i.title,
-                            i.field
-                                .as_deref()
-                                .map(|f| format!(" ({f})"))
-                                .unwrap_or_default(),
-                            i.reason.as_deref().unwrap_or_default()
-                        ),
-                    )
-                }),
-        )
-        .chain(
-            report
-                .practice
-                .iter()
-                .filter(|i| i.outcome == Outcome::Refused)
-                .map(|i| {
-                    FieldError::new(
-                        "practice",
-                        format!(
-                            "practice entry {} (\"{}\") refused{}: {}",
-                            i.uid,
-                            i.title,
-                            i.field
-                                .as_deref()
-                                .map(|f| format!(" ({f})"))
-                                .unwrap_or_default(),
-                            i.reason.as_deref().unwrap_or_default()
-                        ),
-                    )
-                }),
-        )
         .collect();
     if errors.is_empty() {
         return Ok(());
@@ -267,127 +302,74 @@ fn refusals(report: &PackReport) -> Result<(), Error> {
     Err(Error::Invalid(errors))
 }
 
+/// "1 created, 2 changed, 3 unchanged, 0 refused, 1 conflict".
+fn counts_text(c: &PackCounts) -> String {
+    format!(
+        "{} created, {} changed, {} unchanged, {} refused, {} {}",
+        c.created,
+        c.changed,
+        c.unchanged,
+        c.refused,
+        c.conflicts,
+        if c.conflicts == 1 {
+            "conflict"
+        } else {
+            "conflicts"
+        }
+    )
+}
+
 fn print_report(r: &PackReport) {
     if r.dry_run {
         println!("Dry run: nothing was written. This is what the import would do.");
     }
-    println!(
-        "{} {} for programme {}, made {}: {} created, {} changed, {} unchanged, {} refused, {} {}.",
-        match r.kind {
-            PackKind::Submission => "Submission pack from",
-            PackKind::Reply => "The LGA's reply to",
-        },
-        r.council,
-        shown(&r.programme),
-        shown(&r.made_at),
-        r.created,
-        r.changed,
-        r.unchanged,
-        r.refused,
-        r.conflicts,
-        if r.conflicts == 1 {
-            "conflict"
-        } else {
-            "conflicts"
+    for (heading, counts, lines) in sections(r) {
+        match heading {
+            None => println!(
+                "{} {} for programme {}, made {}: {}.",
+                match r.kind {
+                    PackKind::Submission => "Submission pack from",
+                    PackKind::Reply => "The LGA's reply to",
+                },
+                r.council,
+                shown(&r.programme),
+                shown(&r.made_at),
+                counts_text(&counts)
+            ),
+            // A kind the pack does not carry is left out.
+            Some(_) if lines.is_empty() => continue,
+            Some(heading) => println!("{heading}: {}.", counts_text(&counts)),
         }
-    );
-    for i in &r.items {
-        print_item(
-            i.outcome,
-            &i.uid,
-            &format!("\"{}\"", shown(&i.title)),
-            &i.changes,
-            i.reason.as_deref(),
-            &i.notes,
-        );
-    }
-    print_practice(r);
-    if r.requests.is_empty() {
-        return;
-    }
-    let c = &r.request_counts;
-    println!(
-        "Ministerial requests: {} created, {} changed, {} unchanged, {} refused, {} {}.",
-        c.created,
-        c.changed,
-        c.unchanged,
-        c.refused,
-        c.conflicts,
-        if c.conflicts == 1 {
-            "conflict"
-        } else {
-            "conflicts"
+        for l in &lines {
+            print_line(l);
         }
-    );
-    for i in &r.requests {
-        print_item(
-            i.outcome,
-            &i.uid,
-            &shown(&i.title),
-            &i.changes,
-            i.reason.as_deref(),
-            &i.notes,
-        );
-    }
-}
-
-/// The report's practice entries, when the pack has any.
-fn print_practice(r: &PackReport) {
-    if r.practice.is_empty() {
-        return;
-    }
-    let c = &r.practice_counts;
-    println!(
-        "Practice entries: {} created, {} changed, {} unchanged, {} refused, {} {}.",
-        c.created,
-        c.changed,
-        c.unchanged,
-        c.refused,
-        c.conflicts,
-        if c.conflicts == 1 {
-            "conflict"
-        } else {
-            "conflicts"
-        }
-    );
-    for i in &r.practice {
-        print_item(
-            i.outcome,
-            &i.uid,
-            &format!("\"{}\"", shown(&i.title)),
-            &i.changes,
-            i.reason.as_deref(),
-            &i.notes,
-        );
     }
 }
 
 /// One record's line, and its changes, reason and notes below it.
-fn print_item(
-    outcome: Outcome,
-    uid: &str,
-    title: &str,
-    changes: &[FieldChange],
-    reason: Option<&str>,
-    notes: &[String],
-) {
-    let what = match outcome {
+fn print_line(l: &Line) {
+    let what = match l.outcome {
         Outcome::Created => "created",
         Outcome::Changed => "changed",
         Outcome::Unchanged => "unchanged",
         Outcome::Refused => "refused",
         Outcome::Conflict => "conflict",
     };
-    println!("  {what:<9}  {}  {title}", shown(uid));
-    if outcome != Outcome::Conflict {
-        for c in changes {
+    let title = if l.quoted {
+        format!("\"{}\"", shown(l.title))
+    } else {
+        shown(l.title).into_owned()
+    };
+    println!("  {what:<9}  {}  {title}", shown(l.uid));
+    if l.outcome != Outcome::Conflict {
+        for c in l.changes {
             println!("      {}: {} -> {}", c.field, value(&c.old), value(&c.new));
         }
     }
-    if let Some(reason) = reason {
+    if let Some(reason) = l.reason {
         println!("      {}", shown(reason));
     }
-    for n in notes {
+    for n in l.notes {
         println!("      note: {}", shown(n));
     }
 }
@@ -398,46 +380,38 @@ fn print_conflicts(conflicts: &[AnyPackConflict]) {
         return;
     }
     for c in conflicts {
-        match c {
-            AnyPackConflict::Event(c) => print_event_conflict(c),
-            AnyPackConflict::Request(c) => print_request_conflict(c),
-            AnyPackConflict::Practice(c) => print_practice_conflict(c),
-        }
+        let (what, title) = match c {
+            AnyPackConflict::Event(c) => (
+                format!("event {}", c.event_id),
+                format!("\"{}\"", shown(&c.title)),
+            ),
+            AnyPackConflict::Request(c) => (
+                format!("request {}", c.request_id),
+                shown(&c.title).into_owned(),
+            ),
+            AnyPackConflict::Practice(c) => (
+                format!("practice entry {}", c.entry_id),
+                format!("\"{}\"", shown(&c.title)),
+            ),
+        };
+        let (uid, from, opened_at, fields) = match c {
+            AnyPackConflict::Event(c) => (&c.uid, c.from, &c.opened_at, &c.fields),
+            AnyPackConflict::Request(c) => (&c.uid, c.from, &c.opened_at, &c.fields),
+            AnyPackConflict::Practice(c) => (&c.uid, c.from, &c.opened_at, &c.fields),
+        };
+        println!(
+            "Conflict {}: {what} {title} ({}), from {} pack at {}:",
+            c.id(),
+            shown(uid),
+            from.possessive(),
+            shown(opened_at)
+        );
+        print_fields(from, fields);
+        println!(
+            "  Keep one: cpweek pack resolve {} --keep lga|council",
+            c.id()
+        );
     }
-}
-
-fn print_request_conflict(c: &PackRequestConflict) {
-    println!(
-        "Conflict {}: request {} {} ({}), from {} pack at {}:",
-        c.id,
-        c.request_id,
-        shown(&c.title),
-        shown(&c.uid),
-        c.from.possessive(),
-        shown(&c.opened_at)
-    );
-    print_fields(c.from, &c.fields);
-    println!(
-        "  Keep one: cpweek pack resolve {} --keep lga|council",
-        c.id
-    );
-}
-
-fn print_practice_conflict(c: &PackPracticeConflict) {
-    println!(
-        "Conflict {}: practice entry {} \"{}\" ({}), from {} pack at {}:",
-        c.id,
-        c.entry_id,
-        shown(&c.title),
-        shown(&c.uid),
-        c.from.possessive(),
-        shown(&c.opened_at)
-    );
-    print_fields(c.from, &c.fields);
-    println!(
-        "  Keep one: cpweek pack resolve {} --keep lga|council",
-        c.id
-    );
 }
 
 fn print_fields(from: Side, fields: &[FieldChange]) {
@@ -449,25 +423,6 @@ fn print_fields(from: Side, fields: &[FieldChange]) {
         println!("    {}:", f.field);
         println!("      {here:<15} {}", value(&f.old));
         println!("      {there:<15} {}", value(&f.new));
-    }
-}
-
-fn print_event_conflict(c: &PackConflict) {
-    {
-        println!(
-            "Conflict {}: event {} \"{}\" ({}), from {} pack at {}:",
-            c.id,
-            c.event_id,
-            shown(&c.title),
-            shown(&c.uid),
-            c.from.possessive(),
-            shown(&c.opened_at)
-        );
-        print_fields(c.from, &c.fields);
-        println!(
-            "  Keep one: cpweek pack resolve {} --keep lga|council",
-            c.id
-        );
     }
 }
 
