@@ -178,6 +178,16 @@ pub fn is_hidden(c: char) -> bool {
         )
 }
 
+/// The first hidden character (see [`is_hidden`]) of one line of a file,
+/// where a tab is allowed: its position, counted in characters from 1, and
+/// what it is, for a message (`a control character (\u{1b})`).
+pub fn first_hidden_in_line(line: &str) -> Option<(usize, String)> {
+    line.chars()
+        .enumerate()
+        .find(|&(_, c)| c != '\t' && is_hidden(c))
+        .map(|(i, c)| (i + 1, describe(c)))
+}
+
 /// What a hidden character is, for a message: `a line break (\n)`.
 fn describe(c: char) -> String {
     let kind = match c {

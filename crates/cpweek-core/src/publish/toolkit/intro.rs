@@ -50,6 +50,16 @@ pub fn blocks(markdown: &str) -> Result<Vec<Block>> {
     let mut fenced = false;
     for (i, raw) in markdown.lines().enumerate() {
         let n = i + 1;
+        if let Some((at, what)) = crate::text::first_hidden_in_line(raw) {
+            errors.push(FieldError::new(
+                "file",
+                format!(
+                    "line {n}: it has {what} at character {at}; write the introduction as \
+                     plain text, without control characters (lines end with LF or CRLF)"
+                ),
+            ));
+            continue;
+        }
         let line = raw.trim_end();
         let text = line.trim_start();
         let indented = line.len() - text.len();
