@@ -388,3 +388,34 @@ fn the_introduction_file_refuses_what_it_cannot_hold_or_read() {
     );
     assert!(err.contains("missing.md"), "{err}");
 }
+
+#[test]
+fn the_lgas_note_and_consent_checker_refuse_hidden_characters_and_nothing_moves() {
+    let db = Db::new();
+    be(&db, "council-organiser");
+    let args = add_with("--source", "ok");
+    let mut args: Vec<&str> = args.iter().map(|s| s.as_str()).collect();
+    args.push("--json");
+    let id = db.json(&args)["id"].to_string();
+    db.ok(&["practice", "submit", &id]);
+    be(&db, "lga-officer");
+    for bad in ["More\u{1b}[2J", "More \u{202e}figures", "   "] {
+        let err = refused(&db, &["practice", "return", &id, "--note", bad]);
+        assert!(err.contains("note"), "{bad:?}: {err}");
+    }
+    db.ok(&["practice", "approve", &id]);
+    for bad in [
+        "Sam\u{1b}[0m Checker",
+        "Sam\rChecker",
+        "=HYPERLINK(\"x\")\u{202e}",
+        "",
+    ] {
+        let err = refused(
+            &db,
+            &["practice", "publish", &id, "--consent-checked-by", bad],
+        );
+        assert!(err.contains("consent checked by"), "{bad:?}: {err}");
+    }
+    let shown = db.json(&["practice", "list", "--json"]);
+    assert_eq!(shown[0]["status"], "approved", "nothing moved: {shown}");
+}

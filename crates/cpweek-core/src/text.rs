@@ -677,6 +677,21 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_a_file_may_hold_tabs_but_no_other_hidden_character() {
+        assert_eq!(first_hidden_in_line("\tIndented\tText"), None);
+        assert_eq!(
+            first_hidden_in_line("ab\u{0}c"),
+            Some((3, "a control character (\\u{0})".to_string()))
+        );
+        assert_eq!(
+            first_hidden_in_line("a\rb"),
+            Some((2, "a line break (\\r)".to_string()))
+        );
+        let (at, what) = first_hidden_in_line("é\u{202e}").unwrap();
+        assert_eq!((at, what.starts_with("a direction control")), (2, true));
+    }
+
+    #[test]
     fn shown_text_has_no_hidden_character() {
         assert_eq!(shown("plain C:\\new"), "plain C:\\new");
         assert!(matches!(shown("plain"), Cow::Borrowed(_)));
