@@ -31,6 +31,9 @@ fn form() -> PracticeForm {
     }
 }
 
+/// Puts a value into one field of a form.
+type SetField = fn(&mut PracticeForm, String);
+
 fn fields_at_fault(s: &mut Store, f: &PracticeForm) -> Vec<&'static str> {
     match s.add_practice(f, at(2014, 9, 2, 10)) {
         Err(Error::Invalid(errors)) => errors.iter().map(|e| e.field).collect(),
@@ -41,7 +44,7 @@ fn fields_at_fault(s: &mut Store, f: &PracticeForm) -> Vec<&'static str> {
 #[test]
 fn a_nul_or_a_megabyte_is_refused_naming_the_field_and_writes_nothing() {
     let mut s = kent();
-    let cases: Vec<(&str, fn(&mut PracticeForm, String))> = vec![
+    let cases: Vec<(&str, SetField)> = vec![
         ("title", |f, v| f.title = v),
         ("summary", |f, v| f.summary = v),
         ("what_was_done", |f, v| f.what_was_done = v),
