@@ -165,3 +165,35 @@ mod random_edits {
         }
     }
 }
+
+#[test]
+fn the_introduction_takes_crlf_and_a_byte_order_mark_and_refuses_hidden_characters_by_line() {
+    use crate::document::Block;
+    use crate::publish::toolkit::intro;
+    let blocks = intro::blocks("\u{FEFF}# Welcome\r\n\r\nFirst line\r\nsecond.\r\n").unwrap();
+    assert!(
+        matches!(&blocks[0], Block::Heading { text, .. } if text == "Welcome"),
+        "{blocks:?}"
+    );
+    assert_eq!(blocks[1], Block::Paragraph("First line second.".into()));
+    for (markdown, line) in [
+        ("Fine.\n\nBad\u{0} here", 3),
+        ("Fine.\nBad \u{1b}[2J", 2),
+        ("\u{202e}Reversed", 1),
+        ("Fine.\rBad", 1),
+    ] {
+        match intro::blocks(markdown) {
+            Err(Error::Invalid(errors)) => {
+                assert_eq!(errors[0].field, "file");
+                assert!(
+                    errors[0]
+                        .message
+                        .starts_with(&format!("line {line}: it has ")),
+                    "{markdown:?}: {}",
+                    errors[0].message
+                );
+            }
+            other => panic!("{markdown:?} should be refused: {other:?}"),
+        }
+    }
+}

@@ -23,6 +23,8 @@ pub const MAX_CHARS: usize = 50_000;
 /// The introduction's blocks from `markdown`, or every line at fault (field
 /// `file`, each message naming its line).
 pub fn blocks(markdown: &str) -> Result<Vec<Block>> {
+    // Editors on Windows often begin a UTF-8 file with a byte order mark.
+    let markdown = markdown.strip_prefix('\u{FEFF}').unwrap_or(markdown);
     if markdown.chars().count() > MAX_CHARS {
         return Err(Error::invalid(
             "file",
