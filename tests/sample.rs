@@ -275,3 +275,126 @@ fn toolkit_sendings_are_the_lgas_to_record_and_coverage_follows_published_entrie
     // What was sent is the LGA's record, not the sample's: it stays.
     assert_eq!(list(&db, &["toolkit", "sent", "--list"]).len(), 152);
 }
+
+/// Every file under `dir` as text (PDFs by `pdftotext`), for looking into.
+fn text_under(dir: &std::path::Path) -> String {
+    let mut all = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            all.push_str(&text_under(&path));
+        } else if path.extension().is_some_and(|e| e == "pdf") {
+            all.push_str(&common::poppler("pdftotext", &[], &path));
+        } else {
+            all.push_str(&String::from_utf8_lossy(&std::fs::read(&path).unwrap()));
+        }
+        all.push('\n');
+    }
+    all
+}
+
+#[test]
+fn the_published_site_documents_and_toolkit_of_the_sample_hold_nothing_private() {
+    let db = Db::new();
+    db.ok(&["sample", "load"]);
+    db.ok(&[
+        "settings",
+        "set",
+        "--role",
+        "lga-officer",
+        "--name",
+        "Lee Officer",
+    ]);
+    let events = list(&db, &["event", "list"]);
+    let site = db.file("site");
+    db.ok(&[
+        "publish",
+        "site",
+        "--dir",
+        site.to_str().unwrap(),
+        "--public-url",
+        "https://cpw.example.org.uk/2014",
+        "--live",
+    ]);
+    let out = db.file("out");
+    std::fs::create_dir(&out).unwrap();
+    for format in ["html", "pdf"] {
+        let path = out.join(format!("programme.{format}"));
+        db.ok(&[
+            "programme",
+            "export",
+            "--live",
+            "--format",
+            format,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+    }
+    for format in ["html", "pdf", "docx"] {
+        let path = out.join(format!("toolkit.{format}"));
+        db.ok(&[
+            "toolkit",
+            "export",
+            "--format",
+            format,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+    }
+    // The Word document's text, unzipped by Python's standard library.
+    let docx = out.join("toolkit.docx");
+    let python = std::env::var_os("CPWEEK_PYTHON").unwrap_or_else(|| "python3".into());
+    let unzipped = std::process::Command::new(python)
+        .args([
+            "-c",
+            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
+             print(''.join(z.read(n).decode('utf-8') for n in z.namelist() if n.endswith('.xml')))",
+        ])
+        .arg(&docx)
+        .output()
+        .unwrap();
+    assert!(unzipped.status.success());
+    std::fs::remove_file(&docx).unwrap();
+    let published = format!(
+        "{}\n{}\n{}",
+        text_under(&site),
+        text_under(&out),
+        String::from_utf8(unzipped.stdout).unwrap()
+    );
+    let flat = published.split_whitespace().collect::<Vec<_>>().join(" ");
+
+    let public_approved: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["visibility"] == "public" && e["status"] == "approved")
+        .collect();
+    let some = public_approved[0]["title"].as_str().unwrap();
+    assert!(flat.contains(some), "the published outputs hold {some}");
+    // The feeds carry submitted public events too (as TENTATIVE).
+    let shared = |field: &str, text: &str| {
+        events.iter().any(|e| {
+            e["visibility"] == "public" && e[field].as_str().is_some_and(|t| t.contains(text))
+        })
+    };
+    let private: Vec<&Value> = events
+        .iter()
+        .filter(|e| e["visibility"] == "private")
+        .collect();
+    assert!(!private.is_empty());
+    for e in private {
+        let uid = e["uid"].as_str().unwrap();
+        assert!(!published.contains(uid), "{uid} published");
+        for field in ["title", "description", "venue"] {
+            let Some(text) = e[field].as_str().filter(|t| !t.trim().is_empty()) else {
+                continue;
+            };
+            if shared(field, text) {
+                continue; // a public event's too (a council's usual hall)
+            }
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                !flat.contains(&text),
+                "a private event's {field} {text:?} published"
+            );
+        }
+    }
+}

@@ -66,6 +66,15 @@ pub fn run(
     match command {
         ToolkitCommand::Sent(args) => crate::toolkit_sent::run(store, args, now),
         ToolkitCommand::Intro { file, programme } => {
+            if file.is_dir() {
+                return Err(Error::invalid(
+                    "file",
+                    format!(
+                        "{} is a folder; give the introduction's Markdown file",
+                        output::shown(&file.display().to_string())
+                    ),
+                ));
+            }
             let markdown = std::fs::read_to_string(&file).map_err(|e| {
                 Error::invalid(
                     "file",

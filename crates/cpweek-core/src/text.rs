@@ -178,6 +178,16 @@ pub fn is_hidden(c: char) -> bool {
         )
 }
 
+/// The first hidden character (see [`is_hidden`]) of one line of a file,
+/// where a tab is allowed: its position, counted in characters from 1, and
+/// what it is, for a message (`a control character (\u{1b})`).
+pub fn first_hidden_in_line(line: &str) -> Option<(usize, String)> {
+    line.chars()
+        .enumerate()
+        .find(|&(_, c)| c != '\t' && is_hidden(c))
+        .map(|(i, c)| (i + 1, describe(c)))
+}
+
 /// What a hidden character is, for a message: `a line break (\n)`.
 fn describe(c: char) -> String {
     let kind = match c {
@@ -673,6 +683,21 @@ mod tests {
         assert!(e.message.contains("from 2000 to 2100"), "{}", e.message);
         assert!(check_year("end_date", "end date", d(9999)).is_err());
         assert!(check_year("end_date", "end date", d(0)).is_err());
+    }
+
+    #[test]
+    fn a_line_of_a_file_may_hold_tabs_but_no_other_hidden_character() {
+        assert_eq!(first_hidden_in_line("\tIndented\tText"), None);
+        assert_eq!(
+            first_hidden_in_line("ab\u{0}c"),
+            Some((3, "a control character (\\u{0})".to_string()))
+        );
+        assert_eq!(
+            first_hidden_in_line("a\rb"),
+            Some((2, "a line break (\\r)".to_string()))
+        );
+        let (at, what) = first_hidden_in_line("é\u{202e}").unwrap();
+        assert_eq!((at, what.starts_with("a direction control")), (2, true));
     }
 
     #[test]

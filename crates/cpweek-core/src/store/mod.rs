@@ -431,6 +431,8 @@ mod pack_request_tests;
 #[cfg(test)]
 mod pack_tests;
 #[cfg(test)]
+mod practice_hostile_tests;
+#[cfg(test)]
 mod practice_tests;
 #[cfg(test)]
 mod programme_preview_tests;

@@ -23,6 +23,8 @@ pub const MAX_CHARS: usize = 50_000;
 /// The introduction's blocks from `markdown`, or every line at fault (field
 /// `file`, each message naming its line).
 pub fn blocks(markdown: &str) -> Result<Vec<Block>> {
+    // Editors on Windows often begin a UTF-8 file with a byte order mark.
+    let markdown = markdown.strip_prefix('\u{FEFF}').unwrap_or(markdown);
     if markdown.chars().count() > MAX_CHARS {
         return Err(Error::invalid(
             "file",
@@ -50,6 +52,16 @@ pub fn blocks(markdown: &str) -> Result<Vec<Block>> {
     let mut fenced = false;
     for (i, raw) in markdown.lines().enumerate() {
         let n = i + 1;
+        if let Some((at, what)) = crate::text::first_hidden_in_line(raw) {
+            errors.push(FieldError::new(
+                "file",
+                format!(
+                    "line {n}: it has {what} at character {at}; write the introduction as \
+                     plain text, without control characters (lines end with LF or CRLF)"
+                ),
+            ));
+            continue;
+        }
         let line = raw.trim_end();
         let text = line.trim_start();
         let indented = line.len() - text.len();
