@@ -4,21 +4,22 @@
 //! `cargo run [--release] -p cpweek-core --example bench_site -- DIR`
 //! imports 10,000 events spread over the 152 councils into a new database
 //! in DIR (a calendar per council, through the real import), approves them
-//! all in SQL (set-up, not measured), then times: making the site in memory
-//! (`Store::site`) and, apart, each of its parts: the feeds (from one read,
-//! as the site makes them, and one by one, as the feed server does), the PDF,
-//! the HTML, CSV and JSON, and the 152 listings; writing
-//! it into an empty folder (`Store::publish_site`, the first publish); and
-//! publishing again with nothing changed (which keeps the PDF already in the
-//! folder, as its input is unchanged: docs/site.md; the first publish is the
-//! figure the aim is about). Prints one JSON line of timings in
-//! milliseconds. `EVENTS=N` changes the number of events. Run it with
-//! `scripts/bench-site`.
+//! all in SQL (set-up, not measured), then times, as the LGA works:
+//! `programme release` (which typesets the release's PDF once and keeps it
+//! in the database), then publishing that release into an empty folder (the
+//! first publish: the figure the aim is about), publishing it again with
+//! nothing changed, and, apart, each part of the site: the feeds (from one
+//! read, as the site makes them, and one by one, as the feed server does),
+//! the PDF typeset again, the HTML, CSV and JSON, and the 152 listings.
+//! With `EDITION=live` it times the live programme (`publish site --live`)
+//! instead, with no release: its PDF is typeset in the first publish.
+//! Prints one JSON line of timings in milliseconds. `EVENTS=N` changes the
+//! number of events. Run it with `scripts/bench-site`.
 //!
-//! The first publish is timed first, in a fresh process, as `cpweek publish
-//! site` runs: Typst caches what it has laid out (and loads the fonts once)
-//! within a process, so every PDF after the first is quicker than a new
-//! process's would be.
+//! Each run times one edition's first typesetting, in a fresh process, as
+//! `cpweek` runs: Typst caches what it has laid out (and loads the fonts
+//! once) within a process, so every PDF after the first is quicker than a
+//! new process's would be.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -29,7 +30,7 @@ use cpweek_core::ics::{read, Privacy};
 use cpweek_core::publish::listing::{self, ListedCouncil};
 use cpweek_core::publish::programme::{export, Edition, ProgrammeFormat};
 use cpweek_core::publish::BaseUrl;
-use cpweek_core::store::{FaultyEvents, ImportMode, Open};
+use cpweek_core::store::{FaultyEvents, ImportMode, Open, Role, SettingsForm};
 use cpweek_core::Store;
 
 fn calendar(council: usize, from: usize, to: usize) -> String {
@@ -97,29 +98,48 @@ fn main() {
     )
     .unwrap();
     drop(sql);
-    let store = Store::open(&db, Open::Read, now).unwrap();
     let base = BaseUrl::parse("https://cpw.example.org.uk").unwrap();
 
+    // Each run times one edition's first publish in a fresh process (Typst
+    // keeps what it laid out within a process, so a second typesetting of
+    // the same events would be quicker than any real run's).
+    let live = std::env::var("EDITION").is_ok_and(|e| e == "live");
+    let (edition, release_ms) = if live {
+        (Edition::Live, None)
+    } else {
+        // `cpweek programme release`, which typesets the release's PDF
+        // once and keeps it, then `cpweek publish site` as the LGA runs it:
+        // the latest release.
+        let mut store = Store::open(&db, Open::Existing, now).unwrap();
+        store
+            .save_settings(&SettingsForm {
+                role: Some(Role::LgaOfficer),
+                ..Default::default()
+            })
+            .unwrap();
+        let t = Instant::now();
+        let release = store.make_release("", None, now).unwrap();
+        let release_ms = ms(t);
+        assert_eq!(release.release.events as usize, events);
+        (Edition::Release(release.release.number), Some(release_ms))
+    };
+    let store = Store::open(&db, Open::Read, now).unwrap();
     let out = dir.join("site");
     let _ = std::fs::remove_dir_all(&out);
     let t = Instant::now();
-    let first = store
-        .publish_site(&out, "", Edition::Live, &base, &db)
-        .unwrap();
+    let first = store.publish_site(&out, "", edition, &base, &db).unwrap();
     let first_ms = ms(t);
     let t = Instant::now();
-    let again = store
-        .publish_site(&out, "", Edition::Live, &base, &db)
-        .unwrap();
+    let again = store.publish_site(&out, "", edition, &base, &db).unwrap();
     let again_ms = ms(t);
     assert!(again.written.is_empty());
     let t = Instant::now();
-    let site = store.site("", Edition::Live, &base).unwrap();
+    let site = store.site("", edition, &base).unwrap();
     let make_ms = ms(t);
     let bytes: usize = site.files.iter().map(|f| f.bytes.len()).sum();
 
     let t = Instant::now();
-    let published = store.published_programme("", Edition::Live).unwrap();
+    let published = store.published_programme("", edition).unwrap();
     let gather_ms = ms(t);
     assert_eq!(published.events.len(), events);
     let t = Instant::now();
@@ -157,12 +177,14 @@ fn main() {
     let listings_ms = ms(t);
 
     println!(
-        "{{\"events\": {events}, \"files\": {}, \"bytes\": {bytes}, \"feeds\": {}, \
+        "{{\"edition\": \"{}\", \"release_ms\": {}, \"events\": {events}, \"files\": {}, \"bytes\": {bytes}, \"feeds\": {}, \
          \"gather_ms\": {gather_ms:.0}, \"feeds_one_by_one_ms\": {feeds_one_by_one_ms:.0}, \
          \"feeds_ms\": {feeds_ms:.0}, \"pdf_ms\": {pdf_ms:.0}, \"html_csv_json_ms\": {others_ms:.0}, \
          \"listings_ms\": {listings_ms:.0}, \
          \"make_ms\": {make_ms:.0}, \"publish_first_ms\": {first_ms:.0}, \
          \"publish_again_ms\": {again_ms:.0}}}",
+        if live { "live" } else { "release" },
+        release_ms.map_or("null".to_string(), |ms| format!("{ms:.0}")),
         first.written.len(),
         feeds.len()
     );

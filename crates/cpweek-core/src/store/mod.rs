@@ -27,6 +27,7 @@ mod practice;
 mod programme_preview;
 mod published;
 mod reference;
+mod release_pdf;
 mod releases;
 mod report;
 mod requests;

@@ -194,7 +194,7 @@ impl Store {
             format,
             events: published.events.len(),
         });
-        let bytes = programme::export(&published, format)?;
+        let bytes = self.programme_bytes(&published, edition, format)?;
         progress(ProgrammeStep::Saving);
         crate::file::write_whole(to, &bytes)?;
         Ok(published.events.len())

@@ -45,7 +45,22 @@ impl Store {
         format: ProgrammeFormat,
     ) -> Result<Vec<u8>> {
         let published = self.published_programme(programme, edition)?;
-        programme::export(&published, format)
+        self.programme_bytes(&published, edition, format)
+    }
+
+    /// `published` (the programme in `edition`) in `format`; a release's PDF
+    /// as it was typeset when the release was made, while the same input
+    /// would make the same PDF ([`Store::programme_pdf`]).
+    pub(super) fn programme_bytes(
+        &self,
+        published: &PublishedProgramme,
+        edition: Edition,
+        format: ProgrammeFormat,
+    ) -> Result<Vec<u8>> {
+        match format {
+            ProgrammeFormat::Pdf => self.programme_pdf(published, edition),
+            _ => programme::export(published, format),
+        }
     }
 
     /// Writes the published programme to a file the person chose, whole

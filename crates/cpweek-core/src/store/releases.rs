@@ -240,6 +240,7 @@ impl Store {
                     to_json(&cancelled)?,
                 ],
             )?;
+            super::release_pdf::keep_for_release(tx, number, &frozen)?;
             let mut made = stored(tx, &p, Some(number), false)?;
             let release = made
                 .pop()

@@ -112,8 +112,11 @@ impl Store {
         folder: Option<&Path>,
     ) -> Result<Site> {
         let published = self.published_programme(programme, edition)?;
-        let kept_pdf =
-            folder.and_then(|dir| site::kept::read(dir, &site::programme_pdf_path(&published)));
+        let kept_pdfs: Vec<site::kept::KeptPdf> = folder
+            .and_then(|dir| site::kept::read(dir, &site::programme_pdf_path(&published)))
+            .into_iter()
+            .chain(self.release_pdf(&published, edition)?)
+            .collect();
         let feeds: Vec<SiteFeed> = self
             .published_feed_texts(&published.id)?
             .into_iter()
@@ -138,7 +141,7 @@ impl Store {
             councils: &listed,
             base,
             changes: &changes,
-            kept_pdf: kept_pdf.as_ref(),
+            kept_pdfs: &kept_pdfs,
         })?;
         Ok(Site {
             events: published.events.len(),

@@ -61,10 +61,11 @@ pub struct SiteInput<'a> {
     /// The releases and their changes as an Atom feed
     /// ([`crate::publish::programme::feed`]).
     pub changes: &'a [u8],
-    /// The programme's PDF as the site's folder already has it, if any
-    /// ([`kept::read`]): kept when the programme's document is made from
-    /// the same input, typeset again otherwise.
-    pub kept_pdf: Option<&'a kept::KeptPdf>,
+    /// Programme PDFs already made, if any: the one the site's folder
+    /// already has ([`kept::read`]), the one kept for the release when it
+    /// was made. The first made from the same input as the programme's
+    /// document now is used; none, and the PDF is typeset.
+    pub kept_pdfs: &'a [kept::KeptPdf],
 }
 
 /// One file of the site.
@@ -110,13 +111,15 @@ pub fn make(input: &SiteInput) -> Result<Vec<SiteFile>> {
     let document = crate::document::programme(p);
     let pdf_input = crate::document::pdf_input_digest(&document);
     // The PDF is the slowest by far: it is typeset on a thread of its own
-    // while the rest is made, unless the one already published was made
-    // from the same input.
+    // while the rest is made, unless one already made (published before, or
+    // kept for the release) was made from the same input.
     let (pdf, rest) = std::thread::scope(|s| {
-        let pdf = s.spawn(|| match input.kept_pdf {
-            Some(kept) if kept.input == pdf_input => Ok(kept.bytes.clone()),
-            _ => crate::document::pdf(&document),
-        });
+        let pdf = s.spawn(
+            || match input.kept_pdfs.iter().find(|kept| kept.input == pdf_input) {
+                Some(kept) => Ok(kept.bytes.clone()),
+                None => crate::document::pdf(&document),
+            },
+        );
         let rest = the_rest(input);
         let pdf = pdf
             .join()

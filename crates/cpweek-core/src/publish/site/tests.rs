@@ -34,7 +34,7 @@ const COUNCILS: [ListedCouncil; 2] = [
 ];
 
 fn site(base: &str) -> Vec<SiteFile> {
-    site_keeping(base, None)
+    site_keeping(base, &[])
 }
 
 fn programme() -> PublishedProgramme {
@@ -47,7 +47,7 @@ fn programme() -> PublishedProgramme {
     p
 }
 
-fn site_keeping(base: &str, kept_pdf: Option<&kept::KeptPdf>) -> Vec<SiteFile> {
+fn site_keeping(base: &str, kept_pdfs: &[kept::KeptPdf]) -> Vec<SiteFile> {
     let base = BaseUrl::parse(base).unwrap();
     make(&SiteInput {
         programme: &programme(),
@@ -55,7 +55,7 @@ fn site_keeping(base: &str, kept_pdf: Option<&kept::KeptPdf>) -> Vec<SiteFile> {
         councils: &COUNCILS,
         base: &base,
         changes: b"<feed/>\n",
-        kept_pdf,
+        kept_pdfs,
     })
     .unwrap()
 }
@@ -167,7 +167,10 @@ fn a_pdf_made_from_the_same_input_is_kept_and_any_other_made_again() {
         input: input.clone(),
         bytes: b"%PDF-kept".to_vec(),
     };
-    let again = site_keeping("https://cpw.example.org.uk/2014/", Some(&kept));
+    let again = site_keeping(
+        "https://cpw.example.org.uk/2014/",
+        std::slice::from_ref(&kept),
+    );
     let pdf = again.iter().find(|f| f.path == pdf_path).unwrap();
     assert_eq!(pdf.bytes, b"%PDF-kept");
     // Another input (another programme, version or template): made again.
@@ -175,6 +178,17 @@ fn a_pdf_made_from_the_same_input_is_kept_and_any_other_made_again() {
         input: "0".repeat(64),
         bytes: b"%PDF-kept".to_vec(),
     };
-    let again = site_keeping("https://cpw.example.org.uk/2014/", Some(&stale));
+    let again = site_keeping(
+        "https://cpw.example.org.uk/2014/",
+        std::slice::from_ref(&stale),
+    );
     assert_eq!(again, files);
+    // Of several PDFs made before (the folder's, the release's), the one
+    // made from the same input is taken, whichever comes first.
+    let again = site_keeping(
+        "https://cpw.example.org.uk/2014/",
+        &[stale.clone(), kept.clone()],
+    );
+    let pdf = again.iter().find(|f| f.path == pdf_path).unwrap();
+    assert_eq!(pdf.bytes, b"%PDF-kept");
 }
