@@ -390,7 +390,9 @@ describe("good practice in the window", { timeout: 300_000 }, () => {
     assert.deepEqual(editions.map((e) => e[1]), ["152 councils", "2 councils"]);
     assert.equal((await driver.findElements(By.id("toolkit-own-council"))).length, 0, "an LGA officer has no council of their own here");
     await driver.executeScript(`document.getElementById("toolkit").scrollIntoView()`);
-    await shot("dashboard-toolkit");
+    await shot("dashboard-toolkit", { top: false });
+    await driver.executeScript(`document.getElementById("toolkit-editions-heading").scrollIntoView()`);
+    await shot("dashboard-toolkit-editions", { top: false });
     await axe("the Dashboard with the toolkit's coverage");
 
     // A council organiser sees their own council: its published entries
@@ -418,7 +420,7 @@ describe("good practice in the window", { timeout: 300_000 }, () => {
     await own("Camden", true);
     await own("Kent", false);
     await driver.executeScript(`document.getElementById("toolkit").scrollIntoView()`);
-    await shot("dashboard-toolkit-council");
+    await shot("dashboard-toolkit-council", { top: false });
     await axe("the Dashboard with a council's own toolkit figures");
     const violations = await driver.executeScript("return window.cspViolations");
     assert.deepEqual(violations, [], "no content security policy violations");
