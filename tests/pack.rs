@@ -800,6 +800,8 @@ fn practice_entries_travel_to_the_lga_and_its_decisions_come_back() {
         &there,
         "--consent-checked-by",
         "Sam Checker",
+        "--consent",
+        "identified-none",
     ]);
     let back = export(&lga, "reply.json", true);
     let r = import(&kent, &back);

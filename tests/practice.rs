@@ -177,19 +177,47 @@ fn a_case_study_goes_from_its_council_to_the_toolkit_with_its_consent_check() {
 
     // Without its consent check, or with one word for a name, it is refused.
     let before = show(&db, &id);
-    let err = refused(&db, &["practice", "publish", &id]);
+    // Which check was made is never assumed: --consent is required.
+    let err = refused(
+        &db,
+        &[
+            "practice",
+            "publish",
+            &id,
+            "--consent-checked-by",
+            "Lee Officer",
+        ],
+    );
+    assert!(err.contains("--consent <KIND>"), "{err}");
+    let err = refused(&db, &["practice", "publish", &id, "--consent", "on-record"]);
     assert!(
         err.starts_with("error: consent checked by is required: an entry is published only once a named person has checked"),
         "{err}"
     );
     let err = refused(
         &db,
-        &["practice", "publish", &id, "--consent-checked-by", "Lee"],
+        &[
+            "practice",
+            "publish",
+            &id,
+            "--consent-checked-by",
+            "Lee",
+            "--consent",
+            "on-record",
+        ],
     );
     assert!(err.contains("\"Lee\" is not a full name"), "{err}");
     let err = refused(
         &db,
-        &["practice", "publish", &id, "--consent-checked-by", "   "],
+        &[
+            "practice",
+            "publish",
+            &id,
+            "--consent-checked-by",
+            "   ",
+            "--consent",
+            "identified-none",
+        ],
     );
     assert!(
         err.starts_with("error: consent checked by is required"),
@@ -374,7 +402,14 @@ fn each_role_is_refused_what_it_may_not_do_and_nothing_changes() {
             "only an LGA officer can return",
         ),
         (
-            vec!["publish", &id, "--consent-checked-by", "Kim Organiser"],
+            vec![
+                "publish",
+                &id,
+                "--consent-checked-by",
+                "Kim Organiser",
+                "--consent",
+                "on-record",
+            ],
             "only an LGA officer can publish a practice entry in the toolkit",
         ),
     ] {

@@ -95,6 +95,8 @@ fn entry(db: &Db, title: &str, outcome: &str, to: &str) -> String {
                 &id,
                 "--consent-checked-by",
                 "Sam Checker",
+                "--consent",
+                "identified-none",
             ]);
         }
         other => panic!("no status {other}"),

@@ -234,6 +234,8 @@ fn hostile_published(db: &Db) -> String {
         &id,
         "--consent-checked-by",
         "Sam Checker",
+        "--consent",
+        "identified-none",
     ]);
     id
 }
@@ -412,7 +414,15 @@ fn the_lgas_note_and_consent_checker_refuse_hidden_characters_and_nothing_moves(
     ] {
         let err = refused(
             &db,
-            &["practice", "publish", &id, "--consent-checked-by", bad],
+            &[
+                "practice",
+                "publish",
+                &id,
+                "--consent-checked-by",
+                bad,
+                "--consent",
+                "on-record",
+            ],
         );
         assert!(err.contains("consent checked by"), "{bad:?}: {err}");
     }

@@ -283,12 +283,30 @@ describe("good practice in the window", { timeout: 300_000 }, () => {
     assert.deepEqual(radios, [["No child or care leaver can be identified", false], ["Consent is on record", false]], "nothing is chosen for the person");
     await axe("the consent step");
 
+    // No radio chosen: the core refuses it (nothing is assumed), and its
+    // message shows in the summary and by the radios.
+    await type("consent-checked-by", "Jo Bloggs");
+    await press("Publish");
+    const [kindMessage] = await summary();
+    assert.match(kindMessage, /^Choose which check was made: /, "the core's message");
+    assert.equal(await driver.findElement(By.id("consent-kind-error")).getText(), kindMessage, "the message by the radios");
+    assert.equal(show(ids.entry).status, "approved", "no check chosen publishes nothing");
+    await shot("practice-consent-no-kind");
+    await axe("the consent step with no check chosen");
+    await driver.findElement(By.css(".error-summary li a")).click();
+    assert.equal(await driver.switchTo().activeElement().getAttribute("id"), "consent-kind", "the summary's link goes to the radios");
+
     await driver.findElement(By.id("consent-kind")).click();
     await type("consent-checked-by", "Jo");
     await press("Publish");
-    const expected = cliError("practice", "publish", String(ids.entry), "--consent-checked-by", "Jo");
-    const [message] = await summary();
-    assert.match(message, /full name/);
+    const expected = cliError("practice", "publish", String(ids.entry), "--consent-checked-by", "Jo", "--consent", "identified-none");
+    let message = "";
+    await driver.wait(async () => {
+      [message] = await summary();
+      return /full name/.test(message);
+    }, WAIT, "the summary names the full name")
+      .catch(() => assert.match(message, /full name/));
+    assert.equal((await driver.findElements(By.id("consent-kind-error"))).length, 0, "the radios' message has gone once one is chosen");
     assert.ok(expected.toLowerCase().includes(message.toLowerCase()), `"${message}" is the core's "${expected}"`);
     assert.equal(await driver.findElement(By.id("consent-checked-by-error")).getText(), message, "the message by the field");
     assert.equal(show(ids.entry).status, "approved", "a one-word name publishes nothing");
@@ -315,6 +333,95 @@ describe("good practice in the window", { timeout: 300_000 }, () => {
     await axe("a published entry's page");
 
     assert.equal(await driver.executeScript("return window.pwned"), null, "nothing a title says ran");
+    const violations = await driver.executeScript("return window.cspViolations");
+    assert.deepEqual(violations, [], "no content security policy violations");
+  });
+
+  // The toolkit's coverage and the editions sent on the Dashboard, loaded
+  // with the CLI and held to `cpweek practice coverage --json` and
+  // `cpweek toolkit sent --list --json`; a council organiser's own council.
+  it("shows the toolkit's coverage by region and the editions sent on the Dashboard, as the core counts them", async () => {
+    // A second published entry, in London, led by Westminster with a partner.
+    as("--role", "council-organiser", "--council", "Westminster", "--name", "Sam Green");
+    const added = json("practice", "add", "--council", "Westminster", "--partner-council", "Camden",
+      "--title", "Tri-borough care proceedings", "--summary", "A streamlined approach in the family courts");
+    cli("practice", "submit", String(added.id));
+    officer();
+    cli("practice", "approve", String(added.id));
+    cli("practice", "publish", String(added.id), "--consent-checked-by", "Jo Bloggs", "--consent", "on-record");
+    cli("toolkit", "sent", "--edition", "1", "--to", "all", "--at", "2014-11-10");
+    cli("toolkit", "sent", "--edition", "2", "--to", "Westminster", "Camden", "--at", "2014-11-20");
+    const coverage = json("practice", "coverage");
+    const sent = json("toolkit", "sent", "--list");
+    assert.equal(coverage.covered, 4, "Kent, Medway, Westminster and Camden");
+
+    await open("#/week", "Week");
+    await open("#/dashboard", "Dashboard");
+    const headline = async () => (await driver.findElements(By.id("toolkit-coverage-headline"))).length
+      ? driver.findElement(By.id("toolkit-coverage-headline")).getText() : "";
+    const expectedHeadline = `${coverage.covered} of ${coverage.councils} councils have at least one published practice entry, as lead or partner.`;
+    let seen = "";
+    await driver.wait(async () => (seen = await headline()) === expectedHeadline, WAIT)
+      .catch(() => assert.equal(seen, expectedHeadline, "the headline is the core's"));
+
+    // Region by region, in the core's order, with the councils that have none.
+    const rows = await driver.executeScript(`return [...document.querySelectorAll("#toolkit-coverage tbody tr")].map((tr) =>
+      [tr.dataset.region, tr.cells[0].textContent.trim(), tr.cells[1].textContent.trim(),
+       tr.querySelector(".details__text")?.textContent.trim() ?? tr.cells[2].textContent.trim()])`);
+    assert.deepEqual(rows, coverage.regions.map((r) => [r.region_code, r.region, `${r.covered} of ${r.councils}`,
+      r.not_covered.length ? r.not_covered.join(", ") : "Every council"]));
+    assert.equal(rows.length, 9, "the nine regions");
+    const bars = await driver.executeScript(`return [...document.querySelectorAll("#toolkit-section .bar-chart__row")].map((li) =>
+      [li.querySelector(".bar-chart__label").textContent, li.querySelector(".bar-chart__value").textContent])`);
+    assert.deepEqual(bars, coverage.regions.map((r) => [r.region, `${r.covered} of ${r.councils}`]), "the chart's figures");
+
+    // Each edition: to how many councils, and when (the local day).
+    const day = (d) => new Date(`${d}T12:00:00Z`).toLocaleDateString("en-GB",
+      { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).replace(",", "");
+    const editions = [...new Set(sent.map((s) => s.edition))].sort((a, b) => a - b).map((edition) => {
+      const days = [...new Set(sent.filter((s) => s.edition === edition).map((s) => s.sent_on))].sort();
+      const n = sent.filter((s) => s.edition === edition).length;
+      return [`Edition ${edition}`, n === 1 ? "1 council" : `${n} councils`,
+        days.length === 1 ? day(days[0]) : `${day(days[0])} to ${day(days.at(-1))}`];
+    });
+    const editionRows = await driver.executeScript(`return [...document.querySelectorAll("#toolkit-editions tbody tr")].map((tr) =>
+      [...tr.cells].map((c) => c.textContent.trim()))`);
+    assert.deepEqual(editionRows, editions);
+    assert.deepEqual(editions.map((e) => e[1]), ["152 councils", "2 councils"]);
+    assert.equal((await driver.findElements(By.id("toolkit-own-council"))).length, 0, "an LGA officer has no council of their own here");
+    await driver.executeScript(`document.getElementById("toolkit").scrollIntoView()`);
+    await shot("dashboard-toolkit", { top: false });
+    await driver.executeScript(`document.getElementById("toolkit-editions-heading").scrollIntoView()`);
+    await shot("dashboard-toolkit-editions", { top: false });
+    await axe("the Dashboard with the toolkit's coverage");
+
+    // A council organiser sees their own council: its published entries
+    // and whether it was sent the latest edition.
+    const own = async (council, sentLatest) => {
+      as("--role", "council-organiser", "--council", council, "--name", "Sam Green");
+      await open("#/week", "Week");
+      await open("#/dashboard", "Dashboard");
+      const published = json("practice", "list", "--council", council, "--status", "published").length;
+      const entries = published === 1 ? "1 published entry" : `${published} published entries`;
+      let text = "";
+      await driver.wait(async () => {
+        const box = await driver.findElements(By.id("toolkit-own-entries"));
+        text = box.length ? await box[0].getText() : "";
+        return text.startsWith(`${council} has ${entries}`);
+      }, WAIT).catch(() => assert.equal(text, `${council} has ${entries} ...`));
+      const sending = await driver.findElement(By.id("toolkit-own-sending")).getText();
+      const latest = Math.max(...sent.map((s) => s.edition));
+      const mine = sent.find((s) => s.edition === latest && s.council_name === council);
+      assert.equal(Boolean(mine), sentLatest);
+      assert.equal(sending, sentLatest
+        ? `${council} was sent edition ${latest}, the latest, on ${day(mine.sent_on)}.`
+        : `${council} has not been sent edition ${latest}, the latest, yet; it was sent edition 1 on ${day("2014-11-10")}.`);
+    };
+    await own("Camden", true);
+    await own("Kent", false);
+    await driver.executeScript(`document.getElementById("toolkit").scrollIntoView()`);
+    await shot("dashboard-toolkit-council", { top: false });
+    await axe("the Dashboard with a council's own toolkit figures");
     const violations = await driver.executeScript("return window.cspViolations");
     assert.deepEqual(violations, [], "no content security policy violations");
   });

@@ -98,9 +98,10 @@ pub(crate) enum PracticeCommand {
         /// leaver can be identified, or that consent is on record
         #[arg(long, value_name = "FULL NAME")]
         consent_checked_by: Option<String>,
-        /// What they confirmed: identified-none (no child or care leaver
-        /// can be identified) or on-record (consent is on record)
-        #[arg(long, value_name = "KIND", default_value = "identified-none")]
+        /// What they confirmed (required: never assumed): identified-none
+        /// (no child or care leaver can be identified) or on-record
+        /// (consent is on record)
+        #[arg(long, value_name = "KIND", required = true)]
         consent: String,
         #[arg(long)]
         json: bool,
@@ -387,7 +388,7 @@ pub(crate) fn run(
             let step = PracticeStep::Publish {
                 consent: ConsentForm {
                     checked_by: consent_checked_by.unwrap_or_default(),
-                    kind,
+                    kind: Some(kind),
                 },
             };
             let entry = store.practice_step(id, &step, now)?;

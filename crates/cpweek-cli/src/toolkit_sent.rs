@@ -117,10 +117,7 @@ pub(crate) fn coverage(store: &Store, programme: Option<String>, json: bool) -> 
         output::json(&coverage);
         return Ok(());
     }
-    println!(
-        "{} of {} councils have at least one published practice entry, as lead or partner.",
-        coverage.covered, coverage.councils
-    );
+    println!("{}", coverage.headline());
     let rows: Vec<Vec<String>> = coverage
         .regions
         .iter()

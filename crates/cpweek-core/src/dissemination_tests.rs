@@ -115,3 +115,157 @@ fn coverage_counts_leads_and_partners_of_published_entries_once_per_region() {
     assert_eq!(c.regions[1].covered, 1);
     assert_eq!(c.regions[1].not_covered, vec!["Council 5"]);
 }
+
+fn sending(edition: u32, council: &str, on: &str) -> Sent {
+    Sent {
+        programme: "2014".into(),
+        edition,
+        council: council.into(),
+        council_name: format!("Council {council}"),
+        region: "A".into(),
+        sent_on: on.into(),
+        recorded_by: "Lee Officer".into(),
+    }
+}
+
+fn two_regions() -> (Vec<Region>, Vec<Council>) {
+    let regions = vec![
+        Region {
+            code: "A".into(),
+            name: "Region A".into(),
+        },
+        Region {
+            code: "B".into(),
+            name: "Region B".into(),
+        },
+    ];
+    let councils = vec![council("1", "A"), council("2", "A"), council("3", "B")];
+    (regions, councils)
+}
+
+#[test]
+fn editions_sent_are_counted_by_council_with_their_first_and_last_day() {
+    let (regions, councils) = two_regions();
+    let sent = vec![
+        sending(2, "1", "2014-12-01"),
+        sending(1, "2", "2014-11-20"),
+        sending(1, "1", "2014-11-10"),
+        sending(1, "3", "2014-11-20"),
+        // Another programme's sending is not this one's.
+        Sent {
+            programme: "2012".into(),
+            ..sending(3, "1", "2012-11-01")
+        },
+    ];
+    let officer = Viewer {
+        role: crate::permission::Role::LgaOfficer,
+        council: None,
+    };
+    let d = dissemination(
+        coverage("2014", &regions, &councils, &[]),
+        &sent,
+        &[],
+        officer,
+    );
+    assert_eq!(
+        d.editions,
+        vec![
+            EditionSent {
+                edition: 1,
+                councils: 3,
+                first_on: "2014-11-10".into(),
+                last_on: "2014-11-20".into(),
+                when: "Monday 10 November 2014 to Thursday 20 November 2014".into(),
+            },
+            EditionSent {
+                edition: 2,
+                councils: 1,
+                first_on: "2014-12-01".into(),
+                last_on: "2014-12-01".into(),
+                when: "Monday 1 December 2014".into(),
+            },
+        ]
+    );
+    assert_eq!(
+        d.headline,
+        "0 of 3 councils have at least one published practice entry, as lead or partner."
+    );
+    assert_eq!(
+        d.own_council, None,
+        "an LGA officer acts for no one council"
+    );
+}
+
+#[test]
+fn a_council_organiser_sees_their_councils_published_entries_and_the_latest_edition() {
+    let (regions, councils) = two_regions();
+    let entries = vec![
+        // Council 1 leads one and is a partner in another; a third is not
+        // published and a fourth is another programme's.
+        entry("1", &[], PracticeStatus::Published, "2014"),
+        entry("3", &["1"], PracticeStatus::Published, "2014"),
+        entry("1", &[], PracticeStatus::Approved, "2014"),
+        entry("1", &[], PracticeStatus::Published, "2012"),
+    ];
+    let own = |code: &str, sent: &[Sent]| {
+        let council = councils.iter().find(|c| c.code == code).unwrap();
+        dissemination(
+            coverage("2014", &regions, &councils, &entries),
+            sent,
+            &entries,
+            Viewer {
+                role: crate::permission::Role::CouncilOrganiser,
+                council: Some(council),
+            },
+        )
+        .own_council
+        .unwrap()
+    };
+    let none = own("1", &[]);
+    assert_eq!(none.published_entries, 2);
+    assert_eq!(
+        none.entries_sentence,
+        "Council 1 has 2 published entries in the toolkit, as lead or partner."
+    );
+    assert_eq!((none.latest_edition, none.sent_latest_on), (None, None));
+    assert_eq!(
+        none.sending_sentence,
+        "No edition of the toolkit has been sent yet."
+    );
+
+    let sent = vec![
+        sending(1, "1", "2014-11-10"),
+        sending(1, "2", "2014-11-10"),
+        sending(2, "2", "2014-12-01"),
+    ];
+    let behind = own("1", &sent);
+    assert_eq!(
+        (behind.latest_edition, behind.sent_latest_on),
+        (Some(2), None)
+    );
+    assert_eq!(
+        behind.sending_sentence,
+        "Council 1 has not been sent edition 2, the latest, yet; it was sent edition 1 on Monday 10 November 2014."
+    );
+    let current = own("2", &sent);
+    assert_eq!(current.published_entries, 0);
+    assert_eq!(
+        current.entries_sentence,
+        "Council 2 has no published entry in the toolkit yet."
+    );
+    assert_eq!(current.sent_latest_on.as_deref(), Some("2014-12-01"));
+    assert_eq!(
+        current.sending_sentence,
+        "Council 2 was sent edition 2, the latest, on Monday 1 December 2014."
+    );
+    let never = own("3", &sent);
+    assert_eq!(never.published_entries, 1);
+    assert_eq!(
+        never.entries_sentence,
+        "Council 3 has 1 published entry in the toolkit, as lead or partner."
+    );
+    assert_eq!(
+        never.sending_sentence,
+        "Council 3 has not been sent edition 2, the latest, yet."
+    );
+}

@@ -5,6 +5,7 @@
 pub mod attendance;
 pub mod briefing;
 pub mod calendars;
+pub mod dissemination;
 pub mod events;
 pub mod feeds;
 pub mod packs;

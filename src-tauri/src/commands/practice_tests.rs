@@ -57,7 +57,7 @@ fn a_step_crosses_ipc_as_the_window_sends_it() {
     match publish {
         PracticeStep::Publish { consent } => {
             assert_eq!(consent.checked_by, "Jo Bloggs");
-            assert_eq!(consent.kind, ConsentKind::OnRecord);
+            assert_eq!(consent.kind, Some(ConsentKind::OnRecord));
         }
         other => panic!("read as {other:?}"),
     }
@@ -117,11 +117,26 @@ fn an_entry_goes_from_the_form_to_published_with_what_each_person_may_do() {
     assert!(!p.actions.contains(&PracticeAction::Publish));
     step_as_set(&mut store, id, &PracticeStep::Approve, now).unwrap();
 
+    // No radio chosen: the window sends no kind, and the core refuses it by
+    // the radios' field (nothing is assumed); the entry stays approved.
+    let kindless: PracticeStep = serde_json::from_str(
+        r#"{"step":"publish","consent":{"checked_by":"Jo Bloggs","kind":null}}"#,
+    )
+    .unwrap();
+    let err = step_as_set(&mut store, id, &kindless, now).unwrap_err();
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    let fields: Vec<&str> = err.fields.iter().map(|f| f.field).collect();
+    assert_eq!(fields, ["consent_kind"]);
+    assert_eq!(
+        store.practice_entry(id).unwrap().status,
+        PracticeStatus::Approved
+    );
+
     // A one-word name is refused, naming the field; the entry stays approved.
     let one_word = PracticeStep::Publish {
         consent: cpweek_core::practice::ConsentForm {
             checked_by: "Jo".into(),
-            kind: ConsentKind::IdentifiedNone,
+            kind: Some(ConsentKind::IdentifiedNone),
         },
     };
     let err = step_as_set(&mut store, id, &one_word, now).unwrap_err();
@@ -135,7 +150,7 @@ fn an_entry_goes_from_the_form_to_published_with_what_each_person_may_do() {
     let full = PracticeStep::Publish {
         consent: cpweek_core::practice::ConsentForm {
             checked_by: "Jo Bloggs".into(),
-            kind: ConsentKind::IdentifiedNone,
+            kind: Some(ConsentKind::IdentifiedNone),
         },
     };
     let p = step_as_set(&mut store, id, &full, now).unwrap();

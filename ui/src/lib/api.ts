@@ -21,6 +21,7 @@ import type { ImportPreview } from "./bindings/ImportPreview";
 import type { ImportReport } from "./bindings/ImportReport";
 import type { IpcError } from "./bindings/IpcError";
 import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
+import type { Dissemination } from "./bindings/Dissemination";
 import type { ReferenceData } from "./bindings/ReferenceData";
 import type { ReviewAction } from "./bindings/ReviewAction";
 import type { SavedEvent } from "./bindings/SavedEvent";
@@ -94,6 +95,7 @@ export const api = {
   reviewEvent: (id: number, review: ReviewAction) =>
     call<EventPage>("review_event", { id, review }),
   programmeSummary: (programme: string) => call<ProgrammeSummary>("programme_summary", { programme }),
+  toolkitDissemination: (programme: string) => call<Dissemination>("toolkit_dissemination", { programme }),
   getSettings: () => call<SettingsView>("get_settings"),
   saveSettings: (form: SettingsForm) => call<SettingsView>("save_settings", { form }),
   rememberScreen: (screen: Screen) => call<null>("remember_screen", { screen }),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Dissemination } from "./bindings/Dissemination";
 import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
-import { dayBars, headline, outsideTheWeek, regionBars, share } from "./dashboard";
+import { barShare, barValue, councils, coverageBars, dayBars, headline, outsideTheWeek, regionBars, share } from "./dashboard";
 
 const council = (code: string, name: string) => ({
   code, gss_code: `E0${code}`, name, display_name: name, region: "South East", region_code: "E12000008",
@@ -64,5 +65,33 @@ describe("dashboard drawing", () => {
   it("scales bars to the largest", () => {
     expect(share(1, [{ label: "a", count: 4 }, { label: "b", count: 1 }])).toBe(25);
     expect(share(0, [{ label: "a", count: 0 }])).toBe(0);
+  });
+
+  it("draws the toolkit's coverage as parts of each region's councils", () => {
+    // Shaped as the core sends it (cpweek_core::dissemination::Dissemination).
+    const d: Dissemination = {
+      coverage: {
+        programme: "2014",
+        councils: 21,
+        covered: 3,
+        regions: [
+          { region: "London", region_code: "E12000007", councils: 19, covered: 3, not_covered: ["Barnet"] },
+          { region: "North East", region_code: "E12000001", councils: 2, covered: 0, not_covered: ["Durham", "Gateshead"] },
+        ],
+      },
+      headline: "3 of 21 councils have at least one published practice entry, as lead or partner.",
+      editions: [],
+      own_council: null,
+    };
+    const bars = coverageBars(d);
+    expect(bars).toEqual([
+      { label: "London", count: 3, of: 19 },
+      { label: "North East", count: 0, of: 2 },
+    ]);
+    expect(bars.map((b) => barShare(b, bars))).toEqual([16, 0]);
+    expect(bars.map(barValue)).toEqual(["3 of 19", "0 of 2"]);
+    expect(barShare({ label: "none", count: 0, of: 0 }, [])).toBe(0);
+    expect(barValue({ label: "a", count: 4 })).toBe("4");
+    expect([1, 2, 152].map(councils)).toEqual(["1 council", "2 councils", "152 councils"]);
   });
 });

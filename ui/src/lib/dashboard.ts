@@ -3,9 +3,11 @@
 // `programme_summary` command); this only shapes them for the charts and
 // the sentences.
 import type { Attention } from "./bindings/Attention";
+import type { Dissemination } from "./bindings/Dissemination";
 import type { ProgrammeSummary } from "./bindings/ProgrammeSummary";
 
-export type Bar = { label: string; count: number };
+/** A bar; with `of`, it is drawn as a part of that whole ("3 of 19"). */
+export type Bar = { label: string; count: number; of?: number };
 
 /** One bar per day of the week, labelled by the core ("Tuesday 28 October"). */
 export function dayBars(s: ProgrammeSummary): Bar[] {
@@ -15,6 +17,12 @@ export function dayBars(s: ProgrammeSummary): Bar[] {
 /** One bar per region, labelled with its name. */
 export function regionBars(s: ProgrammeSummary): Bar[] {
   return s.by_region.map((r) => ({ label: r.name, count: r.events }));
+}
+
+/** One bar per region, in the core's order: councils with at least one
+ *  published practice entry out of the region's councils. */
+export function coverageBars(d: Dissemination): Bar[] {
+  return d.coverage.regions.map((r) => ({ label: r.region, count: r.covered, of: r.councils }));
 }
 
 const events = (n: number) => (n === 1 ? "1 event" : `${n.toLocaleString("en-GB")} events`);
@@ -35,3 +43,15 @@ export function share(count: number, bars: Bar[]): number {
   const most = Math.max(1, ...bars.map((b) => b.count));
   return Math.round((count / most) * 100);
 }
+
+/** A bar's length as a percentage: of its whole when it has one, else of
+ *  the largest bar. */
+export function barShare(bar: Bar, bars: Bar[]): number {
+  return bar.of === undefined ? share(bar.count, bars) : Math.round((bar.count / Math.max(1, bar.of)) * 100);
+}
+
+/** A bar's figure as text: "3", or "3 of 19". */
+export const barValue = (bar: Bar) => (bar.of === undefined ? String(bar.count) : `${bar.count} of ${bar.of}`);
+
+/** "152 councils", "1 council". */
+export const councils = (n: number) => (n === 1 ? "1 council" : `${n.toLocaleString("en-GB")} councils`);

@@ -76,12 +76,12 @@ impl PracticeStatus {
 }
 
 /// What the person who checked an entry confirmed before it is published.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// There is no default: which check was made is always said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum ConsentKind {
     /// No child or care leaver can be identified from the entry.
-    #[default]
     IdentifiedNone,
     /// Consent is on record from every child or care leaver who can be
     /// identified.
@@ -234,14 +234,16 @@ pub struct ConsentCheck {
     pub at: DateTime<Utc>,
 }
 
-/// The consent check as a person gives it when publishing.
+/// The consent check as a person gives it when publishing. Which check was
+/// made (`kind`) is the person's choice: none given is refused by
+/// [`check_consent`], never taken as either kind.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct ConsentForm {
     /// The full name of the person who checked: `Jo Bloggs`.
     pub checked_by: String,
-    pub kind: ConsentKind,
+    pub kind: Option<ConsentKind>,
 }
 
 /// A stored practice entry, as the window and `--json` show it.

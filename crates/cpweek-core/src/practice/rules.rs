@@ -397,11 +397,38 @@ pub fn outcome_from_text(given: &str) -> Result<OutcomeForm, String> {
     }
 }
 
-/// The safeguarding and consent check as recorded at `now`: the person
-/// who checked is named in full (a first name and a surname at least).
-pub fn check_consent(form: &ConsentForm, now: DateTime<Utc>) -> Result<ConsentCheck, FieldError> {
+/// The safeguarding and consent check as recorded at `now`: which check
+/// was made is chosen (never assumed), and the person who checked is named
+/// in full (a first name and a surname at least). Every field at fault is
+/// reported, in the form's order: `consent_kind`, then `consent_checked_by`.
+pub fn check_consent(
+    form: &ConsentForm,
+    now: DateTime<Utc>,
+) -> Result<ConsentCheck, Vec<FieldError>> {
+    let kind = form.kind.ok_or_else(|| {
+        FieldError::new(
+            CONSENT_KIND,
+            "choose which check was made: that no child or care leaver can be identified from the entry, or that consent is on record",
+        )
+    });
+    let name = consent_checked_by(&form.checked_by);
+    match (kind, name) {
+        (Ok(kind), Ok(checked_by)) => Ok(ConsentCheck {
+            checked_by,
+            kind,
+            at: now,
+        }),
+        (kind, name) => Err([kind.err(), name.err()].into_iter().flatten().collect()),
+    }
+}
+
+/// The field a missing consent kind is named by (the window's radios).
+pub const CONSENT_KIND: &str = "consent_kind";
+
+/// The full name of the person who checked consent.
+fn consent_checked_by(given: &str) -> Result<String, FieldError> {
     let field = CONSENT_CHECKED_BY;
-    let name = field.optional(&form.checked_by)?.ok_or_else(|| {
+    let name = field.optional(given)?.ok_or_else(|| {
         FieldError::new(
             field.name,
             "consent checked by is required: an entry is published only once a named person has checked that no child or care leaver can be identified, or that consent is on record; give their full name, like \"Jo Bloggs\"",
@@ -420,11 +447,7 @@ pub fn check_consent(form: &ConsentForm, now: DateTime<Utc>) -> Result<ConsentCh
             ),
         ));
     }
-    Ok(ConsentCheck {
-        checked_by: name,
-        kind: form.kind,
-        at: now,
-    })
+    Ok(name)
 }
 
 /// The status an entry in `status` moves to when someone in `role` takes

@@ -499,10 +499,14 @@ fn the_consent_check_needs_a_full_name() {
         check_consent(
             &ConsentForm {
                 checked_by: name.into(),
-                kind: ConsentKind::OnRecord,
+                kind: Some(ConsentKind::OnRecord),
             },
             now,
         )
+        .map_err(|mut errors| {
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            errors.remove(0)
+        })
     };
     let ok = check("  Jo  Bloggs ").unwrap();
     assert_eq!(ok.checked_by, "Jo  Bloggs");
@@ -527,6 +531,41 @@ fn the_consent_check_needs_a_full_name() {
     let e = check("Jo\nBloggs").unwrap_err();
     assert!(e.message.contains("one line of text"), "{}", e.message);
     assert!(check(&format!("Jo {}", "B".repeat(200))).is_err());
+}
+
+#[test]
+fn the_consent_check_needs_its_kind_chosen_and_names_every_field_at_fault() {
+    let now = Utc.with_ymd_and_hms(2014, 10, 1, 9, 0, 0).unwrap();
+    let fields = |form: ConsentForm| -> Vec<&'static str> {
+        check_consent(&form, now)
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect()
+    };
+    assert_eq!(
+        fields(ConsentForm {
+            checked_by: "Jo Bloggs".into(),
+            kind: None,
+        }),
+        ["consent_kind"]
+    );
+    assert_eq!(
+        fields(ConsentForm::default()),
+        ["consent_kind", "consent_checked_by"],
+        "nothing given: both, in the form's order"
+    );
+    for kind in ConsentKind::ALL {
+        let check = check_consent(
+            &ConsentForm {
+                checked_by: "Jo Bloggs".into(),
+                kind: Some(kind),
+            },
+            now,
+        )
+        .unwrap();
+        assert_eq!(check.kind, kind, "the kind chosen is the kind recorded");
+    }
 }
 
 #[test]
@@ -566,16 +605,29 @@ fn steps_arrive_from_the_window_as_documented() {
         PracticeStep::Publish {
             consent: ConsentForm {
                 checked_by: "Jo Bloggs".into(),
-                kind: ConsentKind::OnRecord
+                kind: Some(ConsentKind::OnRecord)
             }
         }
     );
-    // Without a kind, the consent check is that no one can be identified.
-    let default =
+    // Without a kind, none is assumed: the step arrives without one and
+    // the consent check refuses it (a safeguarding confirmation is never
+    // taken for granted).
+    let kindless =
         read(serde_json::json!({"step": "publish", "consent": {"checked_by": "Jo Bloggs"}}));
-    let PracticeStep::Publish { consent } = default else {
-        panic!("{default:?}")
+    let PracticeStep::Publish { consent } = kindless else {
+        panic!("{kindless:?}")
     };
-    assert_eq!(consent.kind, ConsentKind::IdentifiedNone);
+    assert_eq!(consent.kind, None);
+    let now = Utc.with_ymd_and_hms(2014, 10, 1, 9, 0, 0).unwrap();
+    let errors = check_consent(&consent, now).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].field, "consent_kind");
+    assert!(
+        errors[0]
+            .message
+            .starts_with("choose which check was made: "),
+        "{}",
+        errors[0].message
+    );
     assert!(serde_json::from_value::<PracticeStep>(serde_json::json!({"step": "delete"})).is_err());
 }

@@ -6,7 +6,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use super::{practice as stored_practice, settings, Store};
-use crate::dissemination::{self, Coverage, Recipients, Sent, SentForm, SentReport};
+use crate::dissemination::{
+    self, Coverage, Dissemination, Recipients, Sent, SentForm, SentReport, Viewer,
+};
 use crate::error::{Error, FieldError, Result};
 use crate::permission;
 
@@ -137,6 +139,37 @@ impl Store {
             &entries,
         ))
     }
+
+    /// The toolkit's dissemination for a programme (empty: the current
+    /// one), as the Dashboard shows it to the person in the settings: the
+    /// coverage by region, the editions sent, and a council organiser's own
+    /// council ([`dissemination::dissemination`]).
+    pub fn toolkit_dissemination(&self, programme: &str) -> Result<Dissemination> {
+        let catalogue = self.catalogue()?;
+        let programme = catalogue
+            .programme(programme)
+            .map_err(|m| Error::invalid("programme", m))?;
+        let mine = settings::read(&self.conn)?;
+        let entries = stored_practice::list(&self.conn, &programme.id)?;
+        let coverage = dissemination::coverage(
+            &programme.id,
+            &self.regions()?,
+            &catalogue.councils,
+            &entries,
+        );
+        let sent = self.toolkit_sent(&programme.id)?;
+        let council = mine
+            .my_council
+            .as_deref()
+            .and_then(|code| catalogue.councils.iter().find(|c| c.code == code));
+        let viewer = Viewer {
+            role: mine.role,
+            council,
+        };
+        Ok(dissemination::dissemination(
+            coverage, &sent, &entries, viewer,
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -224,5 +257,70 @@ mod tests {
         let south_east = c.regions.iter().find(|r| r.region == "South East").unwrap();
         assert_eq!(south_east.covered, 3);
         assert_eq!(c.regions.iter().map(|r| r.councils).sum::<u32>(), 152);
+    }
+
+    #[test]
+    fn the_dashboard_reads_the_coverage_the_editions_and_a_council_organisers_own_council() {
+        let mut store = seeded();
+        store.load_sample(at(2014, 11, 20, 9)).unwrap();
+        be(&mut store, Role::LgaOfficer);
+        let now = at(2014, 12, 1, 9);
+        store
+            .record_toolkit_sent(&sent(&["all"], "2014-11-10"), now)
+            .unwrap();
+        let second = SentForm {
+            edition: "2".into(),
+            ..sent(&["Westminster"], "")
+        };
+        store.record_toolkit_sent(&second, now).unwrap();
+
+        let lga = store.toolkit_dissemination("").unwrap();
+        assert_eq!(lga.coverage, store.practice_coverage("").unwrap());
+        assert_eq!(lga.headline, lga.coverage.headline());
+        let editions: Vec<(u32, u32, &str)> = lga
+            .editions
+            .iter()
+            .map(|e| (e.edition, e.councils, e.when.as_str()))
+            .collect();
+        assert_eq!(
+            editions,
+            [
+                (1, 152, "Monday 10 November 2014"),
+                (2, 1, "Monday 1 December 2014")
+            ]
+        );
+        assert_eq!(lga.own_council, None);
+
+        // Kent's organiser: Kent's published sample entries (as lead or
+        // partner), and Kent was not sent edition 2.
+        store
+            .save_settings(&crate::store::SettingsForm {
+                role: Some(Role::CouncilOrganiser),
+                my_council: Some("886".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        let kent = store.toolkit_dissemination("").unwrap();
+        assert_eq!(kent.coverage, lga.coverage, "anyone reads the coverage");
+        assert_eq!(
+            kent.editions, lga.editions,
+            "anyone reads the editions sent"
+        );
+        let own = kent.own_council.unwrap();
+        let published = store
+            .practice_entries(&crate::practice::PracticeFilter {
+                council: Some("886".into()),
+                status: Some("published".into()),
+                ..Default::default()
+            })
+            .unwrap()
+            .len() as u32;
+        assert!(published > 0);
+        assert_eq!(own.published_entries, published);
+        assert_eq!((own.latest_edition, own.sent_latest_on), (Some(2), None));
+        assert_eq!(
+            own.sending_sentence,
+            "Kent has not been sent edition 2, the latest, yet; it was sent edition 1 on Monday 10 November 2014."
+        );
     }
 }

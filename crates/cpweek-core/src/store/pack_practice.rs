@@ -209,11 +209,11 @@ pub(super) fn check(
             };
             let form = ConsentForm {
                 checked_by: c.checked_by.clone(),
-                kind: c.kind,
+                kind: Some(c.kind),
             };
             match practice::check_consent(&form, at) {
                 Ok(check) => Some(check),
-                Err(e) => return Ok(Err(("consent", e.message))),
+                Err(e) => return Ok(Err(("consent", crate::Error::Invalid(e).to_string()))),
             }
         }
     };

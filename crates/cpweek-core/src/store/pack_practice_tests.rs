@@ -78,7 +78,7 @@ fn publish() -> PracticeStep {
     PracticeStep::Publish {
         consent: ConsentForm {
             checked_by: "Sam Checker".into(),
-            kind: ConsentKind::OnRecord,
+            kind: Some(ConsentKind::OnRecord),
         },
     }
 }

@@ -341,8 +341,7 @@ pub(super) fn step_in(
             (Some(note.clone()), None, Some(note))
         }
         PracticeStep::Publish { consent } => {
-            let check =
-                practice::check_consent(consent, now).map_err(|e| Error::Invalid(vec![e]))?;
+            let check = practice::check_consent(consent, now).map_err(Error::Invalid)?;
             let said = format!("checked by {}: {}", check.checked_by, check.kind.label());
             (None, Some(check), Some(said))
         }

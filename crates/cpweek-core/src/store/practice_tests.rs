@@ -61,7 +61,7 @@ fn publish(by: &str) -> PracticeStep {
     PracticeStep::Publish {
         consent: ConsentForm {
             checked_by: by.into(),
-            kind: ConsentKind::IdentifiedNone,
+            kind: Some(ConsentKind::IdentifiedNone),
         },
     }
 }
@@ -117,6 +117,19 @@ fn a_case_study_goes_from_its_council_through_review_and_consent_into_the_toolki
         assert_eq!(e.field_errors()[0].field, "consent_checked_by", "{e}");
         assert_eq!(snapshot(&store, id), before);
     }
+    // Which check was made is never assumed: a full name without it is
+    // refused by the radios' field, and nothing is written.
+    let kindless = PracticeStep::Publish {
+        consent: ConsentForm {
+            checked_by: "Lee Officer".into(),
+            kind: None,
+        },
+    };
+    let e = step(&mut store, id, kindless).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidInput);
+    let fields: Vec<&str> = e.field_errors().iter().map(|f| f.field).collect();
+    assert_eq!(fields, ["consent_kind"], "{e}");
+    assert_eq!(snapshot(&store, id), before);
 
     let published = store
         .practice_step(
@@ -124,7 +137,7 @@ fn a_case_study_goes_from_its_council_through_review_and_consent_into_the_toolki
             &PracticeStep::Publish {
                 consent: ConsentForm {
                     checked_by: "Lee Officer".into(),
-                    kind: ConsentKind::OnRecord,
+                    kind: Some(ConsentKind::OnRecord),
                 },
             },
             at(2014, 9, 4, 14),

@@ -119,7 +119,7 @@ fn request_moves(end: RequestStatus) -> &'static [RequestAction] {
 fn practice_steps(end: PracticeStatus, note: Option<&str>) -> Vec<PracticeStep> {
     let consent = ConsentForm {
         checked_by: sample::CONSENT_BY.into(),
-        kind: ConsentKind::IdentifiedNone,
+        kind: Some(ConsentKind::IdentifiedNone),
     };
     match end {
         PracticeStatus::Draft => vec![],

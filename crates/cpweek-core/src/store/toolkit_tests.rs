@@ -64,7 +64,7 @@ fn entry_at(store: &mut Store, title: &str, to: &str) -> i64 {
             if to == "published" {
                 let consent = ConsentForm {
                     checked_by: "Lee Officer".into(),
-                    kind: ConsentKind::IdentifiedNone,
+                    kind: Some(ConsentKind::IdentifiedNone),
                 };
                 store
                     .practice_step(id, &PracticeStep::Publish { consent }, now)

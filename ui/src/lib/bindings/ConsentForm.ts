@@ -2,10 +2,12 @@
 import type { ConsentKind } from "./ConsentKind";
 
 /**
- * The consent check as a person gives it when publishing.
+ * The consent check as a person gives it when publishing. Which check was
+ * made (`kind`) is the person's choice: none given is refused by
+ * [`check_consent`], never taken as either kind.
  */
 export type ConsentForm = { 
 /**
  * The full name of the person who checked: `Jo Bloggs`.
  */
-checked_by: string, kind: ConsentKind, };
+checked_by: string, kind: ConsentKind | null, };

@@ -2,5 +2,6 @@
 
 /**
  * What the person who checked an entry confirmed before it is published.
+ * There is no default: which check was made is always said.
  */
 export type ConsentKind = "identified_none" | "on_record";

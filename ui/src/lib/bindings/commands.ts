@@ -15,6 +15,7 @@ export const COMMANDS = [
   "preview_import",
   "confirm_import",
   "export_feed",
+  "toolkit_dissemination",
   "list_events",
   "get_event",
   "get_event_form",
