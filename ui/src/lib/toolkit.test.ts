@@ -5,7 +5,8 @@ import { parseRoute, sectionOf } from "./route";
 describe("the toolkit's screen", () => {
   it("offers the three formats the core publishes the toolkit in, PDF first", () => {
     expect(TOOLKIT_FORMATS.map((f) => f.format)).toEqual(["pdf", "docx", "html"]);
-    expect(TOOLKIT_FORMATS.map((f) => toolkitFormatName(f.format))).toEqual(["PDF", "Word (DOCX)", "HTML"]);
+    expect(TOOLKIT_FORMATS.map((f) => f.label)).toEqual(["PDF", "Word (DOCX)", "HTML"]);
+    expect(TOOLKIT_FORMATS.map((f) => toolkitFormatName(f.format))).toEqual(["PDF", "a Word document", "HTML"]);
   });
 
   it("says what it is making at each step, the bar moving forward", () => {

@@ -6,15 +6,16 @@ import type { ToolkitNotYet } from "./bindings/ToolkitNotYet";
 import type { ToolkitStep } from "./bindings/ToolkitStep";
 import { counted } from "./programme";
 
-/** The formats offered, in the order of their radios, each with its name,
- *  what the file is called while it is made, and what it is for. */
-export const TOOLKIT_FORMATS: { format: ToolkitFormat; name: string; file: string; hint: string }[] = [
-  { format: "pdf", name: "PDF", file: "the PDF", hint: "A tagged PDF to read, print or send, with its contents and bookmarks." },
-  { format: "docx", name: "Word (DOCX)", file: "the Word document", hint: "A Word document the LGA's communications staff can edit, with real headings and tables." },
-  { format: "html", name: "HTML", file: "the web page", hint: "One web page, the same as the PDF, to print or to put on a website." },
+/** The formats offered, in the order of their radios, each with its radio's
+ *  label, its name in messages, what the file is called while it is made,
+ *  and what it is for. */
+export const TOOLKIT_FORMATS: { format: ToolkitFormat; label: string; name: string; file: string; hint: string }[] = [
+  { format: "pdf", label: "PDF", name: "PDF", file: "the PDF", hint: "A tagged PDF to read, print or send, with its contents and bookmarks." },
+  { format: "docx", label: "Word (DOCX)", name: "a Word document", file: "the Word document", hint: "A Word document the LGA's communications staff can edit, with real headings and tables." },
+  { format: "html", label: "HTML", name: "HTML", file: "the web page", hint: "One web page, the same as the PDF, to print or to put on a website." },
 ];
 
-/** How a format is named in messages: "PDF", "Word (DOCX)", "HTML". */
+/** How a format is named in messages: "PDF", "a Word document", "HTML". */
 export function toolkitFormatName(format: ToolkitFormat): string {
   return TOOLKIT_FORMATS.find((f) => f.format === format)?.name ?? format.toUpperCase();
 }
