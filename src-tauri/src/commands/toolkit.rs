@@ -36,10 +36,7 @@ pub struct SavedToolkit {
 /// published now, with what it holds and how many entries are not in it
 /// yet.
 #[tauri::command(async)]
-pub fn toolkit_preview(
-    state: State<'_, AppState>,
-    programme: String,
-) -> IpcResult<ToolkitPreview> {
+pub fn toolkit_preview(state: State<'_, AppState>, programme: String) -> IpcResult<ToolkitPreview> {
     Ok(state.store().toolkit_preview(&programme)?)
 }
 

@@ -41,7 +41,9 @@ fn entry(store: &mut Store, title: &str, publish: bool) {
     if !publish {
         return;
     }
-    store.practice_step(id, &PracticeStep::Submit, now()).unwrap();
+    store
+        .practice_step(id, &PracticeStep::Submit, now())
+        .unwrap();
     be(store, Role::LgaOfficer);
     store
         .practice_step(id, &PracticeStep::Approve, now())
@@ -109,7 +111,10 @@ fn saving_writes_the_chosen_file_whole_with_its_extension_and_each_step_reported
     .unwrap();
     let html = std::fs::read_to_string(&saved.file).unwrap();
     assert!(html.contains("Kent&#39;s adoption work"), "{html}");
-    assert!(!html.contains("unfinished draft"), "never an unpublished entry");
+    assert!(
+        !html.contains("unfinished draft"),
+        "never an unpublished entry"
+    );
     assert!(!html.contains("Jo Bloggs"), "never the consent checker");
 }
 
@@ -142,13 +147,13 @@ fn an_empty_toolkit_and_a_refused_introduction_cross_ipc_with_their_reasons() {
     assert_eq!(shown["not_yet"]["draft"], 1);
     assert!(!shown.to_string().contains("unfinished draft"), "{shown}");
     // What `save_toolkit` asks before it opens a dialog.
-    let err = IpcError::from(
-        store
-            .toolkit_file_name("", ToolkitFormat::Pdf)
-            .unwrap_err(),
-    );
+    let err = IpcError::from(store.toolkit_file_name("", ToolkitFormat::Pdf).unwrap_err());
     assert_eq!(err.code, ErrorCode::InvalidInput);
-    assert!(err.message.contains("no published practice entry"), "{}", err.message);
+    assert!(
+        err.message.contains("no published practice entry"),
+        "{}",
+        err.message
+    );
 
     be(&mut store, Role::LgaOfficer);
     let err = IpcError::from(
@@ -160,7 +165,10 @@ fn an_empty_toolkit_and_a_refused_introduction_cross_ipc_with_their_reasons() {
     let fields = serde_json::to_value(&err.fields).unwrap();
     assert_eq!(fields[0]["field"], "introduction", "{fields}");
     assert!(
-        fields[0]["message"].as_str().unwrap().starts_with("line 2:"),
+        fields[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 2:"),
         "{fields}"
     );
 }

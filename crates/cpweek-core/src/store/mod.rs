@@ -447,6 +447,6 @@ mod report_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
-mod toolkit_tests;
-#[cfg(test)]
 mod toolkit_preview_tests;
+#[cfg(test)]
+mod toolkit_tests;

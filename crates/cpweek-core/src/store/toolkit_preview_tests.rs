@@ -55,9 +55,7 @@ fn with_nothing_published_there_is_no_document_and_no_file_to_save() {
     let empty = shown.empty.expect("why there is none");
     assert!(empty.starts_with("No entries are published yet"), "{empty}");
 
-    let e = store
-        .toolkit_file_name("", ToolkitFormat::Pdf)
-        .unwrap_err();
+    let e = store.toolkit_file_name("", ToolkitFormat::Pdf).unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput);
     assert!(e.to_string().contains("no published practice entry"), "{e}");
     let e = store.toolkit_preview("1999").unwrap_err();
@@ -86,9 +84,7 @@ fn saving_names_the_file_reports_each_step_and_writes_the_export() {
     .unwrap();
     let mut steps = Vec::new();
     let entries = store
-        .save_toolkit_export_reporting("", ToolkitFormat::Docx, &target, &mut |s| {
-            steps.push(s)
-        })
+        .save_toolkit_export_reporting("", ToolkitFormat::Docx, &target, &mut |s| steps.push(s))
         .unwrap();
     assert_eq!(entries, 1);
     assert_eq!(
@@ -123,7 +119,10 @@ fn the_introduction_typed_in_a_window_is_refused_by_line_and_only_an_officer_may
     assert_eq!(e.code(), ErrorCode::Forbidden);
 
     settings_as(&mut store, Role::LgaOfficer, "886");
-    assert_eq!(store.toolkit_preview("").unwrap().introduction.refusal, None);
+    assert_eq!(
+        store.toolkit_preview("").unwrap().introduction.refusal,
+        None
+    );
     let e = store
         .set_toolkit_intro_typed("", "Welcome.\n\n| a | b |\n", at(2014, 9, 2, 9))
         .unwrap_err();
