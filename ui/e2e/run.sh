@@ -9,7 +9,7 @@
 # WebKitWebDriver (Debian: webkit2gtk-driver) and, with no DISPLAY, Xvfb.
 # Screenshots go to target/screenshots/. The suites are app.test.mjs,
 # attendance.test.mjs, people.test.mjs, programme.test.mjs, releases.test.mjs,
-# review.test.mjs, packs.test.mjs and practice.test.mjs
+# review.test.mjs, packs.test.mjs, practice.test.mjs and toolkit.test.mjs
 # (E2E_SUITES="attendance" runs one of them). Ports:
 # E2E_PORT (default 4444) and E2E_NATIVE_PORT (default 4445); E2E_DISPLAY
 # picks the Xvfb display (:99).
@@ -29,7 +29,7 @@ export SCREENSHOTS="$root/target/screenshots"
 # with tauri-driver (and so the app) started afresh to open that file.
 # E2E_SUITES chooses which run (default: all, in this order).
 status=0
-for suite in ${E2E_SUITES:-app attendance people programme releases review packs practice}; do
+for suite in ${E2E_SUITES:-app attendance people programme releases review packs practice toolkit}; do
   export CPWEEK_DB="$work/$suite.db"
   "$cli" init >/dev/null
   start_driver

@@ -16,6 +16,7 @@ pub mod reference;
 pub mod releases;
 pub mod review;
 pub mod settings;
+pub mod toolkit;
 
 #[cfg(test)]
 mod agreement_tests;

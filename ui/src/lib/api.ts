@@ -66,6 +66,10 @@ import type { PracticeForm } from "./bindings/PracticeForm";
 import type { PracticePage } from "./bindings/PracticePage";
 import type { PracticeStep } from "./bindings/PracticeStep";
 import type { SavedPractice } from "./bindings/SavedPractice";
+import type { SavedToolkit } from "./bindings/SavedToolkit";
+import type { ToolkitFormat } from "./bindings/ToolkitFormat";
+import type { ToolkitPreview } from "./bindings/ToolkitPreview";
+import type { ToolkitStep } from "./bindings/ToolkitStep";
 
 /** Whether a rejection is the app's typed error (it always should be). */
 export function isIpcError(e: unknown): e is IpcError {
@@ -192,6 +196,19 @@ export const api = {
   savePractice: (id: number | null, form: PracticeForm) => call<SavedPractice>("save_practice", { id, form }),
   /** Submits, approves, returns or publishes an entry. */
   practiceStep: (id: number, step: PracticeStep) => call<PracticePage>("practice_step", { id, step }),
+  /** The good-practice toolkit of `programme` (empty for the current one)
+   *  as it would be published now; no document while nothing is published. */
+  toolkitPreview: (programme: string) => call<ToolkitPreview>("toolkit_preview", { programme }),
+  /** Opens a save dialog, then writes the toolkit in `format`, calling
+   *  `onStep` as it goes; null when the person cancels the dialog. */
+  saveToolkit: (programme: string, format: ToolkitFormat, onStep: (step: ToolkitStep) => void) => {
+    const progress = new Channel<ToolkitStep>();
+    progress.onmessage = onStep;
+    return call<SavedToolkit | null>("save_toolkit", { programme, format, progress });
+  },
+  /** Stores the LGA's introduction (an LGA officer's; refused by line). */
+  setToolkitIntro: (programme: string, markdown: string) =>
+    call<ToolkitPreview>("set_toolkit_intro", { programme, markdown }),
 };
 
 export function emptyFilter(programme: string): EventFilter {

@@ -20,6 +20,7 @@ export type Route =
   | { screen: "practice-entry"; id: number }
   | { screen: "practice-edit"; id: number }
   | { screen: "practice-publish"; id: number }
+  | { screen: "toolkit" }
   | { screen: "import" }
   | { screen: "export" }
   | { screen: "feeds" }
@@ -48,6 +49,7 @@ export function parseRoute(hash: string): Route {
   if (path === "/packs") return { screen: "packs" };
   if (path === "/practice") return { screen: "practice" };
   if (path === "/practice/new") return { screen: "practice-add" };
+  if (path === "/practice/toolkit") return { screen: "toolkit" };
   if (path === "/settings") return { screen: "settings" };
   if (path === "/import") return { screen: "import" };
   if (path === "/export") return { screen: "export" };
@@ -97,7 +99,7 @@ export const sections: { section: Screen; href: string; label: string; screens: 
   { section: "programme", href: "#/programme", label: "Programme", screens: ["programme"] },
   { section: "review", href: "#/review", label: "Review", screens: ["review"], for: "lga_officer" },
   { section: "packs", href: "#/packs", label: "Packs", screens: ["packs"] },
-  { section: "practice", href: "#/practice", label: "Good practice", screens: ["practice", "practice-add", "practice-entry", "practice-edit", "practice-publish"] },
+  { section: "practice", href: "#/practice", label: "Good practice", screens: ["practice", "practice-add", "practice-entry", "practice-edit", "practice-publish", "toolkit"] },
   { section: "import", href: "#/import", label: "Import", screens: ["import"] },
   { section: "export", href: "#/export", label: "Export", screens: ["export"] },
   { section: "feeds", href: "#/feeds", label: "Feeds", screens: ["feeds"] },

@@ -193,7 +193,7 @@ fn entry(e: &PublishedPractice, blocks: &mut Vec<Block>) {
 
 /// Every council that did an entry (lead or partner), by name, with its
 /// entries' titles, in name order.
-fn councils(t: &PublishedToolkit) -> Vec<(String, Vec<&PublishedPractice>)> {
+pub(crate) fn councils(t: &PublishedToolkit) -> Vec<(String, Vec<&PublishedPractice>)> {
     let mut list: Vec<(String, Vec<&PublishedPractice>)> = Vec::new();
     for e in &t.entries {
         let names = std::iter::once(&e.council_name).chain(e.partners.iter().map(|p| &p.name));

@@ -39,6 +39,7 @@ mod site;
 mod stamp;
 mod take_up;
 mod toolkit;
+mod toolkit_preview;
 
 use std::path::{Path, PathBuf};
 
@@ -74,6 +75,7 @@ pub use settings::{Role, Screen, Settings, SettingsForm};
 pub use stamp::AppStamp;
 pub use take_up::MissingInRegion;
 pub use toolkit::ToolkitIntro;
+pub use toolkit_preview::{ToolkitIntroShown, ToolkitNotYet, ToolkitPreview, ToolkitStep};
 
 /// Where the database lives when neither `--db` nor `CPWEEK_DB` says:
 /// the platform data directory (`~/.local/share/cpweek/cpweek.db` on Linux).
@@ -445,5 +447,7 @@ mod releases_tests;
 mod report_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod toolkit_preview_tests;
 #[cfg(test)]
 mod toolkit_tests;

@@ -20,7 +20,7 @@ fn form(council: &str, title: &str) -> PracticeForm {
     }
 }
 
-fn settings_as(store: &mut Store, role: Role, council: &str) {
+pub(super) fn settings_as(store: &mut Store, role: Role, council: &str) {
     be(store, role);
     store
         .save_settings(&SettingsForm {
@@ -32,7 +32,7 @@ fn settings_as(store: &mut Store, role: Role, council: &str) {
 
 /// Adds an entry as Kent's organiser and takes it as far as `to`:
 /// "draft", "submitted", "returned", "approved" or "published".
-fn entry_at(store: &mut Store, title: &str, to: &str) -> i64 {
+pub(super) fn entry_at(store: &mut Store, title: &str, to: &str) -> i64 {
     settings_as(store, Role::CouncilOrganiser, "886");
     let id = store
         .add_practice(&form("Kent", title), at(2014, 9, 1, 9))

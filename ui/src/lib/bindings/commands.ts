@@ -53,6 +53,9 @@ export const COMMANDS = [
   "save_settings",
   "remember_screen",
   "back_up_now",
+  "toolkit_preview",
+  "save_toolkit",
+  "set_toolkit_intro",
 ] as const;
 
 export type Command = (typeof COMMANDS)[number];
