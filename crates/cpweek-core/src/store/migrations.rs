@@ -87,9 +87,9 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         include_str!("migrations/0019_practice_packs.sql"),
     ),
     (
-        22,
+        20,
         "release_pdf",
-        include_str!("migrations/0022_release_pdf.sql"),
+        include_str!("migrations/0020_release_pdf.sql"),
     ),
 ];
 

@@ -1,5 +1,5 @@
 //! The latest release's PDF, typeset once when the release is made (table
-//! `release_pdfs`, migration 22). A release never changes, so its PDF is a
+//! `release_pdfs`, migration 20). A release never changes, so its PDF is a
 //! pure function of what the release holds; typesetting a large programme
 //! takes seconds, so making the release makes its PDF too, and publishing
 //! the site or exporting the release takes it from the store instead of
