@@ -194,7 +194,7 @@ pub fn export(toolkit: &PublishedToolkit, format: ToolkitFormat) -> Result<Vec<u
             format!(
                 "{} has no published practice entry yet, so there is no toolkit to export: \
                  an entry is in the toolkit once an LGA officer publishes it with its consent check \
-                 (`cpweek practice publish ID --consent-checked-by \"Full Name\"`)",
+                 (`cpweek practice publish ID --consent-checked-by \"Full Name\" --consent KIND`)",
                 toolkit.programme_name
             ),
         ));
