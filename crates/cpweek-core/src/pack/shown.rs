@@ -60,7 +60,7 @@ pub fn request_value_text(field: &str, value: &Value) -> String {
             }
         }
         ("role", Value::String(role)) => {
-            RequestRole::parse(role).map_or_else(|| role.clone(), |r| capitalised(r.label()))
+            RequestRole::parse(role).map_or_else(|| role.clone(), RequestRole::named)
         }
         ("status", Value::String(status)) => {
             RequestStatus::parse(status).map_or_else(|| status.clone(), |s| s.label().to_string())

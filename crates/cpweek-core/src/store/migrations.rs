@@ -86,6 +86,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "practice_packs",
         include_str!("migrations/0019_practice_packs.sql"),
     ),
+    (
+        22,
+        "event_history_record",
+        include_str!("migrations/0022_event_history_record.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.
