@@ -185,20 +185,27 @@ pub(crate) struct Change<'a> {
     pub note: Option<&'a str>,
 }
 
-/// Records `change`, made by `person` at `now`, with the event as it
-/// stands after it (its pack record as JSON: what the review queue
-/// compares to say which fields changed since the LGA's last decision).
-/// Called once the change is written.
+/// Records `change`, made by `person` at `now`; an LGA decision's row
+/// with the event as it stands after it (its pack record as JSON: what
+/// the review queue compares with to say which fields changed since the
+/// LGA's last decision). Called once the change is written.
 pub(crate) fn record(
     conn: &Connection,
     person: &Actor,
     change: &Change,
     now: DateTime<Utc>,
 ) -> Result<()> {
-    let programmes = super::reference::programmes(conn)?;
-    let event = events::get(conn, &programmes, change.event_id)?;
-    let record =
-        serde_json::to_string(&EventRecord::of(&event, None)).expect("JSON of an event record");
+    // Only a decision's row is ever compared with, so only it pays for
+    // the read (a pack of 2,000 events writes none).
+    let record = if change.action.is_lga_decision() {
+        let programmes = super::reference::programmes(conn)?;
+        let event = events::get(conn, &programmes, change.event_id)?;
+        Some(
+            serde_json::to_string(&EventRecord::of(&event, None)).expect("JSON of an event record"),
+        )
+    } else {
+        None
+    };
     conn.prepare_cached(
         "INSERT INTO event_history (event_id, at, who, role, action, from_status, to_status, note, record)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
