@@ -281,7 +281,10 @@ fn the_review_queue_and_approving_a_selection_at_once() {
         [(a.clone(), "changed_since_approved".into())]
     );
     let text = db.ok(&["review"]);
-    assert!(text.contains("Changed since approved"), "{text}");
+    assert!(text.contains("Changed since approved (venue)"), "{text}");
+    let listed = db.json(&["review", "--json"]);
+    assert_eq!(listed[0]["changed_fields"], serde_json::json!(["venue"]));
+    assert_eq!(listed[0]["changed_fields_shown"], "Changed: venue");
 
     // Approving it accepts the change: still approved, same SEQUENCE.
     role(&db, "lga-officer");

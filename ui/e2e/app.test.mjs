@@ -317,6 +317,10 @@ describe("cpweek desktop app", { timeout: 300_000 }, () => {
     assert.deepEqual(shown.actions, ["edit", "return", "cancel"]);
     const settings = JSON.parse(cli("settings", "--json"));
     assert.deepEqual([settings.role, settings.my_council, settings.name], ["lga_officer", "886", "Jo Bloggs"]);
+    // A new event starts as the core's `Settings::new_event_form` says: led
+    // by the council in the settings (as `cpweek event add` without --council).
+    await openAddForm();
+    assert.equal(await driver.findElement(By.id("council")).getAttribute("value"), "Kent", "a new event is my council's");
   });
 
   it("opens an event from the week and changes it through the edit form", async () => {

@@ -78,6 +78,10 @@ describe("ministerial and VIP attendance in the window", { timeout: 300_000 }, (
     await driver.wait(until.elementLocated(By.css("#person option[value='1']")), WAIT);
     await choose("person", "1");
     await choose("role", "speak");
+    // The roles and their names are the core's (`ReferenceData.request_roles`).
+    const roles = await driver.executeScript(`return [...document.querySelectorAll("#role option")].map((o) => [o.value, o.textContent.trim()]);`);
+    assert.deepEqual(roles, [["visit", "Visit"], ["speak", "Speak"], ["meet-young-people", "Meet young people"],
+      ["present-awards", "Present awards"], ["other", "Attend"]]);
     await type("from", "09:00");
     await type("to", "11:00");
     await type("contact-email", "not an address");
@@ -115,6 +119,8 @@ describe("ministerial and VIP attendance in the window", { timeout: 300_000 }, (
     const text = await driver.findElement(By.css("main")).getText();
     assert.match(text, /Tuesday 28 October 2014, 10:30am to 11:30am \(part of the event\)/);
     assert.match(text, /Sam Contact\nsam\.contact@kent\.gov\.uk/);
+    assert.equal(await driver.findElement(By.xpath(`//dt[normalize-space()="Asked to"]/following-sibling::dd`)).getText(), "Speak",
+      "the role named as on the form");
     await driver.findElement(By.xpath(`//table[@aria-labelledby="history"]//td[contains(., "Kim Organiser")]`));
     await axe("a request as a council organiser");
     await shot("attendance-request-organiser");

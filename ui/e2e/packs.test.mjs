@@ -10,11 +10,17 @@
 // file changed after its dry run was shown is refused, not imported. Kent's
 // submitted ministerial request is listed under its own heading in the dry
 // run, and once imported is in the LGA's `cpweek request list --json`; the
-// reply saved then says it holds it.
+// reply saved then says it holds it. Kent's good-practice entries are
+// listed under their own heading too: new ones, then (returned by the LGA,
+// changed and sent again) the changed one field by field with the core's
+// wording and the unchanged one counted, and a hand-edited record that
+// claims to be published refused with the core's reason; each checked
+// against `cpweek practice list --json` and the CLI's dry run.
 // Started by ui/e2e/run.sh on a database of its own.
 import { after, afterEach, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -39,6 +45,33 @@ function submission(name) {
   return file;
 }
 const lgaEvent = (title) => json("event", "list").find((e) => e.title === title);
+/** The LGA's dry run of `file`, by the CLI (which exits non-zero when it
+ *  refuses a record, after printing the report). */
+const dryRun = (file) => JSON.parse(spawnSync(CLI, ["pack", "import", file, "--dry-run", "--json"],
+  { env: { ...process.env, CPWEEK_DB: DB }, encoding: "utf8" }).stdout);
+
+/** JSON with its members' names in order at every level, no spaces: the
+ *  canonical form docs/pack-format.md's digest is made over. */
+function canonical(value) {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+/** `file` edited by `edit` and its digest made again, as anyone could
+ *  (the digest detects damage; it is not a signature). */
+function handEdited(file, name, edit) {
+  const pack = JSON.parse(readFileSync(file, "utf8"));
+  const { digest, ...rest } = pack;
+  assert.equal(digest, `sha256:${createHash("sha256").update(canonical(rest)).digest("hex")}`, "the recipe is the core's");
+  edit(pack);
+  delete pack.digest;
+  pack.digest = `sha256:${createHash("sha256").update(canonical(pack)).digest("hex")}`;
+  const out = path.join(dir, name);
+  writeFileSync(out, JSON.stringify(pack));
+  return out;
+}
 
 const OPEN_DAY = "Kent care leavers' open day";
 const HOSTILE = `<img src=x onerror="window.pwned=1">Kent <b>quiz</b> & "tea"`;
@@ -282,6 +315,95 @@ describe("packs in the window", { timeout: 300_000 }, () => {
     await driver.findElement(button("Import these changes")).click();
     await banner("Submission pack from Kent (886) imported: 2 new");
     assert.equal(json("event", "list").length, before + 2);
+  });
+
+  it("lists a council's good-practice entries in the dry run under their own heading, changed and refused ones with why", async () => {
+    const PRACTICE = "Kent and Coram's adoption partnership";
+    const SCHOOL = "Kent's virtual school heads";
+    const added = kentJson("practice", "add", "--council", "886", "--title", PRACTICE,
+      "--summary", "Adoptions rose by 110% within a year.", "--theme", "adoption",
+      "--outcome", "Adoptions; 20; 42; 2011 to 2013",
+      "--contact-name", "Jo Bloggs", "--contact-role", "Head of adoption", "--contact-email", "jo.bloggs@kent.gov.uk");
+    kent("practice", "submit", String(added.id));
+    const school = kentJson("practice", "add", "--council", "886", "--title", SCHOOL, "--summary", "Every school has a named head for children in care.");
+    kent("practice", "submit", String(school.id));
+    const file = submission("with-practice.json");
+    const dry = dryRun(file);
+    assert.deepEqual(dry.practice_counts, { created: 2, changed: 0, unchanged: 0, refused: 0, conflicts: 0 });
+
+    await driver.findElement(By.xpath(`//nav//a[normalize-space()="Packs"]`)).click();
+    await driver.wait(until.elementLocated(heading("h1", "Packs")), WAIT);
+    await choose(file);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(),
+      /Good-practice entries: 2 new, 0 changed, 0 unchanged, 0 refused, 0 conflicts\./);
+    const section = await driver.findElement(By.id("pack-practice"));
+    assert.equal(await section.findElement(By.css("h2")).getText(), "Good-practice entries");
+    const items = await driver.findElement(By.id("pack-practice-created")).findElements(By.css("li"));
+    assert.deepEqual(await Promise.all(items.map((li) => li.getText())), [PRACTICE, SCHOOL]);
+    assert.deepEqual(json("practice", "list"), [], "the dry run wrote nothing");
+    await shot("packs-check-practice");
+    await axe("the dry run of a pack with good-practice entries");
+    await driver.findElement(button("Import these changes")).click();
+    await banner("good-practice entries: 2 new, 0 changed, 0 unchanged, 0 refused, 0 conflicts");
+    let listed = json("practice", "list");
+    assert.deepEqual(listed.map((e) => [e.uid, e.title, e.status]).sort(),
+      [[added.uid, PRACTICE, "submitted"], [school.uid, SCHOOL, "submitted"]].sort());
+
+    // The LGA returns it; Kent changes it and sends it again.
+    const atLga = listed.find((e) => e.uid === added.uid).id;
+    cli("practice", "return", String(atLga), "--note", "Add the figures for 2014");
+    const reply = path.join(dir, "reply-practice.json");
+    cli("pack", "export", "--reply", "--council", "886", "-o", reply, "--force");
+    kent("pack", "import", reply);
+    kent("practice", "edit", String(added.id), "--outcome", "Adoptions; 20; 45; 2011 to 2014");
+    kent("practice", "submit", String(added.id));
+    const again = submission("practice-changed.json");
+    const expected = dryRun(again).practice.find((i) => i.uid === added.uid);
+    assert.equal(expected.outcome, "changed");
+    await choose(again);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(),
+      /Good-practice entries: 0 new, 1 changed, 1 unchanged, 0 refused, 0 conflicts\./);
+    const table = await driver.findElement(By.css("#pack-practice-changed table"));
+    assert.equal(await table.findElement(By.css("caption")).getText(), PRACTICE);
+    const heads = await Promise.all((await table.findElements(By.css("thead th"))).map((h) => h.getText()));
+    assert.deepEqual(heads, ["Field", "Now", "In the pack"]);
+    const rows = await changes(table);
+    assert.deepEqual(rows.map((r) => r[0]), expected.changes.map((c) => c.field), "every field the core reports");
+    assert.deepEqual(rows.find((r) => r[0] === "outcomes"), ["outcomes", "Outcomes",
+      "Adoptions: 20 before, 42 after (2011 to 2013)", "Adoptions: 20 before, 45 after (2011 to 2014)"], "worded by the core");
+    assert.deepEqual(rows.find((r) => r[0] === "status"), ["status", "Status", "Returned", "Submitted"]);
+    assert.equal(await driver.findElement(By.id("pack-practice-unchanged")).getText(), "1 entry is the same here and in the pack.");
+    await shot("packs-check-practice-changed");
+    await axe("a changed good-practice entry in the dry run");
+    await driver.findElement(button("Import these changes")).click();
+    await banner("good-practice entries: 0 new, 1 changed, 1 unchanged, 0 refused, 0 conflicts");
+    const changed = json("practice", "show", String(atLga));
+    assert.equal(changed.status, "submitted");
+    assert.deepEqual(changed.outcomes.map((o) => o.after), ["45"]);
+
+    // A record hand-edited to say the LGA published it is refused, with why.
+    const forged = handEdited(submission("practice-forged-from.json"), "practice-forged.json", (pack) => {
+      const record = pack.practice.find((r) => r.uid === school.uid);
+      record.status = "published";
+      record.consent = { checked_by: "Kim Organiser", kind: "on_record", at: "2014-09-10T09:00:00Z" };
+    });
+    const refusedDry = dryRun(forged).practice.find((i) => i.uid === school.uid);
+    assert.equal(refusedDry.outcome, "refused");
+    await choose(forged);
+    await driver.wait(until.elementLocated(heading("h1", "Check the pack")), WAIT);
+    assert.match(await driver.findElement(By.id("pack-counts")).getText(),
+      /Good-practice entries: 0 new, 0 changed, 1 unchanged, 1 refused, 0 conflicts\./);
+    const refused = await driver.findElement(By.id("pack-practice-refused"));
+    const cells = await Promise.all((await refused.findElements(By.css("tbody td"))).map((c) => c.getText()));
+    assert.deepEqual(cells, [SCHOOL, refusedDry.reason]);
+    assert.match(refusedDry.reason, /only the LGA decides/);
+    await shot("packs-check-practice-refused");
+    await driver.findElement(button("Cancel")).click();
+    await driver.wait(until.elementLocated(heading("h1", "Packs")), WAIT);
+    listed = json("practice", "list");
+    assert.equal(listed.find((e) => e.uid === school.uid).status, "submitted", "nothing taken");
   });
 
   it("offers a council organiser their own submission and the LGA's reply", async () => {

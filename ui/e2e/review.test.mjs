@@ -1,6 +1,7 @@
 // End-to-end tests of the LGA's review queue in the real window: the queue
 // as the CLI lists it (new, resubmitted and changed-since-approved events,
-// who changed them and when, a hostile title as text), filtered by region
+// who changed them and when, which fields changed since the LGA's last
+// decision, a hostile title as text), filtered by region
 // and council; a selection approved at once, and returned only with a note
 // (the core's message in the error summary first); and an organiser told
 // the queue is the LGA's. Started by ui/e2e/run.sh on a database of its
@@ -42,7 +43,8 @@ async function rows() {
       const cell = (name) => tr.querySelector(".col-" + name).textContent.trim();
       const link = tr.querySelector(".col-title a");
       return { id: Number(tr.dataset.id), title: link.textContent, href: link.getAttribute("href"),
-        council: cell("council"), kind: cell("kind"), changed: cell("changed"),
+        council: cell("council"), kind: tr.querySelector(".col-kind .tag").textContent.trim(), changed: cell("changed"),
+        fields: tr.querySelector(".col-kind .review-fields")?.textContent.trim() ?? null,
         label: tr.querySelector("input[type=checkbox]")?.labels[0].textContent ?? null };
     });
   `);
@@ -119,8 +121,16 @@ describe("the LGA's review queue in the window", { timeout: 300_000 }, () => {
       assert.equal(r.href, `#/events/${r.id}`, "each title links to the event's page");
       assert.equal(r.label, `Select ${r.title}`, "each checkbox is labelled by the event's title");
       assert.equal(r.changed, `${ORGANISER}, ${clis[i].changed_when}`, "who changed it, and when");
+      assert.equal(r.fields, clis[i].changed_fields_shown, "which fields changed, as the core words them");
       assert.ok(r.council.startsWith(clis[i].council_name), r.council);
     }
+    assert.deepEqual(shown.map((r) => [r.title, r.fields]), [
+      [CHANGED, "Changed: venue"],
+      [BACK, "Changed: venue"],
+      [KENT, null],
+      [HOSTILE, null],
+      [LEEDS, null],
+    ], "the fields changed since the LGA's last decision, for those it decided on");
     const table = await driver.findElement(By.id("queue"));
     assert.equal((await table.findElements(By.css("img, b, script"))).length, 0, "no markup from a title");
     assert.equal(await driver.executeScript("return window.pwned"), null, "nothing a title says ran");

@@ -52,7 +52,12 @@ pub(crate) fn queue(store: &Store, args: ReviewArgs) -> Result<(), Error> {
                 q.title.clone(),
                 council,
                 q.status.as_str().to_string(),
-                q.awaiting.label().to_string(),
+                match &q.changed_fields {
+                    Some(fields) if !fields.is_empty() => {
+                        format!("{} ({})", q.awaiting.label(), fields.join(", "))
+                    }
+                    _ => q.awaiting.label().to_string(),
+                },
                 since,
             ]
         })

@@ -17,6 +17,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::event::{self, Review, Status};
+use crate::pack::EventRecord;
 use crate::permission::{self, EventAction, Role};
 use crate::store::HistoryAction;
 
@@ -72,6 +73,60 @@ pub fn awaiting(status: Status, history: &[(HistoryAction, Role)]) -> Option<Awa
                 .is_council_change(last_word.1)
                 .then_some(Awaiting::ChangedSinceApproved)
         }
+    }
+}
+
+/// Who made the council's change `action`, recorded by `who` in `role`,
+/// for people: the person; or, for a council's pack an LGA officer
+/// imported, "from Kent's pack, imported by Lee" (a pack carries no
+/// person's name, and the one who imported it did not make the change).
+/// `council_name` is the event's lead council, whose pack carries it.
+pub fn changed_by(action: HistoryAction, role: Role, who: &str, council_name: &str) -> String {
+    match action {
+        HistoryAction::ImportedFromPack
+        | HistoryAction::UpdatedByPack
+        | HistoryAction::CancelledByPack
+            if role == Role::LgaOfficer =>
+        {
+            format!("from {council_name}'s pack, imported by {who}")
+        }
+        HistoryAction::ConflictKeptCouncil => {
+            format!("from {council_name}'s pack, kept by {who} in a conflict")
+        }
+        _ => who.to_string(),
+    }
+}
+
+/// The fields of an event's record that differ between `decided` (the
+/// event as it stood when the LGA last decided on it, as its history keeps
+/// it) and `now`, in the record's order, by the names packs give them
+/// (`venue`, `partner_councils`); its status, the LGA's note and stamps
+/// left out (they are the LGA's word, not the council's change).
+pub fn changed_fields(decided: &EventRecord, now: &EventRecord) -> Vec<String> {
+    const NOT_THE_COUNCILS: [&str; 3] = ["status", "status_note", "was_approved"];
+    decided
+        .differences(now)
+        .into_iter()
+        .map(|(field, _, _)| field)
+        .filter(|f| !NOT_THE_COUNCILS.contains(&f.as_str()))
+        .collect()
+}
+
+/// `fields` ([`changed_fields`]) for people: "Changed: venue and end".
+pub fn changed_fields_shown(fields: &[String]) -> String {
+    let names: Vec<String> = fields
+        .iter()
+        .map(|f| match f.as_str() {
+            "booking_url" => "booking link".to_string(),
+            "visibility" => "private or public".to_string(),
+            "programme" => "programme (week)".to_string(),
+            other => other.replace('_', " "),
+        })
+        .collect();
+    match names.as_slice() {
+        [] => "Changed back: nothing differs from when the LGA last decided".to_string(),
+        [one] => format!("Changed: {one}"),
+        [rest @ .., last] => format!("Changed: {} and {last}", rest.join(", ")),
     }
 }
 
@@ -213,5 +268,48 @@ mod tests {
             Ok(Decision::Move(Status::Approved))
         );
         assert!(decide(Status::Cancelled, None, &Review::Approve).is_err());
+    }
+
+    #[test]
+    fn a_pack_names_its_council_and_who_imported_it_not_the_importer_as_the_changer() {
+        assert_eq!(
+            changed_by(UpdatedByPack, LgaOfficer, "Lee", "Kent"),
+            "from Kent's pack, imported by Lee"
+        );
+        assert_eq!(
+            changed_by(ImportedFromPack, LgaOfficer, "Lee", "Kent"),
+            "from Kent's pack, imported by Lee"
+        );
+        assert_eq!(
+            changed_by(ConflictKeptCouncil, LgaOfficer, "Lee", "Kent"),
+            "from Kent's pack, kept by Lee in a conflict"
+        );
+        assert_eq!(changed_by(Edited, CouncilOrganiser, "Kim", "Kent"), "Kim");
+        assert_eq!(
+            changed_by(UpdatedByImport, LgaOfficer, "Lee", "Kent"),
+            "Lee",
+            "a calendar is imported by a person at a desk"
+        );
+    }
+
+    #[test]
+    fn the_fields_changed_since_the_lgas_decision_are_named_for_people() {
+        assert_eq!(
+            changed_fields_shown(&["venue".into(), "end".into()]),
+            "Changed: venue and end"
+        );
+        assert_eq!(
+            changed_fields_shown(&[
+                "title".into(),
+                "booking_url".into(),
+                "partner_councils".into()
+            ]),
+            "Changed: title, booking link and partner councils"
+        );
+        assert_eq!(changed_fields_shown(&["start".into()]), "Changed: start");
+        assert_eq!(
+            changed_fields_shown(&[]),
+            "Changed back: nothing differs from when the LGA last decided"
+        );
     }
 }

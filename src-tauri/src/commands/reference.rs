@@ -1,3 +1,4 @@
+use cpweek_core::attendance::RequestRole;
 use cpweek_core::council::{Council, Region};
 use cpweek_core::programme::{Programme, Term, Week};
 use cpweek_core::store::AppStamp;
@@ -32,6 +33,18 @@ pub struct ReferenceData {
     pub themes: Vec<Term>,
     pub audiences: Vec<Term>,
     pub programmes: Vec<ProgrammeView>,
+    /// What a person may be asked to do, in the core's order
+    /// ([`RequestRole::ALL`]), each named by the core ([`RequestRole::named`]):
+    /// the ask form's choices and a request's page.
+    pub request_roles: Vec<RequestRoleName>,
+}
+
+/// A request's role with its name for people, as the core words it.
+#[derive(Serialize, TS)]
+#[ts(export)]
+pub struct RequestRoleName {
+    pub role: RequestRole,
+    pub label: String,
 }
 
 /// A programme with its week labelled by the core: the days (with their
@@ -61,6 +74,13 @@ pub fn reference_data(state: State<'_, AppState>) -> IpcResult<ReferenceData> {
         themes: catalogue.themes,
         audiences: catalogue.audiences,
         programmes: catalogue.programmes.into_iter().map(Into::into).collect(),
+        request_roles: RequestRole::ALL
+            .into_iter()
+            .map(|role| RequestRoleName {
+                role,
+                label: role.named(),
+            })
+            .collect(),
     })
 }
 

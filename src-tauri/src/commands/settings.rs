@@ -1,6 +1,7 @@
 //! Settings and backing up. The back-up file is chosen in a native save
 //! dialog opened here, in Rust, so the window never names a path.
 
+use cpweek_core::event::EventForm;
 use cpweek_core::file;
 use cpweek_core::permission::Role;
 use cpweek_core::store::{Screen, Settings, SettingsForm};
@@ -22,6 +23,10 @@ pub struct SettingsView {
     /// Every role, in the core's order ([`Role::ALL`]), with its label
     /// ([`Role::label`]): the Settings screen's choices and the header.
     pub roles: Vec<RoleName>,
+    /// A new event's form as it starts ([`Settings::new_event_form`]: led
+    /// by the person's own council when the settings name one), the same
+    /// start as `cpweek event add` without `--council`.
+    pub new_event_form: EventForm,
 }
 
 /// A role with its label for people, as the core words it.
@@ -36,6 +41,7 @@ impl SettingsView {
     fn of(store: &cpweek_core::Store, settings: Settings) -> Self {
         SettingsView {
             database: store.path().display().to_string(),
+            new_event_form: settings.new_event_form(),
             settings,
             roles: Role::ALL
                 .into_iter()

@@ -7,7 +7,9 @@ import {
   isRequestConflict,
   itemsWith,
   packChanges,
+  packConflicts,
   packTitle,
+  practiceWith,
   reportCounts,
   requestsWith,
   savedText,
@@ -78,6 +80,28 @@ describe("packs as the window shows them", () => {
         "ministerial requests: 2 new, 0 changed, 0 unchanged, 1 refused, 0 conflicts",
     );
     expect(requestsWith(r, "created").map((i) => i.title)).toEqual(["a", "c"]);
+  });
+
+  it("counts good-practice entries in the changes, the conflicts and the imported banner", () => {
+    const counts = { created: 0, changed: 0, unchanged: 2, refused: 1, conflicts: 0 };
+    expect(packChanges(report({ practice_counts: counts }))).toBe(0);
+    expect(packChanges(report({ practice_counts: { ...counts, changed: 1 } }))).toBe(1);
+    expect(packChanges(report({ practice_counts: { ...counts, conflicts: 1 } }))).toBe(1);
+    expect(packConflicts(report({ conflicts: 1, practice_counts: { ...counts, conflicts: 2 } }))).toBe(3);
+    const item = (title: string, outcome: "created" | "unchanged") => ({
+      uid: title, title, outcome, entry_id: null, changes: [], reason: null, field: null, conflict: null, notes: [],
+    });
+    const r = report({
+      unchanged: 1,
+      practice: [item("a", "created"), item("b", "unchanged")],
+      practice_counts: { created: 1, changed: 0, unchanged: 1, refused: 0, conflicts: 0 },
+    });
+    expect(importedText(r)).toBe(
+      "Submission pack from Kent (886) imported: 0 new, 0 changed, 1 unchanged, 0 refused, 0 conflicts; " +
+        "good-practice entries: 1 new, 0 changed, 1 unchanged, 0 refused, 0 conflicts",
+    );
+    expect(practiceWith(r, "created").map((i) => i.title)).toEqual(["a"]);
+    expect(importedText(report({ created: 1 }))).not.toContain("good-practice");
   });
 
   it("tells a request's conflict from an event's", () => {

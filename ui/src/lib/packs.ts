@@ -8,6 +8,7 @@ import type { PackFieldChange } from "./bindings/PackFieldChange";
 import type { PackItem } from "./bindings/PackItem";
 import type { PackKind } from "./bindings/PackKind";
 import type { PackOutcome } from "./bindings/PackOutcome";
+import type { PackPracticeItem } from "./bindings/PackPracticeItem";
 import type { PackReport } from "./bindings/PackReport";
 import type { PackRequestConflict } from "./bindings/PackRequestConflict";
 import type { PackRequestItem } from "./bindings/PackRequestItem";
@@ -59,17 +60,26 @@ export function reportCounts(r: PackCounts): string {
 }
 
 /** The banner's heading after an import: the events' counts, and the
- *  ministerial requests' when the pack carries any. */
+ *  ministerial requests' and good-practice entries' when the pack carries
+ *  any. */
 export function importedText(r: PackReport): string {
-  const what = `${packTitle(r.kind, r.council)} imported: ${reportCounts(r)}`;
-  return r.requests.length ? `${what}; ministerial requests: ${reportCounts(r.request_counts)}` : what;
+  let what = `${packTitle(r.kind, r.council)} imported: ${reportCounts(r)}`;
+  if (r.requests.length) what += `; ministerial requests: ${reportCounts(r.request_counts)}`;
+  if (r.practice.length) what += `; good-practice entries: ${reportCounts(r.practice_counts)}`;
+  return what;
 }
 
-/** Whether importing would change anything here, events or requests (a
- *  conflict is kept, so it counts). */
+/** Conflicts an import found, of every kind: events', requests' and
+ *  good-practice entries'. */
+export function packConflicts(r: PackReport): number {
+  return r.conflicts + r.request_counts.conflicts + r.practice_counts.conflicts;
+}
+
+/** Whether importing would change anything here, events, requests or
+ *  good-practice entries (a conflict is kept, so it counts). */
 export function packChanges(r: PackReport): number {
-  const q = r.request_counts;
-  return r.created + r.changed + r.conflicts + q.created + q.changed + q.conflicts;
+  const changes = (c: PackCounts) => c.created + c.changed;
+  return changes(r) + changes(r.request_counts) + changes(r.practice_counts) + packConflicts(r);
 }
 
 /** What the pack is, for people. */
@@ -85,6 +95,11 @@ export function itemsWith(r: PackReport, outcome: PackOutcome): PackItem[] {
 /** The ministerial requests with `outcome`, in the pack's order. */
 export function requestsWith(r: PackReport, outcome: PackOutcome): PackRequestItem[] {
   return r.requests.filter((i) => i.outcome === outcome);
+}
+
+/** The good-practice entries with `outcome`, in the pack's order. */
+export function practiceWith(r: PackReport, outcome: PackOutcome): PackPracticeItem[] {
+  return r.practice.filter((i) => i.outcome === outcome);
 }
 
 /** Whether a conflict waiting is a ministerial request's (not an event's). */

@@ -5,7 +5,6 @@
 import type { Request } from "./bindings/Request";
 import type { RequestAction } from "./bindings/RequestAction";
 import type { RequestForm } from "./bindings/RequestForm";
-import type { RequestRole } from "./bindings/RequestRole";
 import type { RequestStatus } from "./bindings/RequestStatus";
 import type { RequestStatusName } from "./bindings/RequestStatusName";
 
@@ -48,22 +47,6 @@ export const ACTION_DONE: Record<RequestAction, string> = {
   withdraw: "Request withdrawn",
   held: "Engagement marked as held",
 };
-
-/** The words the form shows for each role. Keyed by the core's own type
- *  (generated from `RequestRole`), so a role added in the core and not
- *  named here fails the type check (`npm run check`). */
-const ROLE_LABELS: Record<RequestRole, string> = {
-  visit: "Visit",
-  speak: "Speak",
-  "meet-young-people": "Meet young people",
-  "present-awards": "Present awards",
-  other: "Other",
-};
-
-/** The roles a person may be asked for, in the core's order. */
-export const ROLES: { value: RequestRole; label: string }[] = (
-  Object.entries(ROLE_LABELS) as [RequestRole, string][]
-).map(([value, label]) => ({ value, label }));
 
 export function emptyRequestForm(): RequestForm {
   return {

@@ -19,6 +19,8 @@ const queued = (id: number, more: Partial<Queued> = {}): Queued => ({
   changed_by: "Sam Green",
   changed_at: "2014-09-01T10:00:00+01:00",
   changed_when: "Monday 1 September 2014, 10am",
+  changed_fields: null,
+  changed_fields_shown: null,
   ...more,
 });
 
@@ -41,6 +43,9 @@ describe("the review queue's screen", () => {
     expect(changedText(queued(1, { changed_by: null }))).toBe("Monday 1 September 2014, 10am");
     expect(changedText(queued(1, { changed_when: null }))).toBe("Sam Green");
     expect(changedText(queued(1, { changed_by: null, changed_when: null }))).toBe("");
+    expect(changedText(queued(1, { changed_by: "from Kent's pack, imported by Lee" }))).toBe(
+      "From Kent's pack, imported by Lee, Monday 1 September 2014, 10am",
+    );
   });
 
   it("sends the error summary's links to the note and to the first checkbox", () => {

@@ -29,12 +29,14 @@ export function keepSelected(selected: number[], queue: Queued[]): number[] {
   return selected.filter((id) => ids.has(id));
 }
 
-/** Who made the change, and when, for people; "" when the history holds
- *  none (an event imported before history was kept). */
+/** Who made the change (as the core words it: a person, or "from Kent's
+ *  pack, imported by Lee"), and when, for people; "" when the history
+ *  holds none (an event imported before history was kept). */
 export function changedText(q: Queued): string {
   if (!q.changed_by && !q.changed_when) return "";
   if (!q.changed_by) return q.changed_when ?? "";
-  return q.changed_when ? `${q.changed_by}, ${q.changed_when}` : q.changed_by;
+  const by = q.changed_by.charAt(0).toUpperCase() + q.changed_by.slice(1);
+  return q.changed_when ? `${by}, ${q.changed_when}` : by;
 }
 
 /** The core names the note `note` and the selection `events`: the boxes

@@ -179,6 +179,12 @@ impl RequestRole {
         }
     }
 
+    /// On its own, for people: the ask form's choices, a request's page
+    /// ("Asked to: Meet young people") and a pack's changes.
+    pub fn named(self) -> String {
+        text::capitalised(self.label())
+    }
+
     pub fn parse(text: &str) -> Option<RequestRole> {
         let wanted = text.trim().to_ascii_lowercase().replace(['_', ' '], "-");
         RequestRole::ALL.into_iter().find(|r| r.as_str() == wanted)
@@ -365,6 +371,24 @@ mod tests {
     use super::*;
     use RequestAction as A;
     use RequestStatus as S;
+
+    #[test]
+    fn roles_are_offered_in_order_with_their_names_for_people() {
+        let names: Vec<(&str, String)> = RequestRole::ALL
+            .iter()
+            .map(|r| (r.as_str(), r.named()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("visit", "Visit".to_string()),
+                ("speak", "Speak".to_string()),
+                ("meet-young-people", "Meet young people".to_string()),
+                ("present-awards", "Present awards".to_string()),
+                ("other", "Attend".to_string()),
+            ]
+        );
+    }
 
     #[test]
     fn each_move_leads_from_its_statuses_only() {

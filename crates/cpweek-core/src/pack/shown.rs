@@ -2,7 +2,8 @@
 //! conflict: times as GOV.UK writes them (`Tuesday 28 October 2014,
 //! 10am`), true and false as "Yes" and "No", nothing as "None", lists
 //! joined, themes and audiences by their names; a ministerial request's
-//! person, role and status as the window names them. The values
+//! person, role and status as the window names them; a practice entry's
+//! outcomes, contact, status and consent check in sentences. The values
 //! themselves stay as the pack writes them
 //! ([`super::report::FieldChange`]); this only words them.
 
@@ -13,6 +14,7 @@ use serde_json::Value;
 use super::report::FieldChange;
 use crate::attendance::{RequestRole, RequestStatus};
 use crate::catalogue::Catalogue;
+use crate::practice::{ConsentKind, PracticeStatus};
 use crate::programme::Term;
 use crate::time;
 
@@ -58,11 +60,77 @@ pub fn request_value_text(field: &str, value: &Value) -> String {
             }
         }
         ("role", Value::String(role)) => {
-            RequestRole::parse(role).map_or_else(|| role.clone(), |r| capitalised(r.label()))
+            RequestRole::parse(role).map_or_else(|| role.clone(), RequestRole::named)
         }
         ("status", Value::String(status)) => {
             RequestStatus::parse(status).map_or_else(|| status.clone(), |s| s.label().to_string())
         }
+        _ => value_text(field, value),
+    }
+}
+
+/// `value` of a practice entry record's `field`, for people: themes by
+/// their names in `catalogue`, each outcome as "Adoptions: 20 before, 42
+/// after (2011 to 2013)", the contact as "Jo Bloggs (Head of Service),
+/// jo@kent.gov.uk", the status as the window names it, the consent check
+/// as who checked what and when (in Europe/London).
+pub fn practice_value_text(field: &str, value: &Value, catalogue: &Catalogue) -> String {
+    let text = |object: &serde_json::Map<String, Value>, key: &str| -> String {
+        object
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    match (field, value) {
+        ("themes", _) => event_value_text(field, value, catalogue),
+        ("outcomes", Value::Array(items)) if !items.is_empty() => items
+            .iter()
+            .map(|item| match item {
+                Value::Object(o) => {
+                    let said = format!(
+                        "{}: {} before, {} after",
+                        text(o, "measure"),
+                        text(o, "before"),
+                        text(o, "after")
+                    );
+                    match text(o, "period") {
+                        p if p.is_empty() => said,
+                        p => format!("{said} ({p})"),
+                    }
+                }
+                other => value_text(field, other),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        ("contact", Value::Object(o)) => {
+            let name = match text(o, "role") {
+                r if r.is_empty() => text(o, "name"),
+                r => format!("{} ({r})", text(o, "name")),
+            };
+            match text(o, "email") {
+                e if e.is_empty() => name,
+                e => format!("{name}, {e}"),
+            }
+        }
+        ("status", Value::String(status)) => PracticeStatus::parse(status)
+            .map_or_else(|| status.clone(), |s| capitalised(s.as_str())),
+        ("consent", Value::Object(o)) => {
+            let kind = text(o, "kind");
+            let what = ConsentKind::parse(&kind).map_or(kind, |k| k.label().to_string());
+            let by = format!("Checked by {}", text(o, "checked_by"));
+            match time::from_store(&text(o, "at")) {
+                Ok(at) => format!(
+                    "{by} on {}: {what}",
+                    time::format_when(at.with_timezone(&time::LONDON).naive_local())
+                ),
+                Err(_) => format!("{by}: {what}"),
+            }
+        }
+        ("created_at" | "updated_at", Value::String(stamp)) => match time::from_store(stamp) {
+            Ok(at) => time::format_when(at.with_timezone(&time::LONDON).naive_local()),
+            Err(_) => stamp.clone(),
+        },
         _ => value_text(field, value),
     }
 }
@@ -133,6 +201,16 @@ pub fn worded_request(change: &FieldChange) -> FieldChange {
         field: change.field.clone(),
         old: Value::String(request_value_text(&change.field, &change.old)),
         new: Value::String(request_value_text(&change.field, &change.new)),
+    }
+}
+
+/// A practice entry record's `change` with its old and new values worded
+/// for people (as text), themes named from `catalogue`.
+pub fn worded_practice(change: &FieldChange, catalogue: &Catalogue) -> FieldChange {
+    FieldChange {
+        field: change.field.clone(),
+        old: Value::String(practice_value_text(&change.field, &change.old, catalogue)),
+        new: Value::String(practice_value_text(&change.field, &change.new, catalogue)),
     }
 }
 
@@ -288,5 +366,83 @@ mod tests {
             (w.old, w.new),
             (json!("Submitted to the LGA"), json!("Accepted"))
         );
+    }
+
+    #[test]
+    fn practice_values_are_worded_for_people() {
+        let catalogue = Catalogue {
+            themes: vec![Term {
+                slug: "education".into(),
+                name: "Education and schools".into(),
+            }],
+            ..Catalogue::default()
+        };
+        let outcomes = json!([
+            {"measure": "Adoptions", "before": "20", "after": "42", "period": "2011 to 2013"},
+            {"measure": "Weeks in court", "before": "49", "after": "27", "period": ""}
+        ]);
+        assert_eq!(
+            practice_value_text("outcomes", &outcomes, &catalogue),
+            "Adoptions: 20 before, 42 after (2011 to 2013); Weeks in court: 49 before, 27 after"
+        );
+        assert_eq!(
+            practice_value_text("outcomes", &json!([]), &catalogue),
+            "None"
+        );
+        assert_eq!(
+            practice_value_text(
+                "contact",
+                &json!({"name": "Jo Bloggs", "role": "Head of Service", "email": "jo@kent.gov.uk"}),
+                &catalogue
+            ),
+            "Jo Bloggs (Head of Service), jo@kent.gov.uk"
+        );
+        assert_eq!(
+            practice_value_text(
+                "contact",
+                &json!({"name": "Jo Bloggs", "role": null, "email": "jo@kent.gov.uk"}),
+                &catalogue
+            ),
+            "Jo Bloggs, jo@kent.gov.uk"
+        );
+        assert_eq!(
+            practice_value_text("contact", &Value::Null, &catalogue),
+            "None"
+        );
+        assert_eq!(
+            practice_value_text("themes", &json!(["education", "gone"]), &catalogue),
+            "Education and schools, gone"
+        );
+        assert_eq!(
+            practice_value_text("status", &json!("submitted"), &catalogue),
+            "Submitted"
+        );
+        assert_eq!(
+            practice_value_text(
+                "consent",
+                &json!({"checked_by": "Pat Reid", "kind": "on_record", "at": "2014-09-02T08:00:00Z"}),
+                &catalogue
+            ),
+            "Checked by Pat Reid on Tuesday 2 September 2014, 9am: consent is on record",
+            "in Europe/London"
+        );
+        assert_eq!(
+            practice_value_text("created_at", &json!("2014-01-10T12:30:00Z"), &catalogue),
+            "Friday 10 January 2014, 12:30pm"
+        );
+        assert_eq!(
+            practice_value_text("title", &json!("<b>Kent</b>"), &catalogue),
+            "<b>Kent</b>",
+            "text stays text"
+        );
+        let w = worded_practice(
+            &FieldChange {
+                field: "what_was_done".into(),
+                old: Value::Null,
+                new: json!("Panels met weekly"),
+            },
+            &catalogue,
+        );
+        assert_eq!((w.old, w.new), (json!("None"), json!("Panels met weekly")));
     }
 }

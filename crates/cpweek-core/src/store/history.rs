@@ -12,6 +12,7 @@ use super::events;
 use super::import::{Action, ImportItem};
 use crate::error::Result;
 use crate::event::{Review, Status};
+use crate::pack::EventRecord;
 use crate::permission::{Actor, Role};
 use crate::time;
 
@@ -184,16 +185,30 @@ pub(crate) struct Change<'a> {
     pub note: Option<&'a str>,
 }
 
-/// Records `change`, made by `person` at `now`.
+/// Records `change`, made by `person` at `now`; an LGA decision's row
+/// with the event as it stands after it (its pack record as JSON: what
+/// the review queue compares with to say which fields changed since the
+/// LGA's last decision). Called once the change is written.
 pub(crate) fn record(
     conn: &Connection,
     person: &Actor,
     change: &Change,
     now: DateTime<Utc>,
 ) -> Result<()> {
+    // Only a decision's row is ever compared with, so only it pays for
+    // the read (a pack of 2,000 events writes none).
+    let record = if change.action.is_lga_decision() {
+        let programmes = super::reference::programmes(conn)?;
+        let event = events::get(conn, &programmes, change.event_id)?;
+        Some(
+            serde_json::to_string(&EventRecord::of(&event, None)).expect("JSON of an event record"),
+        )
+    } else {
+        None
+    };
     conn.prepare_cached(
-        "INSERT INTO event_history (event_id, at, who, role, action, from_status, to_status, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO event_history (event_id, at, who, role, action, from_status, to_status, note, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         change.event_id,
@@ -204,6 +219,7 @@ pub(crate) fn record(
         change.from.map(Status::as_str),
         change.to.as_str(),
         change.note,
+        record,
     ])?;
     Ok(())
 }

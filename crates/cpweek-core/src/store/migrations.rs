@@ -91,6 +91,11 @@ pub(crate) const MIGRATIONS: &[(i64, &str, &str)] = &[
         "release_pdf",
         include_str!("migrations/0020_release_pdf.sql"),
     ),
+    (
+        21,
+        "event_history_record",
+        include_str!("migrations/0021_event_history_record.sql"),
+    ),
 ];
 
 /// The highest schema version this build knows.

@@ -446,6 +446,8 @@ mod releases_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]
+mod review_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod toolkit_preview_tests;

@@ -318,3 +318,143 @@ fn an_entry_changed_on_both_sides_is_a_conflict_until_a_person_chooses() {
     let r = import(&mut l, &sub, 17);
     assert_eq!(counts(&r), (0, 0, 1, 0, 0), "{r:?}");
 }
+
+#[test]
+fn a_changed_entry_and_its_conflict_are_worded_for_people_in_the_window() {
+    let (mut council, id) = kent_with_entry();
+    let mut l = lga();
+    let there = import(&mut l, &submission(&council, 9), 9).practice[0]
+        .entry_id
+        .unwrap();
+    lga_step(
+        &mut l,
+        there,
+        PracticeStep::Return {
+            note: "Add the figures for 2014".into(),
+        },
+        9,
+    );
+    import(&mut council, &reply(&l, 10), 10);
+    let mut form = council.practice_entry(id).unwrap().to_form();
+    form.outcomes[1] =
+        outcome_from_text("Average wait; 21 months; 12 months; 2012 to 2014").unwrap();
+    form.contact_role = String::new();
+    council
+        .edit_practice(id, &form, at(2014, 9, 12, 13))
+        .unwrap();
+    council
+        .practice_step(id, &PracticeStep::Submit, at(2014, 9, 12, 14))
+        .unwrap();
+
+    let dry = l
+        .import_pack(
+            &submission(&council, 15),
+            ImportMode::DryRun,
+            at(2014, 9, 12, 15),
+        )
+        .unwrap();
+    let raw: Vec<String> = dry.practice[0]
+        .changes
+        .iter()
+        .map(|c| c.field.clone())
+        .collect();
+    let shown = l.pack_report_shown(dry).unwrap();
+    let item = &shown.practice[0];
+    assert_eq!(item.outcome, Outcome::Changed);
+    let rows: Vec<(&str, Value, Value)> = item
+        .changes
+        .iter()
+        .map(|c| (c.field.as_str(), c.old.clone(), c.new.clone()))
+        .collect();
+    assert_eq!(
+        rows.iter().map(|r| r.0.to_string()).collect::<Vec<_>>(),
+        raw,
+        "the same fields, in the same order, only worded"
+    );
+    let row = |f: &str| rows.iter().find(|r| r.0 == f).cloned().unwrap();
+    assert_eq!(
+        row("outcomes"),
+        (
+            "outcomes",
+            json!("Adoptions: 20 before, 42 after (2011 to 2013); Average wait: 21 months before, 14 months after (2012 to 2013)"),
+            json!("Adoptions: 20 before, 42 after (2011 to 2013); Average wait: 21 months before, 12 months after (2012 to 2014)")
+        )
+    );
+    assert_eq!(
+        row("contact"),
+        (
+            "contact",
+            json!("Jo Bloggs (Head of adoption), jo.bloggs@kent.gov.uk"),
+            json!("Jo Bloggs, jo.bloggs@kent.gov.uk")
+        )
+    );
+    assert_eq!(
+        row("status"),
+        ("status", json!("Returned"), json!("Submitted"))
+    );
+    assert_eq!(
+        row("status_note"),
+        (
+            "status_note",
+            json!("Add the figures for 2014"),
+            json!("None")
+        )
+    );
+
+    // A conflict over the same entry is worded the same way on the Packs
+    // screen: the entry changed at the LGA's desk while it was returned.
+    be(&mut l, Role::CouncilOrganiser);
+    l.save_settings(&SettingsForm {
+        my_council: Some("886".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let mut here = l.practice_entry(there).unwrap().to_form();
+    here.themes = vec!["adoption".into(), "education".into()];
+    l.edit_practice(there, &here, at(2014, 9, 12, 16)).unwrap();
+    be(&mut l, Role::LgaOfficer);
+    let r = import(&mut l, &submission(&council, 17), 17);
+    assert_eq!(counts(&r), (0, 0, 0, 0, 1), "{r:?}");
+    let page = l.packs_page().unwrap();
+    assert_eq!(page.conflicts.len(), 1);
+    let crate::pack::report::AnyPackConflict::Practice(c) = &page.conflicts[0].conflict else {
+        panic!(
+            "a practice entry's conflict: {:?}",
+            page.conflicts[0].conflict
+        );
+    };
+    let themes = c.fields.iter().find(|f| f.field == "themes").unwrap();
+    let names = |slugs: &[&str]| {
+        let catalogue = l.catalogue().unwrap();
+        slugs
+            .iter()
+            .map(|s| {
+                catalogue
+                    .themes
+                    .iter()
+                    .find(|t| t.slug == *s)
+                    .unwrap()
+                    .name
+                    .clone()
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    assert_eq!(
+        (themes.old.clone(), themes.new.clone()),
+        (
+            json!(names(&["adoption", "education"])),
+            json!(names(&["adoption"]))
+        ),
+        "themes by name, here and in the pack"
+    );
+    let outcomes = c.fields.iter().find(|f| f.field == "outcomes").unwrap();
+    assert!(
+        outcomes
+            .new
+            .as_str()
+            .unwrap()
+            .contains("12 months after (2012 to 2014)"),
+        "{outcomes:?}"
+    );
+}

@@ -25,8 +25,9 @@ pub struct PacksPage {
     pub conflicts: Vec<ConflictShown>,
 }
 
-/// A conflict as the window shows it (an event's, or a ministerial
-/// request's: `conflict.record` is then `"request"`): both versions, named
+/// A conflict as the window shows it (an event's, a ministerial
+/// request's or a practice entry's: `conflict.record` is then `"request"`
+/// or `"practice"`): both versions, named
 /// for people, the fields that differ with their values worded for people
 /// by the core.
 #[derive(Debug, Serialize, TS)]
@@ -77,7 +78,14 @@ impl Store {
                         c.fields = c.fields.iter().map(shown::worded_request).collect();
                         (c.from, c.here.council.clone())
                     }
-                    AnyPackConflict::Practice(c) => (c.from, c.here.council.clone()),
+                    AnyPackConflict::Practice(c) => {
+                        c.fields = c
+                            .fields
+                            .iter()
+                            .map(|f| shown::worded_practice(f, &catalogue))
+                            .collect();
+                        (c.from, c.here.council.clone())
+                    }
                 };
                 let here_side = from.other();
                 ConflictShown {
@@ -148,7 +156,8 @@ impl Store {
     }
 
     /// `report`'s changed values worded for people (times as GOV.UK writes
-    /// them, themes by name, a request's person and role).
+    /// them, themes by name, a request's person and role, a practice
+    /// entry's outcomes, contact, status and consent check).
     pub fn pack_report_shown(&self, mut report: PackReport) -> Result<PackReport> {
         let catalogue = self.catalogue()?;
         for item in &mut report.items {
@@ -160,6 +169,13 @@ impl Store {
         }
         for item in &mut report.requests {
             item.changes = item.changes.iter().map(shown::worded_request).collect();
+        }
+        for item in &mut report.practice {
+            item.changes = item
+                .changes
+                .iter()
+                .map(|c| shown::worded_practice(c, &catalogue))
+                .collect();
         }
         Ok(report)
     }

@@ -14,6 +14,7 @@ use super::{attendance, events, settings, Saved, Store};
 use crate::error::{Error, Result};
 use crate::event::{Event, Review, Status};
 use crate::filter::EventFilter;
+use crate::pack::EventRecord;
 use crate::permission::{self, EventAction, Role};
 use crate::programme::Programme;
 use crate::review::{self, Awaiting, Decision};
@@ -57,12 +58,24 @@ pub struct Queued {
     /// (approve, return: [`crate::review::actions`] by their role); none
     /// for a council organiser.
     pub decisions: Vec<EventAction>,
-    /// The council's last change (add, edit or import): who made it...
+    /// The council's last change (add, edit or import): who made it, for
+    /// people: the person, or "from Kent's pack, imported by Lee"
+    /// ([`crate::review::changed_by`])...
     pub changed_by: Option<String>,
     /// ...when, in the programme's zone with its offset (RFC 3339)...
     pub changed_at: Option<String>,
     /// ...and when, for people: `Tuesday 2 September 2014, 9am`.
     pub changed_when: Option<String>,
+    /// For an event the LGA has decided on before (resubmitted, or changed
+    /// since approved): the fields that differ from the event as it stood
+    /// at the LGA's last decision, by the names packs give them
+    /// ([`crate::review::changed_fields`]); none for a new event, or when
+    /// the history does not hold the event as it was then (a decision
+    /// made before cpweek kept it).
+    pub changed_fields: Option<Vec<String>>,
+    /// The same for people: "Changed: venue and end"
+    /// ([`crate::review::changed_fields_shown`]).
+    pub changed_fields_shown: Option<String>,
 }
 
 /// One history entry as the queue reads it.
@@ -71,12 +84,14 @@ struct Step {
     role: Role,
     who: String,
     at: DateTime<Utc>,
+    /// The history row (its `record` is read only when needed).
+    row: i64,
 }
 
 /// The history of every event of `programme`, oldest first, by event.
 fn steps(conn: &Connection, programme: &str) -> Result<HashMap<i64, Vec<Step>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT h.event_id, h.action, h.role, h.who, h.at FROM event_history h
+        "SELECT h.event_id, h.action, h.role, h.who, h.at, h.id FROM event_history h
          JOIN events e ON e.id = h.event_id WHERE e.programme_id = ?1
          ORDER BY h.event_id, h.id",
     )?;
@@ -92,9 +107,28 @@ fn steps(conn: &Connection, programme: &str) -> Result<HashMap<i64, Vec<Step>>> 
                 .ok_or_else(|| events::conversion(2, format!("unknown role {role}")))?,
             who: row.get(3)?,
             at: events::instant(row, 4)?,
+            row: row.get(5)?,
         });
     }
     Ok(out)
+}
+
+/// The fields that differ from `event` as it stood at the LGA's last
+/// decision in `steps`; none when there is none, or its row keeps no
+/// record (made before migration 21).
+fn changed_since_decision(
+    conn: &Connection,
+    event: &Event,
+    steps: &[Step],
+) -> Result<Option<Vec<String>>> {
+    let Some(decided) = steps.iter().rev().find(|s| s.action.is_lga_decision()) else {
+        return Ok(None);
+    };
+    let record: Option<String> = conn
+        .prepare_cached("SELECT record FROM event_history WHERE id = ?1")?
+        .query_row([decided.row], |r| r.get(0))?;
+    let then: Option<EventRecord> = record.and_then(|r| serde_json::from_str(&r).ok());
+    Ok(then.map(|then| review::changed_fields(&then, &EventRecord::of(event, None))))
 }
 
 fn awaiting_of(event: &Event, steps: &[Step]) -> Option<Awaiting> {
@@ -140,39 +174,50 @@ impl Store {
         let history = steps(&self.conn, &first.programme)?;
         let role = self.settings()?.role;
         let none: Vec<Step> = Vec::new();
-        Ok(events
-            .into_iter()
-            .filter_map(|e| {
-                let steps = history.get(&e.id).unwrap_or(&none);
-                let awaiting = awaiting_of(&e, steps)?;
-                let change = steps
-                    .iter()
-                    .rev()
-                    .find(|s| s.action.is_council_change(s.role));
-                let decisions = review::actions(role, e.status, Some(awaiting))
-                    .into_iter()
-                    .filter(|a| matches!(a, EventAction::Approve | EventAction::Return))
-                    .collect();
-                Some(Queued {
-                    id: e.id,
-                    partners: crate::event::with_councils(&e.partner_council_names),
-                    awaiting_label: awaiting.label().to_string(),
-                    decisions,
-                    when: e.when(),
-                    title: e.details.title,
-                    council: e.council,
-                    council_name: e.council_name,
-                    partner_council_names: e.partner_council_names,
-                    region: e.region,
-                    status: e.status,
-                    awaiting,
-                    changed_by: change.map(|s| s.who.clone()),
-                    changed_at: change.map(|s| time::with_offset(s.at, tz).to_rfc3339()),
-                    changed_when: change
-                        .map(|s| time::format_when(s.at.with_timezone(&tz).naive_local())),
-                })
-            })
-            .collect())
+        let mut queue = Vec::new();
+        for e in events {
+            let steps = history.get(&e.id).unwrap_or(&none);
+            let Some(awaiting) = awaiting_of(&e, steps) else {
+                continue;
+            };
+            let change = steps
+                .iter()
+                .rev()
+                .find(|s| s.action.is_council_change(s.role));
+            let decisions = review::actions(role, e.status, Some(awaiting))
+                .into_iter()
+                .filter(|a| matches!(a, EventAction::Approve | EventAction::Return))
+                .collect();
+            let changed_by =
+                change.map(|s| review::changed_by(s.action, s.role, &s.who, &e.council_name));
+            let changed_fields = match awaiting {
+                Awaiting::New => None,
+                Awaiting::Resubmitted | Awaiting::ChangedSinceApproved => {
+                    changed_since_decision(&self.conn, &e, steps)?
+                }
+            };
+            queue.push(Queued {
+                id: e.id,
+                partners: crate::event::with_councils(&e.partner_council_names),
+                awaiting_label: awaiting.label().to_string(),
+                decisions,
+                when: e.when(),
+                title: e.details.title,
+                council: e.council,
+                council_name: e.council_name,
+                partner_council_names: e.partner_council_names,
+                region: e.region,
+                status: e.status,
+                awaiting,
+                changed_by,
+                changed_fields_shown: changed_fields.as_deref().map(review::changed_fields_shown),
+                changed_fields,
+                changed_at: change.map(|s| time::with_offset(s.at, tz).to_rfc3339()),
+                changed_when: change
+                    .map(|s| time::format_when(s.at.with_timezone(&tz).naive_local())),
+            });
+        }
+        Ok(queue)
     }
 
     /// Approves, returns (with a note) or cancels (with a reason) each of

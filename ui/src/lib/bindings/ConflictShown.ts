@@ -3,8 +3,9 @@ import type { AnyPackConflict } from "./AnyPackConflict";
 import type { PackSide } from "./PackSide";
 
 /**
- * A conflict as the window shows it (an event's, or a ministerial
- * request's: `conflict.record` is then `"request"`): both versions, named
+ * A conflict as the window shows it (an event's, a ministerial
+ * request's or a practice entry's: `conflict.record` is then `"request"`
+ * or `"practice"`): both versions, named
  * for people, the fields that differ with their values worded for people
  * by the core.
  */

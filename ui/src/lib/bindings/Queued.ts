@@ -28,7 +28,9 @@ awaiting_label: string,
  */
 decisions: Array<EventAction>, 
 /**
- * The council's last change (add, edit or import): who made it...
+ * The council's last change (add, edit or import): who made it, for
+ * people: the person, or "from Kent's pack, imported by Lee"
+ * ([`crate::review::changed_by`])...
  */
 changed_by: string | null, 
 /**
@@ -38,4 +40,18 @@ changed_at: string | null,
 /**
  * ...and when, for people: `Tuesday 2 September 2014, 9am`.
  */
-changed_when: string | null, };
+changed_when: string | null, 
+/**
+ * For an event the LGA has decided on before (resubmitted, or changed
+ * since approved): the fields that differ from the event as it stood
+ * at the LGA's last decision, by the names packs give them
+ * ([`crate::review::changed_fields`]); none for a new event, or when
+ * the history does not hold the event as it was then (a decision
+ * made before cpweek kept it).
+ */
+changed_fields: Array<string> | null, 
+/**
+ * The same for people: "Changed: venue and end"
+ * ([`crate::review::changed_fields_shown`]).
+ */
+changed_fields_shown: string | null, };

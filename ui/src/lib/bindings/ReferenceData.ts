@@ -2,9 +2,16 @@
 import type { Council } from "./Council";
 import type { ProgrammeView } from "./ProgrammeView";
 import type { Region } from "./Region";
+import type { RequestRoleName } from "./RequestRoleName";
 import type { Term } from "./Term";
 
 /**
  * Everything the screens need to label and pick from, in one call.
  */
-export type ReferenceData = { councils: Array<Council>, regions: Array<Region>, themes: Array<Term>, audiences: Array<Term>, programmes: Array<ProgrammeView>, };
+export type ReferenceData = { councils: Array<Council>, regions: Array<Region>, themes: Array<Term>, audiences: Array<Term>, programmes: Array<ProgrammeView>, 
+/**
+ * What a person may be asked to do, in the core's order
+ * ([`RequestRole::ALL`]), each named by the core ([`RequestRole::named`]):
+ * the ask form's choices and a request's page.
+ */
+request_roles: Array<RequestRoleName>, };
