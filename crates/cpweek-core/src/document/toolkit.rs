@@ -161,7 +161,7 @@ fn entry(e: &PublishedPractice, blocks: &mut Vec<Block>) {
     if !e.outcomes.is_empty() {
         blocks.push(Block::heading(Level::Three, "Outcomes"));
         blocks.push(Block::Table(Table {
-            caption: format!("Outcomes of {}", e.title),
+            caption: format!("Before and after: {}", e.title),
             header: ["Measure", "Before", "After", "Period"]
                 .map(String::from)
                 .to_vec(),
