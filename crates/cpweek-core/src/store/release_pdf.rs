@@ -75,6 +75,26 @@ impl Store {
         }
     }
 
+    /// What the PDF kept for `edition` was made from (its input digest),
+    /// without reading the PDF itself; `None` as for [`Store::release_pdf`].
+    pub(super) fn release_pdf_input(
+        &self,
+        published: &PublishedProgramme,
+        edition: Edition,
+    ) -> Result<Option<String>> {
+        let Edition::Release(number) = edition else {
+            return Ok(None);
+        };
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT input FROM release_pdfs WHERE programme_id = ?1 AND number = ?2",
+                params![published.id, number],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// The published programme's PDF: the one kept for its release when it
     /// was made from the same input, otherwise typeset now.
     pub(super) fn programme_pdf(

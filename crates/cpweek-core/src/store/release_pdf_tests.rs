@@ -92,6 +92,11 @@ fn the_kept_pdf_is_used_while_its_input_matches_and_typeset_again_otherwise() {
         .find(|p| p.ends_with(".pdf"))
         .expect("a PDF");
     assert_eq!(std::fs::read(site.join(path)).unwrap(), b"%PDF-kept");
+    // Published again: the folder's PDF, made from the same input, is kept.
+    let again = s
+        .publish_site(&site, "", Edition::Release(1), &base, &db)
+        .unwrap();
+    assert!(again.written.is_empty(), "{:?}", again.written);
     // The live programme never takes a release's PDF.
     assert!(pdf(&s, Edition::Live).starts_with(b"%PDF-1"));
     // Made from another input (another cpweek version or template): typeset

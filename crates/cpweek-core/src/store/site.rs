@@ -112,11 +112,18 @@ impl Store {
         folder: Option<&Path>,
     ) -> Result<Site> {
         let published = self.published_programme(programme, edition)?;
-        let kept_pdfs: Vec<site::kept::KeptPdf> = folder
-            .and_then(|dir| site::kept::read(dir, &site::programme_pdf_path(&published)))
-            .into_iter()
-            .chain(self.release_pdf(&published, edition)?)
-            .collect();
+        let in_folder =
+            folder.and_then(|dir| site::kept::read(dir, &site::programme_pdf_path(&published)));
+        // The release's PDF is read only when the folder's was made from
+        // other input (a republish of the same release reads neither blob
+        // nor typesets).
+        let from_release = match (&in_folder, self.release_pdf_input(&published, edition)?) {
+            (Some(kept), Some(input)) if kept.input == input => None,
+            (_, Some(_)) => self.release_pdf(&published, edition)?,
+            (_, None) => None,
+        };
+        let kept_pdfs: Vec<site::kept::KeptPdf> =
+            in_folder.into_iter().chain(from_release).collect();
         let feeds: Vec<SiteFeed> = self
             .published_feed_texts(&published.id)?
             .into_iter()
